@@ -1,0 +1,48 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Data flows one way: text -> Article -> facts -> graph -> writers.
+// ProseGraphModel knows no format, ProseGraphFormats knows no extraction,
+// the `prosegraph` executable only parses arguments and calls ProseGraphKit.
+let package = Package(
+    name: "prosegraph",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "prosegraph", targets: ["prosegraph"]),
+        .library(name: "ProseGraphKit", targets: ["ProseGraphKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libxml2, through a shim header (see Sources/CLibXML2/shim.h for the ICU fix).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // The only module that touches C pointers.
+        .target(name: "ProseGraphXML", dependencies: ["CLibXML2"]),
+        // RDF terms, triples, the knowledge graph of entities and facts, and its two views.
+        .target(name: "ProseGraphModel"),
+        // The article reader: title, infobox, sections, sentences with exact ranges.
+        .target(name: "ProseGraphText"),
+        // Serializers (and later parsers) for every format.
+        .target(name: "ProseGraphFormats", dependencies: ["ProseGraphModel", "ProseGraphXML"]),
+        // Jobs the command runs: export, eval ... one call each.
+        .target(name: "ProseGraphKit", dependencies: ["ProseGraphModel", "ProseGraphText", "ProseGraphFormats"]),
+        .executableTarget(
+            name: "prosegraph",
+            dependencies: [
+                "ProseGraphKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ProseGraphTextTests", dependencies: ["ProseGraphText"]),
+        .testTarget(name: "ProseGraphXMLTests", dependencies: ["ProseGraphXML"]),
+        .testTarget(name: "ProseGraphFormatsTests", dependencies: ["ProseGraphFormats", "ProseGraphModel"]),
+        .testTarget(name: "ProseGraphKitTests", dependencies: ["ProseGraphKit"]),
+        .testTarget(name: "CLITests", dependencies: ["prosegraph"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

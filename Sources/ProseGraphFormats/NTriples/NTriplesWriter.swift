@@ -1,0 +1,98 @@
+import ProseGraphModel
+
+/// Writes N-Triples, one triple a line, in the canonical form of RDF
+/// Dataset Canonicalization (RDFC-1.0): `\b \t \n \f \r \" \\` escaped, other
+/// control characters as `\u00XX`, everything else as UTF-8.
+public struct NTriplesWriter {
+    private let out: BufferedOutput
+    public private(set) var count = 0
+
+    public init(sink: ByteSink) {
+        out = BufferedOutput(sink)
+    }
+
+    public mutating func write(_ t: Triple) throws {
+        try Self.writeTerm(t.subject, to: out)
+        try out.append(0x20)
+        try Self.writeIRI(t.predicate, to: out)
+        try out.append(0x20)
+        try Self.writeTerm(t.object, to: out)
+        try out.append(" .\n")
+        count += 1
+    }
+
+    /// Flushes the buffer to the sink.
+    public mutating func finish() throws { try out.flush() }
+
+    static func writeTerm(_ term: Term, to out: BufferedOutput) throws {
+        switch term {
+        case .iri(let i): try writeIRI(i, to: out)
+        case .blank(let b): try out.append("_:" + b.id)
+        case .literal(let l):
+            try writeString(l.lexical, to: out)
+            if let lang = l.language {
+                try out.append("@" + lang)
+            } else if l.datatype != XSD.string {
+                try out.append("^^")
+                try writeIRI(l.datatype, to: out)
+            }
+        }
+    }
+
+    static func writeIRI(_ iri: IRI, to out: BufferedOutput) throws {
+        if let bad = iri.value.unicodeScalars.first(where: { !NTriplesSyntax.isIRIChar($0) }) {
+            throw SerializationError(format: "N-Triples",
+                                     message: "the IRI <\(iri.value)> contains \(NTriplesSyntax.describe(bad)), which no IRI may contain")
+        }
+        try out.append(0x3C)
+        try out.append(iri.value)
+        try out.append(0x3E)
+    }
+
+    static func writeString(_ s: String, to out: BufferedOutput) throws {
+        try out.append(0x22)
+        var s = s
+        try s.withUTF8 { bytes in
+            var runStart = 0
+            for (i, b) in bytes.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F {
+                if i > runStart { try out.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[runStart..<i]))) }
+                try out.append(NTriplesSyntax.escape(b))
+                runStart = i + 1
+            }
+            if runStart < bytes.count { try out.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[runStart...]))) }
+        }
+        try out.append(0x22)
+    }
+}
+
+enum NTriplesSyntax {
+    /// IRIREF excludes controls, space and `<>"{}|^`\`.
+    static func isIRIChar(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0...0x20, 0x22, 0x3C, 0x3E, 0x5C, 0x5E, 0x60, 0x7B, 0x7C, 0x7D: return false
+        default: return true
+        }
+    }
+
+    static func escape(_ b: UInt8) -> String {
+        switch b {
+        case 0x08: return "\\b"
+        case 0x09: return "\\t"
+        case 0x0A: return "\\n"
+        case 0x0C: return "\\f"
+        case 0x0D: return "\\r"
+        case 0x22: return "\\\""
+        case 0x5C: return "\\\\"
+        default:
+            let hex = String(b, radix: 16, uppercase: true)
+            return "\\u00" + (hex.count == 1 ? "0" + hex : hex)
+        }
+    }
+
+    static func describe(_ u: Unicode.Scalar) -> String {
+        if u == " " { return "a space" }
+        let hex = String(u.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        return u.value < 0x21 ? code : "'\(u)' (\(code))"
+    }
+}

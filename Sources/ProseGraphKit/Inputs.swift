@@ -1,0 +1,64 @@
+import ProseGraphModel
+import ProseGraphText
+
+/// Expands the command line's inputs into article files: a file is taken as
+/// it is; a directory gives every `*.txt` below it (hidden entries skipped),
+/// sorted, so runs are deterministic.
+public enum Inputs {
+    public struct Collected: Sendable {
+        public var files: [String] = []
+        public var errors: [InputError] = []
+    }
+
+    public static func collect(_ paths: [String]) -> Collected {
+        var result = Collected()
+        for path in paths {
+            switch FileSystem.kind(path) {
+            case .file:
+                result.files.append(path)
+            case .directory:
+                let before = result.files.count
+                walk(path, into: &result)
+                if result.files.count == before {
+                    result.errors.append(InputError(path: path, message: "no articles (*.txt files) in this directory"))
+                }
+            case .missing:
+                result.errors.append(InputError(path: path, message: "cannot read: no such file or directory"))
+            case .other:
+                result.errors.append(InputError(path: path, message: "cannot read: not a regular file or directory"))
+            }
+        }
+        return result
+    }
+
+    private static func walk(_ dir: String, into result: inout Collected) {
+        let names: [String]
+        do { names = try FileSystem.list(dir) } catch {
+            result.errors.append(error)
+            return
+        }
+        for name in names where !name.hasPrefix(".") {
+            let path = FileSystem.join(dir, name)
+            switch FileSystem.kind(path) {
+            case .directory: walk(path, into: &result)
+            case .file where name.hasSuffix(".txt"): result.files.append(path)
+            default: break
+            }
+        }
+    }
+
+    /// Document ids: the slug of each file's name without extension, made
+    /// unique with `-2`, `-3`... in input order.
+    public static func documentIDs(_ files: [String]) -> [String] {
+        var seen: [String: Int] = [:]
+        return files.map { path in
+            var name = path.split(separator: "/").last.map(String.init) ?? path
+            if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
+            let base = Slug.make(name)
+            let n = (seen[base] ?? 0) + 1
+            seen[base] = n
+            return n == 1 ? base : "\(base)-\(n)"
+        }
+    }
+}
+

@@ -1,0 +1,237 @@
+/// The five entity types of the relation contract.
+public enum EntityType: String, CaseIterable, Comparable, Sendable {
+    case country = "Country"
+    case city = "City"
+    case place = "Place"
+    case person = "Person"
+    case organization = "Organization"
+
+    public static func < (a: EntityType, b: EntityType) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// A node of the knowledge graph: one per real-world entity, whatever the
+/// number of mentions, documents or spellings.
+public struct Entity: Hashable, Sendable {
+    public let type: EntityType
+    /// The canonical label (one `rdfs:label`).
+    public let label: String
+    /// Wikidata id such as `Q31`, where the gazetteer knows one.
+    public let wikidata: String?
+
+    public init(type: EntityType, label: String, wikidata: String? = nil) {
+        self.type = type
+        self.label = label
+        self.wikidata = wikidata
+    }
+
+    /// The identity the graph keys entities on: type and folded label.
+    public var key: EntityKey { EntityKey(type: type, slug: Slug.make(label)) }
+}
+
+public struct EntityKey: Hashable, Comparable, Sendable {
+    public let type: EntityType
+    public let slug: String
+    public init(type: EntityType, slug: String) {
+        self.type = type
+        self.slug = slug
+    }
+    public static func < (a: EntityKey, b: EntityKey) -> Bool {
+        a.type != b.type ? a.type < b.type : a.slug < b.slug
+    }
+}
+
+/// An article the graph was read from.
+public struct SourceDocument: Hashable, Sendable {
+    /// Stable identifier: the slug of the file name without extension.
+    public let id: String
+    public let title: String
+    /// The path as given on the command line (forward slashes).
+    public let path: String
+
+    public init(id: String, title: String, path: String) {
+        self.id = id
+        self.title = title
+        self.path = path
+    }
+}
+
+/// A date at the granularity the text wrote it: year, year-month or full date.
+public struct FactDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int?
+    public let day: Int?
+
+    public init(year: Int, month: Int? = nil, day: Int? = nil) {
+        self.year = year
+        self.month = month
+        self.day = month == nil ? nil : day
+    }
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    public init?(iso: some StringProtocol) {
+        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4, let y = Int(parts[0]) else { return nil }
+        var m: Int?, d: Int?
+        if parts.count > 1 {
+            guard parts[1].count == 2, let v = Int(parts[1]), (1...12).contains(v) else { return nil }
+            m = v
+        }
+        if parts.count > 2 {
+            guard parts[2].count == 2, let v = Int(parts[2]), (1...31).contains(v) else { return nil }
+            d = v
+        }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// ISO 8601 lexical form at the written granularity.
+    public var description: String {
+        var s = String(year)
+        while s.count < 4 { s = "0" + s }
+        if let m = month { s += m < 10 ? "-0\(m)" : "-\(m)" }
+        if let d = day { s += d < 10 ? "-0\(d)" : "-\(d)" }
+        return s
+    }
+
+    /// The XML Schema datatype matching the granularity.
+    public var datatype: IRI { day != nil ? XSD.date : month != nil ? XSD.gYearMonth : XSD.gYear }
+
+    public static func < (a: FactDate, b: FactDate) -> Bool {
+        (a.year, a.month ?? 0, a.day ?? 0) < (b.year, b.month ?? 0, b.day ?? 0)
+    }
+}
+
+/// Where a fact was read: the document, the sentence text and its offsets
+/// (Unicode scalar offsets into the document text, end exclusive).
+public struct Provenance: Hashable, Sendable {
+    public let documentID: String
+    public let sentence: String
+    public let start: Int
+    public let end: Int
+
+    public init(documentID: String, sentence: String, start: Int, end: Int) {
+        self.documentID = documentID
+        self.sentence = sentence
+        self.start = start
+        self.end = end
+    }
+}
+
+/// One dated, sourced statement of a fact.
+public struct Mention: Hashable, Sendable {
+    public let date: FactDate?
+    public let provenance: Provenance
+    /// The id of the rule that produced it.
+    public let rule: String
+    /// 0...1.
+    public let confidence: Double
+
+    public init(date: FactDate?, provenance: Provenance, rule: String, confidence: Double) {
+        self.date = date
+        self.provenance = provenance
+        self.rule = rule
+        self.confidence = confidence
+    }
+}
+
+public enum FactObject: Hashable, Comparable, Sendable {
+    case entity(EntityKey)
+    case literal(String)
+}
+
+/// A direct `subject predicate object` fact, with every mention that states it.
+public struct Fact: Hashable, Sendable {
+    public let subject: EntityKey
+    public let predicate: String
+    public let object: FactObject
+    public var mentions: [Mention]
+
+    public init(subject: EntityKey, predicate: String, object: FactObject, mentions: [Mention] = []) {
+        self.subject = subject
+        self.predicate = predicate
+        self.object = object
+        self.mentions = mentions
+    }
+
+    public var identity: FactIdentity { FactIdentity(subject: subject, predicate: predicate, object: object) }
+}
+
+public struct FactIdentity: Hashable, Comparable, Sendable {
+    public let subject: EntityKey
+    public let predicate: String
+    public let object: FactObject
+
+    public static func < (a: FactIdentity, b: FactIdentity) -> Bool {
+        if a.subject != b.subject { return a.subject < b.subject }
+        if a.predicate != b.predicate { return a.predicate < b.predicate }
+        return a.object < b.object
+    }
+}
+
+/// Entities, facts and the documents they came from. Adding is order-independent:
+/// the accessors return everything sorted, so exports are deterministic.
+public struct KnowledgeGraph: Sendable {
+    public private(set) var documents: [String: SourceDocument] = [:]
+    public private(set) var entities: [EntityKey: Entity] = [:]
+    private var facts: [FactIdentity: [Mention]] = [:]
+
+    public init() {}
+
+    public mutating func add(document: SourceDocument) { documents[document.id] = document }
+
+    /// Adds an entity; a second entity with the same key keeps the first label
+    /// and fills a missing Wikidata id.
+    @discardableResult
+    public mutating func add(entity: Entity) -> EntityKey {
+        let key = entity.key
+        if let old = entities[key] {
+            if old.wikidata == nil, entity.wikidata != nil {
+                entities[key] = Entity(type: old.type, label: old.label, wikidata: entity.wikidata)
+            }
+        } else {
+            entities[key] = entity
+        }
+        return key
+    }
+
+    public mutating func add(fact: Fact) {
+        facts[fact.identity, default: []].append(contentsOf: fact.mentions)
+    }
+
+    /// Merges another graph (for example one document's) into this one.
+    public mutating func merge(_ other: KnowledgeGraph) {
+        for d in other.documents.values { add(document: d) }
+        for e in other.entities.values { add(entity: e) }
+        for (id, ms) in other.facts { facts[id, default: []].append(contentsOf: ms) }
+    }
+
+    public var sortedDocuments: [SourceDocument] { documents.values.sorted { $0.id < $1.id } }
+    public var sortedEntities: [Entity] { entities.keys.sorted().map { entities[$0]! } }
+
+    /// Facts sorted by identity; each fact's mentions are unique and sorted.
+    public var sortedFacts: [Fact] {
+        facts.keys.sorted().map { id in
+            let ms = Array(Set(facts[id]!)).sorted(by: Mention.order)
+            return Fact(subject: id.subject, predicate: id.predicate, object: id.object, mentions: ms)
+        }
+    }
+
+    public var factCount: Int { facts.count }
+    public var mentionCount: Int { facts.values.reduce(0) { $0 + $1.count } }
+}
+
+extension Mention {
+    /// Document, then offsets, then rule, then date: the order mentions are written in.
+    public static func order(_ a: Mention, _ b: Mention) -> Bool {
+        let pa = a.provenance, pb = b.provenance
+        if pa.documentID != pb.documentID { return pa.documentID < pb.documentID }
+        if pa.start != pb.start { return pa.start < pb.start }
+        if pa.end != pb.end { return pa.end < pb.end }
+        if a.rule != b.rule { return a.rule < b.rule }
+        if a.date != b.date {
+            guard let x = a.date else { return true }
+            guard let y = b.date else { return false }
+            return x < y
+        }
+        return a.confidence < b.confidence
+    }
+}

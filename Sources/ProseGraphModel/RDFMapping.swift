@@ -1,0 +1,119 @@
+/// Mints the IRIs of an export from a base IRI. Entity IRIs come from the
+/// entity's type and canonical label, document IRIs from the file name, and
+/// statement IRIs from a hash of the statement's content, so the same input
+/// always gives the same IRIs and no blank node is ever needed.
+public struct IRIMinter: Sendable {
+    /// Default base, documented in the README: `https://prosegraph.org/id/`.
+    public static let defaultBase = "https://prosegraph.org/id/"
+
+    public let base: String
+
+    public init(base: String = IRIMinter.defaultBase) {
+        self.base = base
+    }
+
+    public func entity(_ key: EntityKey) -> IRI {
+        IRI(base + key.type.rawValue.lowercased() + "/" + key.slug)
+    }
+
+    public func document(_ id: String) -> IRI { IRI(base + "document/" + id) }
+
+    public func statement(contentHash: UInt64) -> IRI {
+        IRI(base + "statement/" + StableHash.hex(contentHash))
+    }
+
+    public func predicate(_ name: String) -> IRI { PG.term(name) }
+
+    public func entityClass(_ type: EntityType) -> IRI { PG.term(type.rawValue) }
+}
+
+/// FNV-1a, 64 bits: stable across runs and platforms (Swift's Hasher is seeded
+/// per process, so it cannot mint IRIs).
+public enum StableHash {
+    public static func fnv1a(_ parts: [String]) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for (i, part) in parts.enumerated() {
+            if i > 0 { h = (h ^ 0x1F) &* 0x100_0000_01b3 }  // unit separator between parts
+            for b in part.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        }
+        return h
+    }
+
+    public static func hex(_ v: UInt64) -> String {
+        let s = String(v, radix: 16)
+        return String(repeating: "0", count: 16 - s.count) + s
+    }
+}
+
+extension KnowledgeGraph {
+    /// The RDF graph of "How exports show it" in the relation contract, sorted.
+    public func rdfTriples(minter: IRIMinter = IRIMinter()) -> [Triple] {
+        var out: [Triple] = []
+        out.reserveCapacity(documents.count * 4 + entities.count * 3 + mentionCount * 11)
+        for doc in sortedDocuments {
+            let d = minter.document(doc.id)
+            out.append(Triple(d, RDF.type, .iri(PG.Document)))
+            out.append(Triple(d, RDFS.label, .literal(Literal(doc.title))))
+            out.append(Triple(d, PG.title, .literal(Literal(doc.title))))
+            out.append(Triple(d, PG.sourcePath, .literal(Literal(doc.path))))
+        }
+        for e in sortedEntities {
+            let s = minter.entity(e.key)
+            out.append(Triple(s, RDF.type, .iri(minter.entityClass(e.type))))
+            out.append(Triple(s, RDFS.label, .literal(Literal(e.label))))
+            if let q = e.wikidata { out.append(Triple(s, OWL.sameAs, .iri(Wikidata.entity(q)))) }
+        }
+        for fact in sortedFacts {
+            let s = minter.entity(fact.subject)
+            let p = minter.predicate(fact.predicate)
+            let o: Term
+            switch fact.object {
+            case .entity(let k): o = .iri(minter.entity(k))
+            case .literal(let text): o = .literal(Literal(text))
+            }
+            out.append(Triple(.iri(s), p, o))
+            for m in fact.mentions {
+                let st = minter.statement(contentHash: m.contentHash(subject: s, predicate: p, object: o))
+                out.append(Triple(st, RDF.type, .iri(RDF.statement)))
+                out.append(Triple(st, RDF.subject, .iri(s)))
+                out.append(Triple(st, RDF.predicate, .iri(p)))
+                out.append(Triple(st, RDF.object, o))
+                if let date = m.date {
+                    out.append(Triple(st, PG.date, .literal(Literal(date.description, datatype: date.datatype))))
+                }
+                let pr = m.provenance
+                out.append(Triple(st, PG.source, .iri(minter.document(pr.documentID))))
+                out.append(Triple(st, PG.evidence, .literal(Literal(pr.sentence))))
+                out.append(Triple(st, PG.startOffset, .literal(Literal(String(pr.start), datatype: XSD.nonNegativeInteger))))
+                out.append(Triple(st, PG.endOffset, .literal(Literal(String(pr.end), datatype: XSD.nonNegativeInteger))))
+                out.append(Triple(st, PG.rule, .literal(Literal(m.rule))))
+                out.append(Triple(st, PG.confidence, .literal(Literal(m.confidenceLexical, datatype: XSD.decimal))))
+            }
+        }
+        out.sort()
+        return out
+    }
+}
+
+extension Mention {
+    /// Confidence as an xsd:decimal in canonical form, two places at most ("0.9", "1.0").
+    public var confidenceLexical: String {
+        let hundredths = Int((confidence * 100).rounded())
+        let whole = hundredths / 100, frac = hundredths % 100
+        if frac == 0 { return "\(whole).0" }
+        return frac % 10 == 0 ? "\(whole).\(frac / 10)" : "\(whole).\(frac < 10 ? "0" : "")\(frac)"
+    }
+
+    func contentHash(subject: IRI, predicate: IRI, object: Term) -> UInt64 {
+        let objectText: String
+        switch object {
+        case .iri(let i): objectText = i.value
+        case .blank(let b): objectText = "_:" + b.id
+        case .literal(let l): objectText = "\"" + l.lexical
+        }
+        return StableHash.fnv1a([
+            subject.value, predicate.value, objectText, date?.description ?? "",
+            provenance.documentID, String(provenance.start), String(provenance.end), rule,
+        ])
+    }
+}

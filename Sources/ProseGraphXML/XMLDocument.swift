@@ -1,0 +1,90 @@
+internal import CLibXML2
+
+/// Parser options every parse in prosegraph uses: no network, no entity
+/// substitution, no DTD loading or validation, no huge-input relaxation.
+let safeParseOptions: Int32 = Int32(XML_PARSE_NONET.rawValue)
+
+/// A parsed XML document (a DOM), owned here and freed in `deinit`. Used for
+/// schema validation; streaming readers use `XMLStreamReader`.
+public final class XMLDocument {
+    let doc: xmlDocPtr
+
+    /// Parses bytes. `url` names the document in messages and resolves
+    /// relative references; nothing is fetched.
+    public init(bytes: [UInt8], url: String = "document.xml") throws(XMLError) {
+        let collector = ErrorCollector(kind: .syntax)
+        let parsed: xmlDocPtr? = withErrors(collector) {
+            bytes.withUnsafeBufferPointer { buf in
+                buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buf.count, 1)) { p in
+                    // xmlReadMemory parses before it returns, so the pointer need not outlive the call.
+                    xmlReadMemory(p, Int32(buf.count), url, nil, safeParseOptions)
+                }
+            }
+        }
+        guard let parsed else {
+            throw collector.errors.first ?? XMLError(kind: .syntax, message: "the document could not be parsed")
+        }
+        if parsed.pointee.intSubset != nil || hasEntityDeclarations(parsed) {
+            xmlFreeDoc(parsed)
+            throw XMLError(kind: .syntax, message: "document type declarations are not accepted (entity expansion and external DTDs are refused)", line: 1, column: 1)
+        }
+        doc = parsed
+    }
+
+    deinit { xmlFreeDoc(doc) }
+
+    /// The qualified name of the root element.
+    public var rootName: String? {
+        guard let root = xmlDocGetRootElement(doc) else { return nil }
+        return String(cString: root.pointee.name)
+    }
+}
+
+private func hasEntityDeclarations(_ doc: xmlDocPtr) -> Bool {
+    doc.pointee.extSubset != nil
+}
+
+/// A compiled XML Schema, owned here and freed in `deinit`.
+public final class XMLSchema {
+    private let schema: OpaquePointer
+
+    /// Compiles the schema at `path`. `catalog` (an XML catalog file) maps
+    /// absolute schema URLs to local copies, so nothing is fetched.
+    public init(path: String, catalog: String? = nil) throws(XMLError) {
+        _ = libxmlInitialized
+        if let catalog { xmlLoadCatalog(catalog) }
+        guard let parser = xmlSchemaNewParserCtxt(path) else {
+            throw XMLError(kind: .schema, message: "cannot open schema \(path)")
+        }
+        defer { xmlSchemaFreeParserCtxt(parser) }
+        let collector = ErrorCollector(kind: .schema)
+        let compiled: OpaquePointer? = withErrors(collector) {
+            xmlSchemaSetParserStructuredErrors(parser, collectStructuredError, collector.context)
+            return xmlSchemaParse(parser)
+        }
+        guard let compiled else {
+            throw collector.errors.first ?? XMLError(kind: .schema, message: "cannot compile schema \(path)")
+        }
+        schema = compiled
+    }
+
+    deinit { xmlSchemaFree(schema) }
+
+    /// Every validity error of the document (empty when it is valid).
+    public func validate(_ document: XMLDocument) throws(XMLError) -> [XMLError] {
+        guard let ctx = xmlSchemaNewValidCtxt(schema) else {
+            throw XMLError(kind: .schema, message: "libxml2 could not create a validation context")
+        }
+        defer { xmlSchemaFreeValidCtxt(ctx) }
+        let collector = ErrorCollector(kind: .validity)
+        let rc: Int32 = withErrors(collector) {
+            xmlSchemaSetValidStructuredErrors(ctx, collectStructuredError, collector.context)
+            return xmlSchemaValidateDoc(ctx, document.doc)
+        }
+        if rc > 0, collector.errors.isEmpty {
+            return [XMLError(kind: .validity, message: "the document is not valid (libxml2 code \(rc))")]
+        }
+        if rc < 0 { throw XMLError(kind: .schema, message: "libxml2 failed inside schema validation (\(rc))") }
+        return collector.errors
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+
+@main
+struct ProseGraphCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prosegraph",
+        abstract: "Turn prose articles into a knowledge graph, and export it as RDF and GraphML.",
+        discussion: """
+        prosegraph reads articles (see README.md, "Input format"), extracts \
+        entity-relation facts with their dates and source sentences, and writes \
+        the graph in standard formats.
+
+        Start with:
+          prosegraph export            read Input/, write Output/
+          prosegraph help export       every option of a command
+        """,
+        version: "0.1.0",
+        subcommands: [ExportCommand.self]
+    )
+}

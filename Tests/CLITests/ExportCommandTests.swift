@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct ExportCommandTests {
+    @Test func rootHelpTeaches() throws {
+        let r = try run(["--help"])
+        #expect(r.status == 0)
+        #expect(r.stdout == """
+        OVERVIEW: Turn prose articles into a knowledge graph, and export it as RDF and
+        GraphML.
+
+        prosegraph reads articles (see README.md, "Input format"), extracts
+        entity-relation facts with their dates and source sentences, and writes the
+        graph in standard formats.
+
+        Start with:
+          prosegraph export            read Input/, write Output/
+          prosegraph help export       every option of a command
+
+        USAGE: prosegraph <subcommand>
+
+        OPTIONS:
+          --version               Show the version.
+          -h, --help              Show help information.
+
+        SUBCOMMANDS:
+          export                  Read articles and write the knowledge graph.
+
+          See 'prosegraph help <subcommand>' for detailed help.
+
+        """)
+    }
+
+    @Test func exportHelpHasExamplesAndExitStatuses() throws {
+        let r = try run(["export", "--help"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("Examples:\n  prosegraph export\n  prosegraph export Input/belgium-syria.txt --out /tmp/syria\n"))
+        #expect(r.stdout.contains("Exit status: 0 all exported, 1 some inputs rejected"))
+        #expect(r.stdout.contains("USAGE: prosegraph export [<INPUT> ...] [--out <DIR>] [--format <FORMAT> ...] [--base <IRI>] [--strict] [--quiet]"))
+    }
+
+    @Test func defaultExportReadsInputAndWritesOutput() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/Input", withIntermediateDirectories: true)
+        for name in ["belgium-palestine", "belgium-syria"] {
+            try FileManager.default.copyItem(atPath: repositoryRoot + "/Input/\(name).txt", toPath: dir + "/Input/\(name).txt")
+        }
+        let r = try run(["export"], in: dir)
+        #expect(r.status == 0)
+        #expect(r.stdout == "")
+        #expect(r.stderr.hasSuffix("exported 2 articles to Output/\n"))
+        let first = try Data(contentsOf: URL(fileURLWithPath: dir + "/Output/graph.nt"))
+        #expect(try run(["export", "--quiet"], in: dir).stderr == "")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/Output/graph.nt")) == first)
+    }
+
+    @Test func badInputExitsOneAndNamesTheFile() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data("= A =\n\nText.\n".utf8).write(to: URL(fileURLWithPath: dir + "/a.txt"))
+        try Data([0x3D, 0x20, 0x41, 0x0A, 0xC3, 0x28]).write(to: URL(fileURLWithPath: dir + "/b.txt"))
+        let r = try run(["export", "a.txt", "b.txt", "--out", "out", "-q"], in: dir)
+        #expect(r.status == 1)
+        #expect(r.stderr == """
+        prosegraph: b.txt:2:1: invalid UTF-8 at byte offset 4 (byte 0xC3)
+        prosegraph: 1 input was rejected
+
+        """)
+        #expect(FileManager.default.fileExists(atPath: dir + "/out/graph.nt"))
+    }
+
+    @Test func nothingToExportExitsTwo() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try run(["export", "--out", "out"], in: dir)
+        #expect(r.status == 2)
+        #expect(r.stderr == """
+        prosegraph: Input: cannot read: no such file or directory
+        prosegraph: no articles to export (1 input rejected)
+
+        """)
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
+    }
+
+    @Test func unknownFormatIsAUsageError() throws {
+        let r = try run(["export", "--format", "csv"])
+        #expect(r.status == 64)
+        #expect(r.stderr.hasPrefix("Error: unknown format 'csv'; choose from ntriples\n"))
+    }
+}
