@@ -13,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // libxml2, through a shim header (see Sources/CLibXML2/shim.h for the ICU fix).
@@ -27,10 +28,16 @@ let package = Package(
         .target(name: "ProseGraphModel"),
         // The article reader: title, infobox, sections, sentences with exact ranges.
         .target(name: "ProseGraphText"),
+        // Prose to facts: tokens, gazetteer, entities, dates, rules (data), resolution.
+        .target(
+            name: "ProseGraphExtraction",
+            dependencies: ["ProseGraphModel", "ProseGraphText", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/gazetteer"), .copy("Resources/rules")]
+        ),
         // Serializers (and later parsers) for every format.
         .target(name: "ProseGraphFormats", dependencies: ["ProseGraphModel", "ProseGraphXML"]),
         // Jobs the command runs: export, eval ... one call each.
-        .target(name: "ProseGraphKit", dependencies: ["ProseGraphModel", "ProseGraphText", "ProseGraphFormats"]),
+        .target(name: "ProseGraphKit", dependencies: ["ProseGraphModel", "ProseGraphText", "ProseGraphExtraction", "ProseGraphFormats"]),
         .executableTarget(
             name: "prosegraph",
             dependencies: [
@@ -39,6 +46,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ProseGraphTextTests", dependencies: ["ProseGraphText"]),
+        .testTarget(name: "ProseGraphExtractionTests", dependencies: ["ProseGraphExtraction", "ProseGraphKit"]),
         .testTarget(name: "ProseGraphXMLTests", dependencies: ["ProseGraphXML"]),
         .testTarget(name: "ProseGraphFormatsTests", dependencies: ["ProseGraphFormats", "ProseGraphModel"]),
         .testTarget(name: "ProseGraphKitTests", dependencies: ["ProseGraphKit"]),

@@ -1,3 +1,4 @@
+import ProseGraphExtraction
 import ProseGraphFormats
 import ProseGraphModel
 import ProseGraphText
@@ -11,15 +12,18 @@ public struct ExportJob: Sendable {
     /// Stop at the first bad input instead of reporting and skipping it.
     public var strict: Bool
     public var base: String
+    /// The relation rules: the shipped set plus any `--rules` files.
+    public var rules: RuleSet
 
     public init(inputs: [String] = ["Input"], outputDirectory: String = "Output",
                 formats: [ExportFormat] = ExportFormat.writable, strict: Bool = false,
-                base: String = IRIMinter.defaultBase) {
+                base: String = IRIMinter.defaultBase, rules: RuleSet = .standard) {
         self.inputs = inputs
         self.outputDirectory = outputDirectory
         self.formats = formats
         self.strict = strict
         self.base = base
+        self.rules = rules
     }
 
     public struct Report: Sendable {
@@ -51,26 +55,11 @@ public struct ExportJob: Sendable {
     /// inputs are in the report (and, with `strict`, thrown).
     public func run(progress: (String) -> Void = { _ in }) throws(Failure) -> Report {
         var report = Report()
-        let collected = Inputs.collect(inputs)
-        if strict, let first = collected.errors.first { throw .input(first) }
-        report.errors = collected.errors
-
-        var graph = KnowledgeGraph()
-        let ids = Inputs.documentIDs(collected.files)
-        let reader = ArticleReader()
-        for (path, id) in zip(collected.files, ids) {
-            do {
-                let bytes = try FileSystem.read(path)
-                let article = try reader.read(bytes: bytes, path: path)
-                graph.add(document: SourceDocument(id: id, title: article.title, path: path))
-                report.documents.append(path)
-                progress("read \(path): \(article.sentences.count) sentences")
-            } catch {
-                if strict { throw .input(error) }
-                report.errors.append(error)
-            }
-        }
-        guard !report.documents.isEmpty else { throw .noArticles(report.errors) }
+        let corpus = try CorpusBuilder(inputs: inputs, strict: strict, rules: rules).build(progress: progress)
+        report.documents = corpus.documents
+        report.errors = corpus.errors
+        let graph = corpus.graph
+        progress("extracted \(graph.factCount) facts (\(graph.mentionCount) mentions) about \(graph.entities.count) entities")
 
         let triples = graph.rdfTriples(minter: IRIMinter(base: base))
         do { try FileSystem.makeDirectory(outputDirectory) } catch { throw .output(error.description) }
@@ -114,5 +103,50 @@ enum Serializer {
         case .rdfxml, .graphml, .jsonld, .turtle:
             throw SerializationError(format: format.displayName, message: "not writable in this version")
         }
+    }
+}
+
+/// Reads the inputs and extracts one graph from all of them: shared by
+/// `export` and `eval`.
+public struct CorpusBuilder: Sendable {
+    public var inputs: [String]
+    public var strict: Bool
+    public var rules: RuleSet
+
+    public init(inputs: [String], strict: Bool = false, rules: RuleSet = .standard) {
+        self.inputs = inputs
+        self.strict = strict
+        self.rules = rules
+    }
+
+    public struct Corpus: Sendable {
+        public var graph = KnowledgeGraph()
+        public var documents: [String] = []
+        public var errors: [InputError] = []
+    }
+
+    public func build(progress: (String) -> Void = { _ in }) throws(ExportJob.Failure) -> Corpus {
+        var corpus = Corpus()
+        let collected = Inputs.collect(inputs)
+        if strict, let first = collected.errors.first { throw .input(first) }
+        corpus.errors = collected.errors
+        let ids = Inputs.documentIDs(collected.files)
+        let reader = ArticleReader()
+        let pipeline = Pipeline(rules: rules)
+        for (path, id) in zip(collected.files, ids) {
+            do {
+                let bytes = try FileSystem.read(path)
+                let article = try reader.read(bytes: bytes, path: path)
+                corpus.graph.add(document: SourceDocument(id: id, title: article.title, path: path))
+                corpus.graph.merge(pipeline.extract(article, documentID: id))
+                corpus.documents.append(path)
+                progress("read \(path): \(article.sentences.count) sentences")
+            } catch {
+                if strict { throw .input(error) }
+                corpus.errors.append(error)
+            }
+        }
+        guard !corpus.documents.isEmpty else { throw .noArticles(corpus.errors) }
+        return corpus
     }
 }

@@ -52,6 +52,8 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: "Print only errors.")
     var quiet = false
 
+    @OptionGroup var ruleOptions: RuleOptions
+
     func validate() throws {
         _ = try formats()
         guard base.hasSuffix("/") || base.hasSuffix("#"), base.contains(":") else {
@@ -76,7 +78,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let job = ExportJob(inputs: inputs.isEmpty ? ["Input"] : inputs, outputDirectory: out,
-                            formats: try formats(), strict: strict, base: base)
+                            formats: try formats(), strict: strict, base: base, rules: try ruleOptions.ruleSet())
         let quiet = self.quiet
         do {
             let report = try job.run { line in if !quiet { Diagnostics.note(line) } }

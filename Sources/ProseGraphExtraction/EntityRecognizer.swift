@@ -1,0 +1,413 @@
+/// What a span of tokens names.
+public enum SpanType: String, Sendable, CaseIterable {
+    case country = "Country", demonym = "Demonym", city = "City", place = "Place", person = "Person"
+    case organization = "Organization", title = "Title", name = "Name", pronoun = "Pronoun"
+    case group = "Group", date = "Date"
+}
+
+/// A recognized span: an entity mention, a title, a date, a pronoun or a group.
+public struct EntitySpan: Hashable, Sendable {
+    public var tokens: Range<Int>
+    public var type: SpanType
+    /// Canonical label (countries, cities, organizations), the name as written
+    /// (people, places), the title in title case (titles).
+    public var label: String
+    public var wikidata: String? = nil
+    public var countryCode: String? = nil
+    /// Position role (`envoy`, `consul`...) or pronoun kind (`person`, `thing`).
+    public var role: String? = nil
+    public var date: ProseGraphModelDate? = nil
+    /// For organizations: the acronym given in parentheses after the name.
+    public var acronym: String? = nil
+}
+
+import ProseGraphModel
+public typealias ProseGraphModelDate = FactDate
+
+/// Finds entity mentions, titles, pronouns and groups in a tokenized sentence.
+/// Gazetteer names win where they cover a span exactly; capitalized runs with
+/// an organization cue ("Ministry", "University", "NV", "Sdn. Bhd.") become
+/// organizations, runs ending in a place cue ("border crossing", "air base",
+/// "school") places, and capitalized names after a title people.
+public struct EntityRecognizer: Sendable {
+    public let gazetteer: Gazetteer
+
+    public init(gazetteer: Gazetteer = .shared) { self.gazetteer = gazetteer }
+
+    // MARK: Word lists
+
+    /// Nouns that make a capitalized run an organization.
+    static let orgCues: Set<String> = [
+        "ministry", "university", "authority", "coalition", "council", "committee", "association", "agency",
+        "bank", "institute", "foundation", "party", "federation", "organisation", "organization", "union",
+        "league", "fund", "commission", "parliament", "assembly", "court", "airlines", "airways", "society",
+        "movement", "front", "alliance", "chamber", "department", "secretariat", "board", "corporation",
+        "company", "group", "holdings", "consortium", "network", "forum", "office", "programme", "program",
+        "navy", "army", "police", "congress", "senate", "cabinet", "government", "academy", "college",
+        "institution", "bureau", "directorate", "conference", "agency", "service", "services", "centre", "center",
+    ]
+
+    /// Company suffixes: the name ends there, so "X NV of Belgium" is X NV, based in Belgium.
+    static let companySuffixes: Set<String> = [
+        "nv", "sdn", "bhd", "bhd.", "sdn.", "inc", "inc.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "gmbh", "bv",
+        "international", "corp", "corp.", "co.", "s.a.", "n.v.", "b.v.", "limited", "holdings", "group",
+    ]
+
+    /// Place cues, as token sequences (lower case).
+    static let placeCues: [[String]] = [
+        ["border", "crossing"], ["crossing"], ["air", "base"], ["airbase"], ["naval", "base"], ["military", "base"],
+        ["base"], ["school"], ["airport"], ["port"], ["palace"], ["square"], ["mosque"], ["church"], ["cathedral"],
+        ["memorial"], ["cemetery"], ["museum"], ["hospital"], ["camp"], ["refugee", "camp"], ["bridge"],
+        ["stadium"], ["harbour"], ["harbor"], ["monument"], ["temple"], ["castle"], ["park"], ["street"],
+        ["avenue"], ["boulevard"], ["island"], ["islands"], ["strait"], ["canal"], ["dam"], ["shipyard"],
+        ["factory"], ["plant"], ["headquarters"], ["compound"], ["checkpoint"], ["terminal"],
+    ]
+
+    /// Place cues that come before the name: "Avenue Louise", "Mount Kenya".
+    static let leadingPlaceCues: Set<String> = ["avenue", "rue", "boulevard", "mount", "lake", "port", "fort", "camp"]
+
+    /// Name particles allowed inside a person's name.
+    static let particles: Set<String> = [
+        "de", "van", "von", "der", "den", "da", "dos", "das", "do", "bin", "binti", "al", "el", "ibn", "le", "la",
+        "du", "di", "del", "della", "ter", "ten", "y", "abu", "bint", "ben",
+    ]
+
+    /// Capitalized words that never belong to a name.
+    static let notNames: Set<String> = [
+        "the", "a", "an", "in", "on", "at", "by", "for", "of", "to", "from", "with", "during", "after", "before",
+        "since", "following", "however", "it", "he", "she", "they", "this", "these", "those", "that", "there",
+        "his", "her", "their", "its", "as", "when", "while", "although", "both", "also", "later", "then",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "additionally", "moreover", "meanwhile", "today", "throughout", "over", "between", "among", "under",
+        "we", "our", "i", "you", "and", "or", "but", "all", "some", "many", "several", "each", "every",
+        "diplomatic", "economic", "trade", "military", "political", "relations", "embassy", "consulate",
+        "state", "republic", "kingdom", "government", "minister", "president", "international", "national",
+        "law", "war", "civil", "agreement", "treaty", "memorandum", "joint", "high", "strategic", "defence",
+        "defense", "security", "humanitarian", "foreign", "affairs", "office", "centre", "center", "day",
+        "according", "despite", "within", "until", "upon", "once", "one", "two", "no", "not", "if", "since",
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "european",
+        "asian", "african", "arab", "islamic", "gulf", "middle", "new", "old", "great", "united", "nations",
+        "general", "assembly", "council", "summit", "conference", "visit", "visits", "talks", "statehood",
+    ]
+
+    static let pronouns: [String: String] = [
+        "he": "person", "she": "person", "him": "person", "his": "person", "her": "person",
+        "it": "thing", "its": "thing",
+    ]
+
+    /// "the two countries" and the like: stand for the article's two parties.
+    static let partyGroups: [[String]] = [
+        ["the", "two", "countries"], ["both", "countries"], ["the", "two", "nations"], ["both", "nations"],
+        ["the", "two", "states"], ["both", "states"], ["the", "two", "kingdoms"], ["the", "two", "governments"],
+        ["both", "governments"], ["the", "two", "sides"], ["both", "sides"], ["the", "two", "republics"],
+    ]
+
+    // MARK: Recognition
+
+    public func recognize(_ t: [Token]) -> [EntitySpan] {
+        var spans: [EntitySpan] = []
+        var i = 0
+        let n = t.count
+        while i < n {
+            // Dates are found by the DateNormalizer; groups and pronouns first.
+            if let g = Self.matchPhrase(Self.partyGroups, t, i) {
+                spans.append(EntitySpan(tokens: i..<(i + g), type: .group, label: "parties"))
+                i += g
+                continue
+            }
+            if let kind = Self.pronouns[t[i].text] ?? (t[i].text == "He" || t[i].text == "She" ? "person" : t[i].text == "It" || t[i].text == "Its" ? "thing" : t[i].text == "His" || t[i].text == "Her" ? "person" : nil) {
+                spans.append(EntitySpan(tokens: i..<(i + 1), type: .pronoun, label: t[i].lower, role: kind))
+                i += 1
+                continue
+            }
+            if let s = recognizeRun(t, i) {
+                spans.append(contentsOf: s.spans)
+                i = s.end
+                continue
+            }
+            i += 1
+        }
+        return spans
+    }
+
+    /// Handles the capitalized run (or lower-case title) starting at `i`.
+    private func recognizeRun(_ t: [Token], _ start: Int) -> (spans: [EntitySpan], end: Int)? {
+        var i = start
+        // A lower-case title ("deputy prime minister Petra De Sutter", "honorary consul X").
+        if !t[i].isCapitalized {
+            guard let title = titleAt(t, i) else {
+                // A lower-case place cue preceded by nothing capitalized is not a place.
+                return nil
+            }
+            var spans = [title.span]
+            var end = title.end
+            if let p = personAfterTitle(t, end) {
+                spans.append(p)
+                end = p.tokens.upperBound
+            }
+            return (spans, end)
+        }
+        if t[i].lower == "the", i + 1 < t.count, t[i + 1].isCapitalized { i += 1 }
+
+        let runEnd = capitalizedRunEnd(t, i)
+        // Place: the run followed by at most one lower-case modifier and a place cue.
+        if let place = placeAfter(t, runStart: i, runEnd: runEnd) { return ([place], place.tokens.upperBound) }
+        if Self.leadingPlaceCues.contains(t[i].lower), runEnd > i + 1 {
+            return ([EntitySpan(tokens: i..<runEnd, type: .place, label: text(t, i..<runEnd))], runEnd)
+        }
+        // Organization: a cue noun anywhere in the run, or a company suffix at its end (or before "of").
+        if let org = organization(t, i, runEnd) { return ([org], org.tokens.upperBound) }
+
+        // Otherwise: gazetteer names, titles and names, left to right inside the run.
+        var spans: [EntitySpan] = []
+        var k = i
+        while k < runEnd {
+            if let title = titleAt(t, k) {
+                spans.append(title.span)
+                k = title.end
+                if let p = personAfterTitle(t, k) {
+                    spans.append(p)
+                    k = p.tokens.upperBound
+                }
+                continue
+            }
+            if let g = gazetteerSpan(t, k) {
+                spans.append(g)
+                k = g.tokens.upperBound
+                continue
+            }
+            if t[k].isCapitalized, !Self.notNames.contains(t[k].lower) {
+                let e = nameEnd(t, k)
+                if e > k {
+                    spans.append(EntitySpan(tokens: k..<e, type: .name, label: text(t, k..<e)))
+                    k = e
+                    continue
+                }
+            }
+            k += 1
+        }
+        return (spans, max(runEnd, start + 1))
+    }
+
+    /// End of a run of capitalized tokens joined by connectors and hyphens.
+    func capitalizedRunEnd(_ t: [Token], _ start: Int) -> Int {
+        var j = start
+        let connectors: Set<String> = ["of", "for", "and", "to", "de", "du", "des", "la", "le", "van", "von", "the", "der", "al", "el", "bin"]
+        while j < t.count {
+            let tok = t[j]
+            if tok.isCapitalized || (tok.kind == .number && j > start) { j += 1; continue }
+            if tok.text == "-", !tok.spaceBefore, j + 1 < t.count, !t[j + 1].spaceBefore, t[j + 1].kind != .punctuation { j += 2; continue }
+            if tok.text == "&", j + 1 < t.count, t[j + 1].isCapitalized { j += 1; continue }
+            if connectors.contains(tok.lower), j > start, j + 1 < t.count {
+                var k = j + 1
+                if t[k].lower == "the", k + 1 < t.count { k += 1 }
+                if t[k].isCapitalized { j = k; continue }
+            }
+            break
+        }
+        return j
+    }
+
+    func placeAfter(_ t: [Token], runStart: Int, runEnd: Int) -> EntitySpan? {
+        guard runEnd > runStart else { return nil }
+        // The cue may be inside the run ("Subang Air Base") or after it, with one lower-case modifier ("Navy mine school").
+        for cueStart in stride(from: min(runEnd, t.count - 1), through: runStart + 1, by: -1) {
+            for mod in 0...1 {
+                let s = cueStart + mod
+                guard s < t.count else { continue }
+                if mod == 1 && (cueStart >= runEnd ? t[cueStart].isCapitalized || t[cueStart].kind != .word : true) { continue }
+                if mod == 1 && cueStart != runEnd { continue }
+                if let len = Self.matchPhrase(Self.placeCues, t, s) {
+                    let end = s + len
+                    if end < runEnd { continue }  // the cue must end the run
+                    if s < runEnd, !t[s].isCapitalized { continue }
+                    if cueStart < runEnd && mod == 1 { continue }
+                    // Not when the whole run is a single gazetteer country ("Belgium school" is rare; keep it).
+                    return EntitySpan(tokens: runStart..<end, type: .place, label: text(t, runStart..<end))
+                }
+            }
+        }
+        return nil
+    }
+
+    func organization(_ t: [Token], _ start: Int, _ runEnd: Int) -> EntitySpan? {
+        // The longest gazetteer organization that starts the run.
+        if let g = gazetteer.matches(t, at: start).first(where: { $0.entries.contains { $0.kind == .organization } }) {
+            let entry = g.entries.first { $0.kind == .organization }!
+            if start + g.length >= runEnd || !hasCue(t, start + g.length, runEnd) {
+                return orgSpan(t, start..<(start + g.length), label: entry.label, wikidata: entry.wikidata)
+            }
+        }
+        var end: Int? = nil
+        var k = start
+        while k < runEnd {
+            let lower = t[k].lower.hasSuffix(".") ? String(t[k].lower.dropLast()) : t[k].lower
+            if Self.companySuffixes.contains(t[k].lower) || Self.companySuffixes.contains(lower) {
+                let atEnd = k + 1 == runEnd || t[k + 1].lower == "of" || Self.companySuffixes.contains(t[k + 1].lower)
+                    || Self.companySuffixes.contains(String(t[k + 1].lower.dropLast()))
+                if atEnd && k > start {
+                    end = k + 1
+                    // "Sdn. Bhd.": take the pair; then stop before "of <Country>".
+                    if k + 1 < runEnd, Self.companySuffixes.contains(String(t[k + 1].lower.dropLast())) || Self.companySuffixes.contains(t[k + 1].lower) { end = k + 2 }
+                    return orgSpan(t, start..<end!, label: text(t, start..<end!), wikidata: nil)
+                }
+            }
+            if Self.orgCues.contains(t[k].lower), t[k].isCapitalized { end = runEnd }
+            k += 1
+        }
+        guard let e = end, e > start else { return nil }
+        // A single cue word alone ("Parliament", "Government") is not a named organization.
+        if e - start == 1 { return nil }
+        return orgSpan(t, start..<e, label: text(t, start..<e), wikidata: nil)
+    }
+
+    func hasCue(_ t: [Token], _ s: Int, _ e: Int) -> Bool {
+        (s..<e).contains { Self.orgCues.contains(t[$0].lower) && t[$0].isCapitalized }
+    }
+
+    func orgSpan(_ t: [Token], _ r: Range<Int>, label: String, wikidata: String?) -> EntitySpan {
+        var span = EntitySpan(tokens: r, type: .organization, label: label, wikidata: wikidata)
+        // "European Union (EU)": remember the acronym and cover it.
+        let e = r.upperBound
+        if e + 2 < t.count, t[e].text == "(", t[e + 2].text == ")", t[e + 1].isAllCaps {
+            span.acronym = t[e + 1].text
+            span.tokens = r.lowerBound..<(e + 3)
+        }
+        return span
+    }
+
+    func gazetteerSpan(_ t: [Token], _ i: Int) -> EntitySpan? {
+        for m in gazetteer.matches(t, at: i) {
+            // "US$7.1": an acronym glued to a currency sign is not a country.
+            if i + m.length < t.count, !t[i + m.length].spaceBefore, t[i + m.length].text == "$" { continue }
+            guard let e = m.entries.first(where: { $0.kind != .position }) else { continue }
+            let type: SpanType
+            switch e.kind {
+            case .country: type = .country
+            case .demonym: type = .demonym
+            case .city: type = .city
+            case .organization: type = .organization
+            case .position: continue
+            }
+            if type == .organization { return orgSpan(t, i..<(i + m.length), label: e.label, wikidata: e.wikidata) }
+            return EntitySpan(tokens: i..<(i + m.length), type: type, label: e.label, wikidata: e.wikidata, countryCode: e.countryCode)
+        }
+        return nil
+    }
+
+    /// A position title at `i`: a gazetteer title, extended by "of/for <capitalized words>"
+    /// when it is a bare "Minister"-like title ("Minister of International Trade and Industry").
+    func titleAt(_ t: [Token], _ i: Int) -> (span: EntitySpan, end: Int)? {
+        guard let m = gazetteer.matches(t, at: i).first(where: { $0.entries.contains { $0.kind == .position } }) else { return nil }
+        let entry = m.entries.first { $0.kind == .position }!
+        // Lower-case military, religious and legislative words are ordinary nouns ("a major role").
+        let lowercaseOK: Set<String> = ["minister", "envoy", "consul", "head-of-state", "head-of-government", "royal", "official"]
+        if !t[i].isCapitalized, !lowercaseOK.contains(entry.role ?? "") { return nil }
+        if !t[i].isCapitalized, ["general", "major", "speaker", "governor", "commander", "chairman", "president", "secretary", "minister"].contains(t[i].lower), m.length == 1 {
+            // "the president of the delegation": a bare lower-case title needs a name right after it.
+            guard i + 1 < t.count, t[i + 1].isCapitalized, !Self.notNames.contains(t[i + 1].lower) else { return nil }
+        }
+        var end = i + m.length
+        var label = Self.titleCase(text(t, i..<end))
+        let extendable: Set<String> = ["minister", "secretary", "deputy minister", "minister of state", "commissioner", "ambassador-at-large"]
+        if extendable.contains(t[i..<end].map(\.lower).joined(separator: " ")), end + 1 < t.count,
+           ["of", "for"].contains(t[end].lower) {
+            var k = end + 1
+            if t[k].lower == "the", k + 1 < t.count { k += 1 }
+            // Not "Minister of Belgium": a country after "of" is nationality, not part of the title.
+            if t[k].isCapitalized, gazetteerSpan(t, k).map({ $0.type != .country && $0.type != .demonym }) ?? true {
+                var e = k
+                while e < t.count {
+                    if t[e].isCapitalized, gazetteerSpan(t, e)?.type != .country { e += 1; continue }
+                    if ["and", "of", "for", "the"].contains(t[e].lower), e + 1 < t.count, t[e + 1].isCapitalized,
+                       gazetteerSpan(t, e + 1)?.type != .country { e += 1; continue }
+                    break
+                }
+                // Keep the last capitalized word as a name if a title-cased run swallowed it? No: names follow a comma or a title.
+                if e > k {
+                    // Stop before a person's name: title words are from a known set of nouns.
+                    end = e
+                    label = Self.titleCase(text(t, i..<end))
+                }
+            }
+        }
+        return (EntitySpan(tokens: i..<end, type: .title, label: label, role: entry.role), end)
+    }
+
+    /// A person's name after a title: optionally past "of <Country>" and a comma.
+    func personAfterTitle(_ t: [Token], _ start: Int) -> EntitySpan? {
+        var i = start
+        if i < t.count, t[i].text == "," { i += 1 }
+        guard i < t.count, t[i].isCapitalized, !Self.notNames.contains(t[i].lower) else { return nil }
+        if let g = gazetteerSpan(t, i), g.type != .organization || g.tokens.count > 1 { return nil }
+        if titleAt(t, i) != nil { return nil }
+        let e = nameEnd(t, i)
+        guard e > i else { return nil }
+        return EntitySpan(tokens: i..<e, type: .person, label: text(t, i..<e))
+    }
+
+    /// End of a personal name starting at `i`: capitalized words, initials,
+    /// particles before a capitalized word, hyphenated parts; at most six tokens.
+    func nameEnd(_ t: [Token], _ i: Int) -> Int {
+        var e = i
+        var words = 0
+        while e < t.count, words < 6 {
+            let tok = t[e]
+            if tok.isCapitalized, tok.kind == .word, !Self.notNames.contains(tok.lower) || (e > i && Self.particles.contains(tok.lower)) {
+                if e > i, gazetteerSpan(t, e).map({ $0.type == .country || $0.type == .city || $0.type == .demonym }) ?? false { break }
+                if e > i, titleAt(t, e) != nil { break }
+                e += 1
+                words += 1
+                continue
+            }
+            if e > i, Self.particles.contains(tok.lower), e + 1 < t.count, t[e + 1].isCapitalized || t[e + 1].text == "-" {
+                e += 1
+                continue
+            }
+            if e > i, tok.text == "-", !tok.spaceBefore, e + 1 < t.count, !t[e + 1].spaceBefore, t[e + 1].isCapitalized {
+                e += 2
+                words += 1
+                continue
+            }
+            break
+        }
+        return e
+    }
+
+    // MARK: Helpers
+
+    static func matchPhrase(_ phrases: [[String]], _ t: [Token], _ i: Int) -> Int? {
+        var best: Int? = nil
+        for p in phrases where i + p.count <= t.count {
+            var ok = true
+            for (k, w) in p.enumerated() where t[i + k].lower != w { ok = false; break }
+            if ok, p.count > (best ?? 0) { best = p.count }
+        }
+        return best
+    }
+
+    /// The tokens' text as written, with the original spacing collapsed to single spaces.
+    func text(_ t: [Token], _ r: Range<Int>) -> String {
+        var s = ""
+        for k in r {
+            if k > r.lowerBound, t[k].spaceBefore { s += " " }
+            s += t[k].text
+        }
+        if s.hasPrefix("the ") || s.hasPrefix("The ") { s.removeFirst(4) }
+        return s
+    }
+
+    /// "deputy prime minister" -> "Deputy Prime Minister"; small words stay lower case.
+    static func titleCase(_ s: String) -> String {
+        let small: Set<String> = ["of", "for", "and", "the", "to", "in", "on", "at", "a"]
+        var out: [String] = []
+        for (i, w) in s.split(separator: " ").enumerated() {
+            let lw = w.lowercased()
+            if i > 0, small.contains(lw) { out.append(lw); continue }
+            if w.first?.isUppercase == true { out.append(String(w)); continue }
+            out.append(w.prefix(1).uppercased() + w.dropFirst())
+        }
+        return out.joined(separator: " ")
+    }
+}

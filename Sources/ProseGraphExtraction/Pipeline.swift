@@ -1,0 +1,181 @@
+import ProseGraphModel
+import ProseGraphText
+
+/// The extraction pipeline for one article: tokens -> spans (entities,
+/// titles, dates) -> units -> rule matches -> resolved, dated facts with
+/// provenance. Pure and deterministic: no I/O, no global state.
+public struct Pipeline: Sendable {
+    public let rules: RuleSet
+    public let recognizer: EntityRecognizer
+    public let dates = DateNormalizer()
+
+    static let symmetric: Set<String> = ["metWith", "establishedRelationsWith", "twinnedWith", "signedAgreementWith"]
+    static let speechCues: Set<String> = [
+        "said", "says", "stated", "states", "called", "calling", "calls", "urged", "urging", "demanded", "wished",
+        "hoped", "proposed", "suggested", "argued", "claimed", "insisted", "warned", "believes", "believed",
+    ]
+    static let blockers: Set<String> = [
+        "not", "never", "would", "could", "should", "might", "to", "if", "unless", "n't", "no", "nor", "cannot",
+        "wants", "wanted", "plans", "planned", "intends", "intended", "refused", "failed", "sought", "seeks",
+    ]
+
+    public init(rules: RuleSet = .standard, gazetteer: Gazetteer = .shared) {
+        self.rules = rules
+        self.recognizer = EntityRecognizer(gazetteer: gazetteer)
+    }
+
+    /// Extracts the facts of one article into a graph fragment (the document, its entities and facts).
+    public func extract(_ article: Article, documentID: String) -> KnowledgeGraph {
+        var graph = KnowledgeGraph()
+        var resolver = EntityResolver(parties: parties(of: article))
+        var contextYear: Int? = nil
+        var envoys: [EntityKey: FactDate?] = [:]
+        let proseRules = rules.rules.filter { $0.scope == .prose }
+        let infoboxRules = rules.rules.filter { $0.scope == .infobox }
+
+        for entry in article.infobox {
+            let matching = infoboxRules.filter { r in r.keys.isEmpty || r.keys.contains { Self.keyMatches($0, entry.key) } }
+            guard !matching.isEmpty else { continue }
+            var y: Int? = nil
+            let prov = Provenance(documentID: documentID, sentence: entry.value, start: entry.span.start, end: entry.span.end)
+            run(matching, on: entry.value, provenance: prov, resolver: &resolver, contextYear: &y, envoys: &envoys, into: &graph)
+        }
+        for (index, s) in article.sentences.enumerated() {
+            resolver.beginSentence(index)
+            let prov = Provenance(documentID: documentID, sentence: s.text, start: s.span.start, end: s.span.end)
+            run(proseRules, on: s.text, provenance: prov, resolver: &resolver, contextYear: &contextYear, envoys: &envoys, into: &graph)
+        }
+        inferEnvoys(&graph, parties: resolver.parties, envoys: envoys)
+        return graph
+    }
+
+    /// The article's two parties: the countries named in its title ("Belgium–Syria relations").
+    public func parties(of article: Article) -> [Entity] {
+        let tokens = Tokenizer.tokenize(article.title)
+        var out: [Entity] = []
+        for s in recognizer.recognize(tokens) where s.type == .country || s.type == .demonym {
+            let e = Entity(type: .country, label: s.label, wikidata: s.wikidata)
+            if !out.contains(e) { out.append(e) }
+        }
+        return out
+    }
+
+    func run(_ rules: [RelationRule], on text: String, provenance: Provenance, resolver: inout EntityResolver,
+             contextYear: inout Int?, envoys: inout [EntityKey: FactDate?], into graph: inout KnowledgeGraph) {
+        let tokens = Tokenizer.tokenize(text)
+        var spans = recognizer.recognize(tokens)
+        let dateSpans = dates.dates(tokens, contextYear: &contextYear)
+        spans.removeAll { s in dateSpans.contains { $0.tokens.overlaps(s.tokens) } && s.type != .person && s.type != .organization }
+        spans += dateSpans.filter { d in !spans.contains { $0.tokens.overlaps(d.tokens) } }
+        let units = makeUnits(tokens, spans)
+        let speech = units.firstIndex { $0.word.map(Self.speechCues.contains) ?? false }
+
+        var used = Set<Int>()
+        var found: [(RelationRule, RuleMatch)] = []
+        for rule in rules {
+            for p in rule.patterns {
+                for m in RuleMatcher.matches(p, units) {
+                    if !rule.allowReported, let sp = speech, m.anchor > sp { continue }
+                    if !rule.literalObject, isBlocked(m, units) { continue }
+                    found.append((rule, m))
+                }
+            }
+        }
+        // Resolve in text order so pronouns and surnames see what came before.
+        var resolvedCache: [Int: [Entity]] = [:]
+        func entities(_ u: Int) -> [Entity] {
+            if let c = resolvedCache[u] { return c }
+            let r = resolver.resolve(units[u].span!, asPerson: true)
+            resolvedCache[u] = r
+            return r
+        }
+        for u in units.indices {
+            guard let span = units[u].span else { continue }
+            if span.type == .person || span.type == .country || span.type == .demonym || span.type == .organization {
+                _ = entities(u)
+            }
+            used.insert(u)
+        }
+        for (rule, m) in found {
+            let date = rule.date == .sentence ? dateFor(m, units) : nil
+            let mention = Mention(date: date, provenance: provenance, rule: rule.id, confidence: rule.confidence)
+            for su in m.subjects {
+                for s in entities(su) {
+                    if rule.literalObject {
+                        for ou in m.objects {
+                            guard let titleSpan = units[ou].span else { continue }
+                            let title = titleSpan.label
+                            let sk = graph.add(entity: s)
+                            if titleSpan.role == "envoy", envoys[sk] == nil { envoys[sk] = dateFor(m, units) }
+                            graph.add(fact: Fact(subject: sk, predicate: rule.predicate, object: .literal(title), mentions: [mention]))
+                        }
+                        continue
+                    }
+                    for ou in m.objects {
+                        for o in entities(ou) where o != s {
+                            var a = s, b = o
+                            if Self.symmetric.contains(rule.predicate), b.key < a.key { swap(&a, &b) }
+                            let sk = graph.add(entity: a), ok = graph.add(entity: b)
+                            graph.add(fact: Fact(subject: sk, predicate: rule.predicate, object: .entity(ok), mentions: [mention]))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A negation, modal or infinitive between the subject and the trigger blocks an event.
+    func isBlocked(_ m: RuleMatch, _ units: [Unit]) -> Bool {
+        let subjectBefore = m.subjects.filter { $0 < m.anchor }.max() ?? (m.anchor - 2)
+        let from = max(0, max(subjectBefore + 1, m.anchor - 3))
+        guard from < m.anchor else { return false }
+        return (from..<m.anchor).contains { units[$0].word.map(Self.blockers.contains) ?? false }
+    }
+
+    /// The date nearest the trigger, leaving out dates in parentheses or in a
+    /// relative clause ("which ...") that does not contain the trigger.
+    func dateFor(_ m: RuleMatch, _ units: [Unit]) -> FactDate? {
+        var enclosure = [Int](repeating: -1, count: units.count)  // id of the parenthesis or relative clause
+        var id = 0
+        var open: Int? = nil
+        var relative: Int? = nil
+        for (k, u) in units.enumerated() {
+            if u.word == "(" { id += 1; open = id }
+            if let w = u.word, ["which", "who", "whose", "whom", "where"].contains(w), open == nil { id += 1; relative = id }
+            if u.word == "," || u.word == ";" { relative = nil }
+            enclosure[k] = open ?? relative ?? 0
+            if u.word == ")" { open = nil }
+        }
+        let anchorEnclosure = enclosure[m.anchor]
+        var best: (distance: Int, date: FactDate)? = nil
+        for (k, u) in units.enumerated() {
+            guard let d = u.span?.date, enclosure[k] == 0 || enclosure[k] == anchorEnclosure else { continue }
+            let distance = abs(k - m.anchor)
+            if best == nil || distance < best!.distance { best = (distance, d) }
+        }
+        return best?.date
+    }
+
+    /// A head of mission whose nationality is one party of a bilateral article
+    /// and whose destination the text leaves implicit is accredited to the other party.
+    func inferEnvoys(_ graph: inout KnowledgeGraph, parties: [Entity], envoys: [EntityKey: FactDate?]) {
+        guard parties.count == 2 else { return }
+        let facts = graph.sortedFacts
+        for f in facts where f.predicate == "holdsPosition" {
+            guard let date = envoys[f.subject] else { continue }
+            if facts.contains(where: { $0.subject == f.subject && $0.predicate == "envoyTo" }) { continue }
+            guard let nat = facts.first(where: { $0.subject == f.subject && $0.predicate == "nationality" }),
+                  case .entity(let country) = nat.object,
+                  let other = parties.first(where: { $0.key != country }), parties.contains(where: { $0.key == country }) else { continue }
+            let key = graph.add(entity: other)
+            let mentions = f.mentions.prefix(1).map { m in
+                Mention(date: date, provenance: m.provenance, rule: "infer.envoy-to-other-party", confidence: 0.7)
+            }
+            graph.add(fact: Fact(subject: f.subject, predicate: "envoyTo", object: .entity(key), mentions: mentions))
+        }
+    }
+
+    static func keyMatches(_ pattern: String, _ key: String) -> Bool {
+        pattern.hasSuffix("*") ? key.lowercased().hasPrefix(pattern.dropLast().lowercased()) : key.lowercased() == pattern.lowercased()
+    }
+}

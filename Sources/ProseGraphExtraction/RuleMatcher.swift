@@ -1,0 +1,162 @@
+/// A sentence as the rules see it: tokens, with recognized spans collapsed into single units.
+public struct Unit: Sendable {
+    public let tokens: Range<Int>
+    /// Lower-cased text of a plain token; nil for a span.
+    public let word: String?
+    public let span: EntitySpan?
+}
+
+public func makeUnits(_ tokens: [Token], _ spans: [EntitySpan]) -> [Unit] {
+    var units: [Unit] = []
+    units.reserveCapacity(tokens.count)
+    var i = 0
+    var s = 0
+    let ordered = spans.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    while i < tokens.count {
+        while s < ordered.count, ordered[s].tokens.lowerBound < i { s += 1 }
+        if s < ordered.count, ordered[s].tokens.lowerBound == i {
+            units.append(Unit(tokens: ordered[s].tokens, word: nil, span: ordered[s]))
+            i = ordered[s].tokens.upperBound
+            s += 1
+        } else {
+            units.append(Unit(tokens: i..<(i + 1), word: tokens[i].lower, span: nil))
+            i += 1
+        }
+    }
+    return units
+}
+
+/// One match of a pattern: the units bound to the subject and object slots,
+/// and the unit the anchor matched (which dates the fact).
+public struct RuleMatch: Sendable {
+    public let subjects: [Int]
+    public let objects: [Int]
+    public let anchor: Int
+    public let first: Int
+    public let last: Int
+}
+
+/// Matches compiled patterns against units: from each unit the anchor accepts,
+/// forward for the elements after it and backward for those before it; gaps
+/// try the shortest skip first, so slots bind the nearest candidates.
+public enum RuleMatcher {
+    static let breakers: Set<String> = [".", ";", "(", ")", "which", "who", "whom", "whose", "where", "but", "while", "whereas", "although", "because", ":"]
+
+    public static func matches(_ p: Pattern, _ units: [Unit]) -> [RuleMatch] {
+        var out: [RuleMatch] = []
+        for u in units.indices where accepts(p.elements[p.anchor], units[u]) {
+            var b = Bindings()
+            b.mark(p.elements[p.anchor], u, units)
+            guard let fwd = forward(p, p.anchor + 1, u + 1, units, b) else { continue }
+            guard let all = backward(p, p.anchor - 1, u - 1, units, fwd.b) else { continue }
+            out.append(RuleMatch(subjects: all.b.subjects, objects: all.b.objects, anchor: u, first: all.end + 1, last: fwd.end - 1))
+        }
+        return out
+    }
+
+    struct Bindings {
+        var subjects: [Int] = []
+        var objects: [Int] = []
+
+        mutating func mark(_ e: Pattern.Element, _ u: Int, _ units: [Unit]) {
+            if case .slot(let role, _, _, _) = e {
+                switch role {
+                case .subject: subjects.append(u)
+                case .object: objects.append(u)
+                case .pair: subjects.append(u); objects.append(u)
+                case .ignored: break
+                }
+            }
+        }
+    }
+
+    static func accepts(_ e: Pattern.Element, _ unit: Unit) -> Bool {
+        switch e {
+        case .words(let words, let prefixes, _):
+            guard let w = unit.word else { return false }
+            return words.contains(w) || prefixes.contains { w.hasPrefix($0) }
+        case .slot(_, let types, _, _):
+            guard let s = unit.span else { return false }
+            return types.contains { $0.type == s.type && ($0.roles.isEmpty || $0.roles.contains(s.role ?? "")) }
+        case .gap:
+            return false
+        }
+    }
+
+    static func isListJoint(_ unit: Unit) -> Bool {
+        unit.word == "," || unit.word == "and" || unit.word == "or" || unit.word == "the"
+    }
+
+    static func forward(_ p: Pattern, _ e: Int, _ u: Int, _ units: [Unit], _ b: Bindings) -> (b: Bindings, end: Int)? {
+        if e == p.elements.count { return (b, u) }
+        let el = p.elements[e]
+        switch el {
+        case .gap(let n):
+            var k = 0
+            while k <= n, u + k <= units.count {
+                if let r = forward(p, e + 1, u + k, units, b) { return r }
+                if u + k < units.count, let w = units[u + k].word, breakers.contains(w) { break }
+                k += 1
+            }
+            return nil
+        case .words(_, _, let optional), .slot(_, _, _, let optional):
+            if u < units.count, accepts(el, units[u]) {
+                var nb = b
+                nb.mark(el, u, units)
+                var next = u + 1
+                if case .slot(_, _, true, _) = el {
+                    // A list: "A, B and C", "A and B".
+                    var k = next
+                    while k < units.count, isListJoint(units[k]) {
+                        var j = k
+                        while j < units.count, isListJoint(units[j]), j - k < 3 { j += 1 }
+                        if j < units.count, accepts(el, units[j]) {
+                            nb.mark(el, j, units)
+                            next = j + 1
+                            k = next
+                        } else { break }
+                    }
+                }
+                if let r = forward(p, e + 1, next, units, nb) { return r }
+            }
+            if optional { return forward(p, e + 1, u, units, b) }
+            return nil
+        }
+    }
+
+    static func backward(_ p: Pattern, _ e: Int, _ u: Int, _ units: [Unit], _ b: Bindings) -> (b: Bindings, end: Int)? {
+        if e < 0 { return (b, u) }
+        let el = p.elements[e]
+        switch el {
+        case .gap(let n):
+            var k = 0
+            while k <= n, u - k >= -1 {
+                if let r = backward(p, e - 1, u - k, units, b) { return r }
+                if u - k >= 0, let w = units[u - k].word, breakers.contains(w) { break }
+                k += 1
+            }
+            return nil
+        case .words(_, _, let optional), .slot(_, _, _, let optional):
+            if u >= 0, accepts(el, units[u]) {
+                var nb = b
+                nb.mark(el, u, units)
+                var next = u - 1
+                if case .slot(_, _, true, _) = el {
+                    var k = next
+                    while k >= 0, isListJoint(units[k]) {
+                        var j = k
+                        while j >= 0, isListJoint(units[j]), k - j < 3 { j -= 1 }
+                        if j >= 0, accepts(el, units[j]) {
+                            nb.mark(el, j, units)
+                            next = j - 1
+                            k = next
+                        } else { break }
+                    }
+                }
+                if let r = backward(p, e - 1, next, units, nb) { return r }
+            }
+            if optional { return backward(p, e - 1, u, units, b) }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,159 @@
+/// A token of a sentence: a word, a number or a punctuation mark, with its
+/// UTF-8 byte range in the sentence.
+public struct Token: Hashable, Sendable {
+    public enum Kind: Sendable { case word, number, punctuation }
+    public let range: Range<Int>
+    public let text: String
+    /// Lower-cased, curly apostrophes straightened: the key lookups use.
+    public let lower: String
+    public let kind: Kind
+    /// White space (or the sentence start) precedes the token.
+    public let spaceBefore: Bool
+
+    public var isCapitalized: Bool {
+        guard let f = text.unicodeScalars.first else { return false }
+        return f.properties.isUppercase
+    }
+
+    public var isAllCaps: Bool {
+        text.unicodeScalars.count >= 2 && text.unicodeScalars.allSatisfy { $0.properties.isUppercase || $0 == "." || ("0"..."9").contains($0) }
+            && text.unicodeScalars.contains { $0.properties.isUppercase }
+    }
+}
+
+/// Splits a sentence into tokens on its bytes. Words keep inner apostrophes
+/// ("d'Affaires") and the periods of initials and known abbreviations
+/// ("M.R.", "U.S.", "Sdn."); a possessive "'s" is a token of its own; hyphens
+/// and dashes are tokens, so "Belgian-Syrian" gives three.
+public enum Tokenizer {
+    public static func tokenize(_ sentence: String) -> [Token] {
+        var s = sentence
+        return s.withUTF8 { tokenize(bytes: $0) }
+    }
+
+    static func tokenize(bytes b: UnsafeBufferPointer<UInt8>) -> [Token] {
+        var out: [Token] = []
+        out.reserveCapacity(b.count / 5)
+        var i = 0
+        let n = b.count
+        var space = true
+        while i < n {
+            let c = b[i]
+            if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D {
+                space = true
+                i += 1
+                continue
+            }
+            if c == 0xC2, i + 1 < n, b[i + 1] == 0xA0 {  // no-break space
+                space = true
+                i += 2
+                continue
+            }
+            let start = i
+            var kind = Token.Kind.word
+            if isDigit(c) {
+                kind = .number
+                i += 1
+                while i < n {
+                    if isDigit(b[i]) { i += 1; continue }
+                    if (b[i] == 0x2C || b[i] == 0x2E), i + 1 < n, isDigit(b[i + 1]) { i += 2; continue }
+                    if isLetterByte(b, i) { kind = .word; i += width(b, i); continue }  // 1940s, 11th
+                    break
+                }
+            } else if isLetterByte(b, i) {
+                i += width(b, i)
+                while i < n {
+                    if isLetterByte(b, i) || isDigit(b[i]) { i += width(b, i); continue }
+                    // Inner apostrophe followed by a letter, except a possessive 's.
+                    if let aw = apostropheWidth(b, i), i + aw < n, isLetterByte(b, i + aw) {
+                        let afterS = i + aw + 1
+                        let possessive = (b[i + aw] | 0x20) == 0x73 && (afterS >= n || !isLetterByte(b, afterS))
+                        if possessive { break }
+                        i += aw
+                        continue
+                    }
+                    break
+                }
+                // Periods of initials and abbreviations: "M.R.", "U.S.", "Sdn.".
+                if i < n, b[i] == 0x2E {
+                    let word = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
+                    if keepsPeriod(word, b, i) {
+                        i += 1
+                        while i + 1 < n, isUpperASCII(b[i]), b[i + 1] == 0x2E { i += 2 }
+                    }
+                }
+            } else if let aw = apostropheWidth(b, i), i + aw < n, (b[i + aw] | 0x20) == 0x73,
+                      i + aw + 1 >= n || !isLetterByte(b, i + aw + 1) {
+                i += aw + 1  // possessive 's
+                let text = "'s"
+                out.append(Token(range: start..<i, text: text, lower: text, kind: .word, spaceBefore: space))
+                space = false
+                continue
+            } else {
+                kind = .punctuation
+                i += max(1, width(b, i))
+            }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
+            var lower = text.lowercased()
+            if lower.contains("\u{2019}") { lower = lower.replacingOccurrences(of: "\u{2019}", with: "'") }
+            out.append(Token(range: start..<i, text: text, lower: lower, kind: kind, spaceBefore: space))
+            space = false
+        }
+        return out
+    }
+
+    /// Abbreviations whose period belongs to the word.
+    static let periodWords: Set<String> = [
+        "Sdn", "Bhd", "St", "Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Lt", "Capt", "Jr", "Sr", "Inc",
+        "Ltd", "Co", "Corp", "No", "Mt", "Ft", "Rev", "Hon", "Sen", "Gov", "approx", "Approx", "vs", "etc",
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "H.E",
+    ]
+
+    static func keepsPeriod(_ word: String, _ b: UnsafeBufferPointer<UInt8>, _ dot: Int) -> Bool {
+        if periodWords.contains(word) {
+            // "Inc." or "etc." at the very end of a sentence: the period ends the sentence.
+            return dot + 1 < b.count
+        }
+        // A single capital letter: an initial, as in "M.R. Taymans" or "John F. Kennedy".
+        if word.utf8.count == 1, let f = word.utf8.first, isUpperASCII(f) { return dot + 1 < b.count }
+        return false
+    }
+
+    static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+    static func isUpperASCII(_ c: UInt8) -> Bool { c >= 0x41 && c <= 0x5A }
+
+    static func isLetterByte(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let c = b[i]
+        if c < 0x80 { return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+        guard let s = scalar(b, i) else { return false }
+        return s.properties.isAlphabetic || s.properties.generalCategory == .nonspacingMark
+    }
+
+    static func scalar(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Unicode.Scalar? {
+        var it = b[i..<min(b.count, i + 4)].makeIterator()
+        var dec = UTF8()
+        if case .scalarValue(let s) = dec.decode(&it) { return s }
+        return nil
+    }
+
+    static func width(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let c = b[i]
+        if c < 0x80 { return 1 }
+        if c >= 0xF0 { return 4 }
+        if c >= 0xE0 { return 3 }
+        if c >= 0xC0 { return 2 }
+        return 1
+    }
+
+    static func apostropheWidth(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
+        if b[i] == 0x27 { return 1 }
+        if b[i] == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x99 { return 3 }
+        return nil
+    }
+}
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#elseif canImport(Foundation)
+import Foundation
+#endif
