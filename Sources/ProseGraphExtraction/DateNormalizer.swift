@@ -95,6 +95,8 @@ public struct DateNormalizer: Sendable {
                 if year(next) != nil { return (FactDate(year: y), i + 3) }
             }
             if let next = tok(i + 1), ["bc", "bce", "b.c."].contains(next.lower) { return (nil, i + 2) }
+            // "the 2025 United Nations General Assembly", "the 1978 massacre": a year naming an event, not dating the sentence.
+            if i > 0, ["the", "a", "an", "its", "their", "his", "her"].contains(t[i - 1].lower) { return (nil, i + 1) }
             // A year used as a count ("2000 soldiers") is rare next to these cues; accept years after
             // a preposition, at a sentence start, before a comma or at the end, and in lists.
             return (FactDate(year: y), i + 1)

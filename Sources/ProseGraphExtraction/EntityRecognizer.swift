@@ -64,6 +64,8 @@ public struct EntityRecognizer: Sendable {
     ]
 
     /// Place cues that come before the name: "Avenue Louise", "Mount Kenya".
+    static let monthNames: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+
     static let leadingPlaceCues: Set<String> = ["avenue", "rue", "boulevard", "mount", "lake", "port", "fort", "camp"]
 
     /// Name particles allowed inside a person's name.
@@ -91,10 +93,8 @@ public struct EntityRecognizer: Sendable {
         "general", "assembly", "council", "summit", "conference", "visit", "visits", "talks", "statehood",
     ]
 
-    static let pronouns: [String: String] = [
-        "he": "person", "she": "person", "him": "person", "his": "person", "her": "person",
-        "it": "thing", "its": "thing",
-    ]
+    /// Subject pronouns; possessives ("its embassy") stay plain words for the rules.
+    static let pronouns: [String: String] = ["he": "person", "she": "person", "it": "thing"]
 
     /// "the two countries" and the like: stand for the article's two parties.
     static let partyGroups: [[String]] = [
@@ -116,7 +116,7 @@ public struct EntityRecognizer: Sendable {
                 i += g
                 continue
             }
-            if let kind = Self.pronouns[t[i].text] ?? (t[i].text == "He" || t[i].text == "She" ? "person" : t[i].text == "It" || t[i].text == "Its" ? "thing" : t[i].text == "His" || t[i].text == "Her" ? "person" : nil) {
+            if let kind = Self.pronouns[t[i].lower] {
                 spans.append(EntitySpan(tokens: i..<(i + 1), type: .pronoun, label: t[i].lower, role: kind))
                 i += 1
                 continue
@@ -143,14 +143,27 @@ public struct EntityRecognizer: Sendable {
             var spans = [title.span]
             var end = title.end
             if let p = personAfterTitle(t, end) {
+                if end + 1 < p.tokens.lowerBound, let g = gazetteerSpan(t, end + 1), g.tokens.upperBound <= p.tokens.lowerBound {
+                    spans.append(g)
+                }
                 spans.append(p)
                 end = p.tokens.upperBound
             }
             return (spans, end)
         }
-        if t[i].lower == "the", i + 1 < t.count, t[i + 1].isCapitalized { i += 1 }
+        // Sentence-initial function words ("In 2006 Essensium NV") do not start a name.
+        while i < t.count, (t[i].isCapitalized && Self.notNames.contains(t[i].lower) && !Self.monthNames.contains(t[i].lower)
+                            && gazetteer.matches(t, at: i).isEmpty) || t[i].kind == .number {
+            i += 1
+        }
+        guard i < t.count, t[i].isCapitalized else { return ([], max(i, start + 1)) }
 
-        let runEnd = capitalizedRunEnd(t, i)
+        var runEnd = capitalizedRunEnd(t, i)
+        // "Luxembourg and the European Union": two names joined by "and" are two runs.
+        if let and = (i..<runEnd).first(where: { t[$0].lower == "and" }),
+           let g = gazetteer.matches(t, at: i).first, i + g.length == and {
+            runEnd = and
+        }
         // Place: the run followed by at most one lower-case modifier and a place cue.
         if let place = placeAfter(t, runStart: i, runEnd: runEnd) { return ([place], place.tokens.upperBound) }
         if Self.leadingPlaceCues.contains(t[i].lower), runEnd > i + 1 {
@@ -167,6 +180,9 @@ public struct EntityRecognizer: Sendable {
                 spans.append(title.span)
                 k = title.end
                 if let p = personAfterTitle(t, k) {
+                    if k + 1 < p.tokens.lowerBound, let g = gazetteerSpan(t, k + 1), g.tokens.upperBound <= p.tokens.lowerBound {
+                        spans.append(g)
+                    }
                     spans.append(p)
                     k = p.tokens.upperBound
                 }
@@ -175,6 +191,13 @@ public struct EntityRecognizer: Sendable {
             if let g = gazetteerSpan(t, k) {
                 spans.append(g)
                 k = g.tokens.upperBound
+                continue
+            }
+            if t[k].isAllCaps, t[k].text.count >= 2, t[k].text.count <= 8, t[k].kind == .word,
+               k + 1 >= runEnd || !t[k + 1].isAllCaps {
+                // An unknown acronym ("NDUM"): an organization, resolved against names seen before.
+                spans.append(EntitySpan(tokens: k..<(k + 1), type: .organization, label: t[k].text))
+                k += 1
                 continue
             }
             if t[k].isCapitalized, !Self.notNames.contains(t[k].lower) {
@@ -338,6 +361,11 @@ public struct EntityRecognizer: Sendable {
     /// A person's name after a title: optionally past "of <Country>" and a comma.
     func personAfterTitle(_ t: [Token], _ start: Int) -> EntitySpan? {
         var i = start
+        // "President of Egypt Abdel Fattah El Sisi", "Ambassador to Malaysia, Pascal Gregoire".
+        if i + 1 < t.count, ["of", "to", "in"].contains(t[i].lower), let g = gazetteerSpan(t, i + 1),
+           g.type == .country || g.type == .city || g.type == .organization {
+            i = g.tokens.upperBound
+        }
         if i < t.count, t[i].text == "," { i += 1 }
         guard i < t.count, t[i].isCapitalized, !Self.notNames.contains(t[i].lower) else { return nil }
         if let g = gazetteerSpan(t, i), g.type != .organization || g.tokens.count > 1 { return nil }
@@ -406,6 +434,8 @@ public struct EntityRecognizer: Sendable {
             let lw = w.lowercased()
             if i > 0, small.contains(lw) { out.append(lw); continue }
             if w.first?.isUppercase == true { out.append(String(w)); continue }
+            // "d'Affaires", "l'Etat": an elided article stays lower case.
+            if w.count > 2, w.dropFirst().first == "'" || w.dropFirst().first == "\u{2019}" { out.append(String(w)); continue }
             out.append(w.prefix(1).uppercased() + w.dropFirst())
         }
         return out.joined(separator: " ")

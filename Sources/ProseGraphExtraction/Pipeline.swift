@@ -179,3 +179,34 @@ public struct Pipeline: Sendable {
         pattern.hasSuffix("*") ? key.lowercased().hasPrefix(pattern.dropLast().lowercased()) : key.lowercased() == pattern.lowercased()
     }
 }
+
+extension Pipeline {
+    /// What the pipeline sees in one piece of text: the spans with their types
+    /// and dates, and the rules that match. For `prosegraph explain`.
+    public func explain(_ text: String, contextYear: inout Int?) -> String {
+        let tokens = Tokenizer.tokenize(text)
+        var spans = recognizer.recognize(tokens)
+        let dateSpans = dates.dates(tokens, contextYear: &contextYear)
+        spans.removeAll { s in dateSpans.contains { $0.tokens.overlaps(s.tokens) } && s.type != .person && s.type != .organization }
+        spans += dateSpans.filter { d in !spans.contains { $0.tokens.overlaps(d.tokens) } }
+        let units = makeUnits(tokens, spans)
+        var out = ""
+        for u in units {
+            if let s = u.span {
+                let surface = tokens[s.tokens].map(\.text).joined(separator: " ")
+                out += "[\(surface)|\(s.type.rawValue)\(s.role.map { ":" + $0 } ?? "")=\(s.label)] "
+            } else {
+                out += (u.word ?? "") + " "
+            }
+        }
+        out += "\n"
+        for rule in rules.rules where rule.scope == .prose {
+            for p in rule.patterns {
+                for m in RuleMatcher.matches(p, units) {
+                    out += "  \(rule.id): subjects \(m.subjects.map { units[$0].span?.label ?? "?" }) objects \(m.objects.map { units[$0].span?.label ?? "?" }) via \"\(p.source)\"\n"
+                }
+            }
+        }
+        return out
+    }
+}

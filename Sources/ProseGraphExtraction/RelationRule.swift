@@ -209,6 +209,9 @@ extension Pattern {
                 elements.append(.slot(role, types, list: list, optional: optional))
                 continue
             }
+            if piece.hasPrefix("(") != piece.hasSuffix(")") {
+                throw PatternError(message: "'\(piece)': alternatives are written (a|b) without spaces; write multi-word alternatives as separate patterns")
+            }
             var words = Set<String>()
             var prefixes: [String] = []
             let body = piece.hasPrefix("(") && piece.hasSuffix(")") ? String(piece.dropFirst().dropLast()) : piece

@@ -77,14 +77,19 @@ public enum RuleMatcher {
             return words.contains(w) || prefixes.contains { w.hasPrefix($0) }
         case .slot(_, let types, _, _):
             guard let s = unit.span else { return false }
-            return types.contains { $0.type == s.type && ($0.roles.isEmpty || $0.roles.contains(s.role ?? "")) }
+            // A Person slot also takes an untyped capitalized name ("Mahmoud Abbas visited").
+            return types.contains { ($0.type == s.type || ($0.type == .person && s.type == .name)) && ($0.roles.isEmpty || $0.roles.contains(s.role ?? "")) }
         case .gap:
             return false
         }
     }
 
+    static let joints: Set<String> = [",", "and", "or", "the", "along", "together", "with", "as", "well"]
+
+    /// What may stand between the items of a list: "A, B and C", "A, along with the Belgian Prime Minister B".
     static func isListJoint(_ unit: Unit) -> Bool {
-        unit.word == "," || unit.word == "and" || unit.word == "or" || unit.word == "the"
+        if let w = unit.word { return joints.contains(w) }
+        return unit.span?.type == .title || unit.span?.type == .demonym
     }
 
     static func forward(_ p: Pattern, _ e: Int, _ u: Int, _ units: [Unit], _ b: Bindings) -> (b: Bindings, end: Int)? {
@@ -109,7 +114,7 @@ public enum RuleMatcher {
                     var k = next
                     while k < units.count, isListJoint(units[k]) {
                         var j = k
-                        while j < units.count, isListJoint(units[j]), j - k < 3 { j += 1 }
+                        while j < units.count, isListJoint(units[j]), j - k < 6 { j += 1 }
                         if j < units.count, accepts(el, units[j]) {
                             nb.mark(el, j, units)
                             next = j + 1
@@ -145,7 +150,7 @@ public enum RuleMatcher {
                     var k = next
                     while k >= 0, isListJoint(units[k]) {
                         var j = k
-                        while j >= 0, isListJoint(units[j]), k - j < 3 { j -= 1 }
+                        while j >= 0, isListJoint(units[j]), k - j < 6 { j -= 1 }
                         if j >= 0, accepts(el, units[j]) {
                             nb.mark(el, j, units)
                             next = j - 1
