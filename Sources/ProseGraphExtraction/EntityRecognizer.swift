@@ -64,6 +64,14 @@ public struct EntityRecognizer: Sendable {
     ]
 
     /// Place cues that come before the name: "Avenue Louise", "Mount Kenya".
+    /// Capitalized function words that start sentences, not names: "In 2006 Essensium NV".
+    static let leadingFunctionWords: Set<String> = [
+        "in", "on", "at", "by", "during", "after", "before", "since", "following", "however", "this", "these",
+        "those", "that", "there", "as", "when", "while", "although", "also", "later", "then", "from", "until",
+        "today", "according", "despite", "with", "throughout", "over", "between", "among", "under", "upon",
+        "within", "once", "additionally", "moreover", "meanwhile", "furthermore", "both", "each", "many", "some",
+    ]
+
     static let monthNames: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 
     static let leadingPlaceCues: Set<String> = ["avenue", "rue", "boulevard", "mount", "lake", "port", "fort", "camp"]
@@ -152,8 +160,7 @@ public struct EntityRecognizer: Sendable {
             return (spans, end)
         }
         // Sentence-initial function words ("In 2006 Essensium NV") do not start a name.
-        while i < t.count, (t[i].isCapitalized && Self.notNames.contains(t[i].lower) && !Self.monthNames.contains(t[i].lower)
-                            && gazetteer.matches(t, at: i).isEmpty) || t[i].kind == .number {
+        while i < t.count, (t[i].isCapitalized && Self.leadingFunctionWords.contains(t[i].lower)) || t[i].kind == .number {
             i += 1
         }
         guard i < t.count, t[i].isCapitalized else { return ([], max(i, start + 1)) }

@@ -111,6 +111,13 @@ public struct Pipeline: Sendable {
                         }
                         continue
                     }
+                    if rule.hostPartyObject {
+                        for o in hostParty(for: s, units: units, resolver: resolver, graph: graph) {
+                            let sk = graph.add(entity: s), ok = graph.add(entity: o)
+                            graph.add(fact: Fact(subject: sk, predicate: rule.predicate, object: .entity(ok), mentions: [mention]))
+                        }
+                        continue
+                    }
                     for ou in m.objects {
                         for o in entities(ou) where o != s {
                             var a = s, b = o
@@ -122,6 +129,20 @@ public struct Pipeline: Sendable {
                 }
             }
         }
+    }
+
+    /// The article's party named in this sentence that is not the person's own
+    /// country (by an extracted nationality); nothing when that is not exactly one.
+    func hostParty(for person: Entity, units: [Unit], resolver: EntityResolver, graph: KnowledgeGraph) -> [Entity] {
+        let own = Set(graph.sortedFacts.filter { $0.subject == person.key && $0.predicate == "nationality" }.compactMap { f -> EntityKey? in
+            if case .entity(let k) = f.object { return k } else { return nil }
+        })
+        let named = Set(units.compactMap { u -> String? in
+            guard let s = u.span, s.type == .country || s.type == .demonym else { return nil }
+            return s.label
+        })
+        let candidates = resolver.parties.filter { named.contains($0.label) && !own.contains($0.key) }
+        return candidates.count == 1 ? candidates : []
     }
 
     /// A negation, modal or infinitive between the subject and the trigger blocks an event.

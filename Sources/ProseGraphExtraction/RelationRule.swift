@@ -15,6 +15,9 @@ public struct RelationRule: Sendable {
     public let keys: [String]
     /// Whether the rule also fires after "said that", "called for" and similar.
     public let allowReported: Bool
+    /// `host-party`: the pattern binds only a subject; the object is the
+    /// article's party named in the sentence that is not the subject's own country.
+    public let hostPartyObject: Bool
     /// The object is the title's text (holdsPosition) rather than an entity.
     public var literalObject: Bool { patterns.first?.literalObject ?? false }
 }
@@ -84,7 +87,7 @@ public struct RuleSet: Sendable {
             let line = item.mark.map { $0.line }
             func fail(_ m: String) -> RuleError { RuleError(file: file, line: line, message: m) }
             guard let map = item.mapping else { throw fail("each rule is a mapping with id, predicate and patterns") }
-            let known: Set<String> = ["id", "predicate", "patterns", "date", "confidence", "scope", "keys", "reported", "note"]
+            let known: Set<String> = ["id", "predicate", "patterns", "date", "confidence", "scope", "keys", "reported", "note", "object"]
             for key in map.keys { if let k = key.string, !known.contains(k) { throw fail("unknown key '\(k)' (expected one of \(known.sorted().joined(separator: ", ")))") } }
             guard let id = map["id"]?.string, !id.isEmpty else { throw fail("a rule needs an 'id'") }
             guard seen.insert(id).inserted else { throw fail("rule id '\(id)' is used twice") }
@@ -112,14 +115,18 @@ public struct RuleSet: Sendable {
             } ?? .prose
             let keys = map["keys"]?.sequence?.compactMap(\.string) ?? []
             let reported = map["reported"]?.string.map { $0 == "allow" } ?? false
+            let hostParty = try map["object"].map { n -> Bool in
+                guard n.string == "host-party" else { throw fail("rule '\(id)': object is 'host-party' when given") }
+                return true
+            } ?? false
             for p in patterns {
                 let roles = p.elements.compactMap { e -> Pattern.Role? in if case .slot(let r, _, _, _) = e { return r } else { return nil } }
-                guard roles.contains(.pair) || (roles.contains(.subject) && roles.contains(.object)) else {
+                guard roles.contains(.pair) || (roles.contains(.subject) && (roles.contains(.object) || hostParty)) else {
                     throw fail("rule '\(id)': pattern \"\(p.source)\" needs a {subject:...} and an {object:...} slot, or a {pair:...} slot")
                 }
             }
             rules.append(RelationRule(id: id, predicate: predicate, patterns: patterns, date: date, confidence: confidence,
-                                      scope: scope, keys: keys, allowReported: reported))
+                                      scope: scope, keys: keys, allowReported: reported, hostPartyObject: hostParty))
         }
         self.rules = rules
     }

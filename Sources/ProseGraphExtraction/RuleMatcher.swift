@@ -46,9 +46,16 @@ public enum RuleMatcher {
         var out: [RuleMatch] = []
         for u in units.indices where accepts(p.elements[p.anchor], units[u]) {
             var b = Bindings()
-            b.mark(p.elements[p.anchor], u, units)
-            guard let fwd = forward(p, p.anchor + 1, u + 1, units, b) else { continue }
-            guard let all = backward(p, p.anchor - 1, u - 1, units, fwd.b) else { continue }
+            let el = p.elements[p.anchor]
+            b.mark(el, u, units)
+            var after = u + 1, before = u - 1
+            if case .slot(_, _, true, _) = el {
+                // A list at the anchor grows both ways: "Deputy Premier and Defence Minister, X".
+                after = extend(el, from: u, step: 1, units, &b)
+                before = extend(el, from: u, step: -1, units, &b)
+            }
+            guard let fwd = forward(p, p.anchor + 1, after, units, b) else { continue }
+            guard let all = backward(p, p.anchor - 1, before, units, fwd.b) else { continue }
             out.append(RuleMatch(subjects: all.b.subjects, objects: all.b.objects, anchor: u, first: all.end + 1, last: fwd.end - 1))
         }
         return out
@@ -92,6 +99,21 @@ public enum RuleMatcher {
         return unit.span?.type == .title || unit.span?.type == .demonym
     }
 
+    /// Extends a list from unit `u` in one direction; returns the first unit past it.
+    static func extend(_ el: Pattern.Element, from u: Int, step: Int, _ units: [Unit], _ b: inout Bindings) -> Int {
+        var next = u + step
+        var k = next
+        while k >= 0, k < units.count, isListJoint(units[k]), !accepts(el, units[k]) {
+            var j = k
+            while j >= 0, j < units.count, isListJoint(units[j]), !accepts(el, units[j]), abs(j - k) < 6 { j += step }
+            guard j >= 0, j < units.count, accepts(el, units[j]) else { break }
+            b.mark(el, j, units)
+            next = j + step
+            k = next
+        }
+        return next
+    }
+
     static func forward(_ p: Pattern, _ e: Int, _ u: Int, _ units: [Unit], _ b: Bindings) -> (b: Bindings, end: Int)? {
         if e == p.elements.count { return (b, u) }
         let el = p.elements[e]
@@ -112,9 +134,9 @@ public enum RuleMatcher {
                 if case .slot(_, _, true, _) = el {
                     // A list: "A, B and C", "A and B".
                     var k = next
-                    while k < units.count, isListJoint(units[k]) {
+                    while k < units.count, isListJoint(units[k]), !accepts(el, units[k]) {
                         var j = k
-                        while j < units.count, isListJoint(units[j]), j - k < 6 { j += 1 }
+                        while j < units.count, isListJoint(units[j]), !accepts(el, units[j]), j - k < 6 { j += 1 }
                         if j < units.count, accepts(el, units[j]) {
                             nb.mark(el, j, units)
                             next = j + 1
@@ -148,9 +170,9 @@ public enum RuleMatcher {
                 var next = u - 1
                 if case .slot(_, _, true, _) = el {
                     var k = next
-                    while k >= 0, isListJoint(units[k]) {
+                    while k >= 0, isListJoint(units[k]), !accepts(el, units[k]) {
                         var j = k
-                        while j >= 0, isListJoint(units[j]), k - j < 6 { j -= 1 }
+                        while j >= 0, isListJoint(units[j]), !accepts(el, units[j]), k - j < 6 { j -= 1 }
                         if j >= 0, accepts(el, units[j]) {
                             nb.mark(el, j, units)
                             next = j - 1
