@@ -45,10 +45,28 @@ public struct EntityRecognizer: Sendable {
         "company", "group", "holdings", "consortium", "network", "forum", "office", "programme", "program",
         "navy", "army", "police", "congress", "senate", "cabinet", "government", "academy", "college",
         "institution", "bureau", "directorate", "conference", "agency", "service", "services", "centre", "center",
+        "technologies", "capital", "partners", "ventures", "energy", "systems", "solutions", "foods", "motors",
+        "industries", "plan", "trust", "mining", "telecom", "pharmaceuticals", "investments", "insurance",
+    ]
+
+    /// Cue nouns that take "of <place>" as part of the name ("University of Nairobi",
+    /// "Ministry of Foreign Affairs"); after other cues, "of <Country>" ends the name
+    /// ("Aavishkaar Capital of India" is Aavishkaar Capital, based in India).
+    static let ofTakingCues: Set<String> = [
+        "ministry", "university", "authority", "council", "committee", "association", "agency", "bank", "institute",
+        "foundation", "party", "federation", "organisation", "organization", "union", "league", "commission",
+        "parliament", "assembly", "court", "society", "movement", "front", "alliance", "chamber", "department",
+        "secretariat", "board", "community", "academy", "college", "institution", "bureau", "directorate",
+        "conference", "office", "government", "congress", "senate", "cabinet", "navy", "army", "police", "coalition",
+        "embassy", "school", "centre", "center", "fund", "programme", "program", "service", "services",
     ]
 
     /// Company suffixes: the name ends there, so "X NV of Belgium" is X NV, based in Belgium.
     static let companySuffixes: Set<String> = [
+        "technologies", "technology", "capital", "partners", "ventures", "energy", "systems", "solutions", "foods",
+        "motors", "industries", "plan", "trust", "airlines", "airways", "mining", "telecom", "pharmaceuticals",
+        "investments", "insurance", "logistics", "shipping", "petroleum", "power", "asa", "se", "spa", "oyj",
+        "corporation", "company", "consortium", "network", "forum",
         "nv", "sdn", "bhd", "bhd.", "sdn.", "inc", "inc.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "gmbh", "bv",
         "international", "corp", "corp.", "co.", "s.a.", "n.v.", "b.v.", "limited", "holdings", "group",
     ]
@@ -76,6 +94,24 @@ public struct EntityRecognizer: Sendable {
 
     static let leadingPlaceCues: Set<String> = ["avenue", "rue", "boulevard", "mount", "lake", "port", "fort", "camp"]
 
+    /// Words of a ministerial portfolio, which extend "Minister of ..." and "Secretary of ...".
+    static let portfolioWords: Set<String> = [
+        "foreign", "affairs", "trade", "industry", "international", "defence", "defense", "finance", "economy",
+        "economic", "interior", "home", "justice", "health", "education", "culture", "tourism", "agriculture",
+        "energy", "environment", "transport", "labour", "labor", "armed", "forces", "state", "commerce",
+        "development", "cooperation", "co-operation", "planning", "investment", "information", "communications",
+        "science", "technology", "water", "mines", "mining", "petroleum", "oil", "gas", "fisheries", "youth",
+        "sports", "women", "social", "welfare", "security", "national", "public", "works", "housing", "urban",
+        "rural", "regional", "local", "government", "relations", "european", "integration", "immigration",
+        "citizenship", "veterans", "religious", "higher", "digital", "climate", "maritime", "infrastructure",
+        "budget", "treasury", "revenue", "customs", "territories", "overseas", "external", "industries",
+        "resources", "natural", "food", "land", "family", "affair", "solidarity", "employment", "innovation",
+        "research", "arts", "heritage", "enterprise", "business", "small", "medium", "enterprises",
+    ]
+
+    /// Honorifics dropped from names ("Dr. Willy K. Bett" is Willy K. Bett).
+    static let honorifics: Set<String> = ["dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "prof.", "sir", "dame", "h.e.", "hon.", "lord", "lady"]
+
     /// Name particles allowed inside a person's name.
     static let particles: Set<String> = [
         "de", "van", "von", "der", "den", "da", "dos", "das", "do", "bin", "binti", "al", "el", "ibn", "le", "la",
@@ -102,7 +138,10 @@ public struct EntityRecognizer: Sendable {
     ]
 
     /// Subject pronouns; possessives ("its embassy") stay plain words for the rules.
-    static let pronouns: [String: String] = ["he": "person", "she": "person", "it": "thing"]
+    /// Word rules still match them by their text ("closed its embassy").
+    static let pronouns: [String: String] = [
+        "he": "person", "she": "person", "his": "person", "her": "person", "it": "thing", "its": "thing",
+    ]
 
     /// "the two countries" and the like: stand for the article's two parties.
     static let partyGroups: [[String]] = [
@@ -177,7 +216,8 @@ public struct EntityRecognizer: Sendable {
             return ([EntitySpan(tokens: i..<runEnd, type: .place, label: text(t, i..<runEnd))], runEnd)
         }
         // Organization: a cue noun anywhere in the run, or a company suffix at its end (or before "of").
-        if let org = organization(t, i, runEnd) { return ([org], org.tokens.upperBound) }
+        // Not when the run starts with a title ("Minister of Science and Technology").
+        if titleAt(t, i) == nil, let org = organization(t, i, runEnd) { return ([org], org.tokens.upperBound) }
 
         // Otherwise: gazetteer names, titles and names, left to right inside the run.
         var spans: [EntitySpan] = []
@@ -200,13 +240,14 @@ public struct EntityRecognizer: Sendable {
                 k = g.tokens.upperBound
                 continue
             }
-            if t[k].isAllCaps, t[k].text.count >= 2, t[k].text.count <= 8, t[k].kind == .word,
-               k + 1 >= runEnd || !t[k + 1].isAllCaps {
+            if t[k].isAllCaps, t[k].text.count >= 2, t[k].text.count <= 8, t[k].kind == .word, !t[k].text.contains("."),
+               k + 1 >= runEnd || !t[k + 1].isAllCaps, k + 1 >= t.count || t[k + 1].text != "$" {
                 // An unknown acronym ("NDUM"): an organization, resolved against names seen before.
                 spans.append(EntitySpan(tokens: k..<(k + 1), type: .organization, label: t[k].text))
                 k += 1
                 continue
             }
+            if Self.honorifics.contains(t[k].lower) { k += 1; continue }
             if t[k].isCapitalized, !Self.notNames.contains(t[k].lower) {
                 let e = nameEnd(t, k)
                 if e > k {
@@ -227,7 +268,9 @@ public struct EntityRecognizer: Sendable {
         while j < t.count {
             let tok = t[j]
             if tok.isCapitalized || (tok.kind == .number && j > start) { j += 1; continue }
-            if tok.text == "-", !tok.spaceBefore, j + 1 < t.count, !t[j + 1].spaceBefore, t[j + 1].kind != .punctuation { j += 2; continue }
+            if tok.text == "-", !tok.spaceBefore, j + 1 < t.count, !t[j + 1].spaceBefore, t[j + 1].isCapitalized { j += 2; continue }
+            // "Ontario Teachers' Pension Plan"
+            if tok.text == "'", !tok.spaceBefore, j + 1 < t.count, t[j + 1].isCapitalized, t[j - 1].lower.hasSuffix("s") { j += 1; continue }
             if tok.text == "&", j + 1 < t.count, t[j + 1].isCapitalized { j += 1; continue }
             if connectors.contains(tok.lower), j > start, j + 1 < t.count {
                 var k = j + 1
@@ -241,6 +284,11 @@ public struct EntityRecognizer: Sendable {
 
     func placeAfter(_ t: [Token], runStart: Int, runEnd: Int) -> EntitySpan? {
         guard runEnd > runStart else { return nil }
+        // "the Kenyan port city of Mombasa": a demonym or country alone before a cue is not a place name.
+        if let g = gazetteer.matches(t, at: runStart).first, runStart + g.length == runEnd,
+           g.entries.contains(where: { $0.kind == .demonym || $0.kind == .country }) {
+            return nil
+        }
         // The cue may be inside the run ("Subang Air Base") or after it, with one lower-case modifier ("Navy mine school").
         for cueStart in stride(from: min(runEnd, t.count - 1), through: runStart + 1, by: -1) {
             for mod in 0...1 {
@@ -335,31 +383,29 @@ public struct EntityRecognizer: Sendable {
         let lowercaseOK: Set<String> = ["minister", "envoy", "consul", "head-of-state", "head-of-government", "royal", "official"]
         if !t[i].isCapitalized, !lowercaseOK.contains(entry.role ?? "") { return nil }
         if !t[i].isCapitalized, ["general", "major", "speaker", "governor", "commander", "chairman", "president", "secretary", "minister"].contains(t[i].lower), m.length == 1 {
-            // "the president of the delegation": a bare lower-case title needs a name right after it.
-            guard i + 1 < t.count, t[i + 1].isCapitalized, !Self.notNames.contains(t[i + 1].lower) else { return nil }
+            // "the president of the delegation": a bare lower-case title needs a name right after it (or after a comma).
+            let k = i + 1 < t.count && t[i + 1].text == "," ? i + 2 : i + 1
+            guard k < t.count, t[k].isCapitalized, !Self.notNames.contains(t[k].lower) else { return nil }
         }
         var end = i + m.length
         var label = Self.titleCase(text(t, i..<end))
-        let extendable: Set<String> = ["minister", "secretary", "deputy minister", "minister of state", "commissioner", "ambassador-at-large"]
+        // "Minister of International Trade and Industry", "Secretary of foreign affairs": a bare
+        // minister-like title takes "of/for" and portfolio words; a country after "of" is nationality.
+        let extendable: Set<String> = ["minister", "secretary", "deputy minister", "minister of state", "commissioner",
+                                       "state secretary", "deputy secretary", "undersecretary", "under-secretary"]
         if extendable.contains(t[i..<end].map(\.lower).joined(separator: " ")), end + 1 < t.count,
            ["of", "for"].contains(t[end].lower) {
-            var k = end + 1
-            if t[k].lower == "the", k + 1 < t.count { k += 1 }
-            // Not "Minister of Belgium": a country after "of" is nationality, not part of the title.
-            if t[k].isCapitalized, gazetteerSpan(t, k).map({ $0.type != .country && $0.type != .demonym }) ?? true {
-                var e = k
-                while e < t.count {
-                    if t[e].isCapitalized, gazetteerSpan(t, e)?.type != .country { e += 1; continue }
-                    if ["and", "of", "for", "the"].contains(t[e].lower), e + 1 < t.count, t[e + 1].isCapitalized,
-                       gazetteerSpan(t, e + 1)?.type != .country { e += 1; continue }
-                    break
-                }
-                // Keep the last capitalized word as a name if a title-cased run swallowed it? No: names follow a comma or a title.
-                if e > k {
-                    // Stop before a person's name: title words are from a known set of nouns.
-                    end = e
-                    label = Self.titleCase(text(t, i..<end))
-                }
+            var e = end + 1
+            var last = end
+            while e < t.count {
+                let w = t[e].lower
+                if Self.portfolioWords.contains(w) { e += 1; last = e; continue }
+                if ["and", "the", "of", "for"].contains(w), e + 1 < t.count, Self.portfolioWords.contains(t[e + 1].lower) { e += 1; continue }
+                break
+            }
+            if last > end + 1 {
+                end = last
+                label = Self.titleCase(text(t, i..<end))
             }
         }
         return (EntitySpan(tokens: i..<end, type: .title, label: label, role: entry.role), end)
@@ -369,11 +415,19 @@ public struct EntityRecognizer: Sendable {
     func personAfterTitle(_ t: [Token], _ start: Int) -> EntitySpan? {
         var i = start
         // "President of Egypt Abdel Fattah El Sisi", "Ambassador to Malaysia, Pascal Gregoire".
-        if i + 1 < t.count, ["of", "to", "in"].contains(t[i].lower), let g = gazetteerSpan(t, i + 1),
-           g.type == .country || g.type == .city || g.type == .organization {
-            i = g.tokens.upperBound
+        if i + 1 < t.count, ["of", "to", "in"].contains(t[i].lower) {
+            if let g = gazetteerSpan(t, i + 1), g.type == .country || g.type == .city || g.type == .organization {
+                i = g.tokens.upperBound
+            } else if t[i + 1].isCapitalized {
+                // "the Governor of Jalisco, Emilio González Márquez": an unknown place, then a comma.
+                var e = i + 1
+                while e < t.count, t[e].isCapitalized, e - i <= 4 { e += 1 }
+                guard e < t.count, t[e].text == "," else { return nil }
+                i = e
+            }
         }
         if i < t.count, t[i].text == "," { i += 1 }
+        while i < t.count, Self.honorifics.contains(t[i].lower) { i += 1 }
         guard i < t.count, t[i].isCapitalized, !Self.notNames.contains(t[i].lower) else { return nil }
         if let g = gazetteerSpan(t, i), g.type != .organization || g.tokens.count > 1 { return nil }
         if titleAt(t, i) != nil { return nil }

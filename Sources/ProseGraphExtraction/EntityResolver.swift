@@ -13,42 +13,54 @@ public struct EntityResolver: Sendable {
     private var people: [String] = []
     private var organizations: [(label: String, wikidata: String?)] = []
     private var acronyms: [String: (label: String, wikidata: String?)] = [:]
-    private var lastPerson: (entity: Entity, sentence: Int)?
-    private var lastThing: (entity: Entity, sentence: Int)?
+    /// Entities mentioned so far in this sentence and in the previous one, in order.
+    private var current: [Entity] = []
+    private var previous: [Entity] = []
     private var sentence = 0
 
     public init(parties: [Entity]) { self.parties = parties }
 
     /// Call before each sentence.
-    public mutating func beginSentence(_ index: Int) { sentence = index }
+    public mutating func beginSentence(_ index: Int) {
+        if index != sentence { previous = current; current = [] }
+        sentence = index
+    }
 
     /// The entities a span stands for (several for a group; none when unknown).
-    public mutating func resolve(_ s: EntitySpan, asPerson: Bool = false) -> [Entity] {
+    /// `expected` types an untyped capitalized name by the slot it fills.
+    public mutating func resolve(_ s: EntitySpan, expected: EntityType? = nil) -> [Entity] {
+        let resolved = resolveUnnoted(s, expected: expected)
+        if s.type != .pronoun, s.type != .group { current.append(contentsOf: resolved) }
+        return resolved
+    }
+
+    private mutating func resolveUnnoted(_ s: EntitySpan, expected: EntityType?) -> [Entity] {
         switch s.type {
         case .country, .demonym:
-            let e = Entity(type: .country, label: s.label, wikidata: s.wikidata)
-            noteThing(e)
-            return [e]
+            return [Entity(type: .country, label: s.label, wikidata: s.wikidata)]
         case .city:
             return [Entity(type: .city, label: s.label, wikidata: s.wikidata)]
         case .place:
             return [Entity(type: .place, label: s.label)]
         case .organization:
-            let e = organization(s)
-            noteThing(e)
-            return [e]
-        case .person, .name:
-            guard s.type == .person || asPerson else { return [] }
-            let e = Entity(type: .person, label: person(s.label))
-            lastPerson = (e, sentence)
-            return [e]
-        case .pronoun:
-            if s.role == "person" {
-                guard let p = lastPerson, sentence - p.sentence <= 1 else { return [] }
-                return [p.entity]
+            return [organization(s)]
+        case .person:
+            return [Entity(type: .person, label: person(s.label, certain: true)!)]
+        case .name:
+            switch expected {
+            case .person?:
+                return person(s.label, certain: false).map { [Entity(type: .person, label: $0)] } ?? []
+            case .city?: return [Entity(type: .city, label: s.label)]
+            case .place?: return [Entity(type: .place, label: s.label)]
+            case .organization?: return [organization(s)]
+            default: return []
             }
-            guard let t = lastThing, sentence - t.sentence <= 1 else { return [] }
-            return [t.entity]
+        case .pronoun:
+            // The last compatible entity earlier in this sentence, else the first of the previous one.
+            let fits: (Entity) -> Bool = s.role == "person" ? { $0.type == .person } : { $0.type == .country || $0.type == .organization }
+            if let e = current.last(where: fits) { return [e] }
+            if let e = previous.first(where: fits) { return [e] }
+            return []
         case .group:
             return parties
         case .title, .date:
@@ -56,26 +68,17 @@ public struct EntityResolver: Sendable {
         }
     }
 
-    /// Records entities mentioned in a sentence that no rule used, so pronouns
-    /// and surnames can refer back to them.
-    public mutating func observe(_ s: EntitySpan) {
-        switch s.type {
-        case .person: _ = resolve(s)
-        case .country, .demonym, .organization: _ = resolve(s)
-        default: break
-        }
-    }
-
-    mutating func noteThing(_ e: Entity) { lastThing = (e, sentence) }
-
-    mutating func person(_ label: String) -> String {
+    /// The canonical name of a person: a surname or given name alone is the
+    /// full name seen before; an unknown single word is a person only when a
+    /// title said so (`certain`).
+    mutating func person(_ label: String, certain: Bool) -> String? {
         let parts = label.split(separator: " ")
         if parts.count == 1 {
-            // A surname or given name alone: the full name seen before.
             if let full = people.last(where: { p in
                 let ps = p.split(separator: " ")
                 return ps.count > 1 && (ps.last == parts[0] || ps.first == parts[0])
             }) { return full }
+            if !certain { return nil }
         }
         if !people.contains(label) { people.append(label) }
         return label

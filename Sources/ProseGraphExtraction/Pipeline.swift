@@ -70,37 +70,45 @@ public struct Pipeline: Sendable {
         let units = makeUnits(tokens, spans)
         let speech = units.firstIndex { $0.word.map(Self.speechCues.contains) ?? false }
 
-        var used = Set<Int>()
-        var found: [(RelationRule, RuleMatch)] = []
-        for rule in rules {
-            for p in rule.patterns {
-                for m in RuleMatcher.matches(p, units) {
-                    if !rule.allowReported, let sp = speech, m.anchor > sp { continue }
-                    if !rule.literalObject, isBlocked(m, units) { continue }
-                    found.append((rule, m))
+        // Rules run on the sentence and on the sentence without its relative clauses
+        // ("Harper, who visited Guadalajara in August 2009, met with Calderón").
+        var found: [(RelationRule, Pattern, RuleMatch)] = []
+        let (reduced, indexMap) = Self.withoutRelativeClauses(units)
+        for (view, map) in [(units, Array(units.indices)), (reduced, indexMap)] where view.count > 0 {
+            for rule in rules {
+                for p in rule.patterns {
+                    for m0 in RuleMatcher.matches(p, view) {
+                        let m = RuleMatch(subjects: m0.subjects.map { map[$0] }, objects: m0.objects.map { map[$0] },
+                                          anchor: map[m0.anchor], first: map[max(0, min(m0.first, map.count - 1))],
+                                          last: map[max(0, min(m0.last, map.count - 1))])
+                        if !rule.allowReported, let sp = speech, m.anchor > sp { continue }
+                        if !rule.literalObject, isBlocked(m0, view) { continue }
+                        found.append((rule, p, m))
+                    }
                 }
             }
+            if reduced.count == units.count { break }
         }
-        // Resolve in text order so pronouns and surnames see what came before.
-        var resolvedCache: [Int: [Entity]] = [:]
-        func entities(_ u: Int) -> [Entity] {
-            if let c = resolvedCache[u] { return c }
-            let r = resolver.resolve(units[u].span!, asPerson: true)
-            resolvedCache[u] = r
-            return r
-        }
+
+        // Resolve every mention in text order first, so pronouns and surnames see what came before.
+        var cache: [Int: [Entity]] = [:]
         for u in units.indices {
             guard let span = units[u].span else { continue }
-            if span.type == .person || span.type == .country || span.type == .demonym || span.type == .organization {
-                _ = entities(u)
+            switch span.type {
+            case .person, .country, .demonym, .organization, .city, .pronoun: cache[u] = resolver.resolve(span)
+            default: break
             }
-            used.insert(u)
         }
-        for (rule, m) in found {
+        func entities(_ u: Int, _ expected: EntityType?) -> [Entity] {
+            if let c = cache[u], units[u].span?.type != .name { return c }
+            return resolver.resolve(units[u].span!, expected: expected)
+        }
+        for (rule, p, m) in found {
             let date = rule.date == .sentence ? dateFor(m, units) : nil
             let mention = Mention(date: date, provenance: provenance, rule: rule.id, confidence: rule.confidence)
+            let subjectType = p.expectedType(.subject), objectType = p.expectedType(.object)
             for su in m.subjects {
-                for s in entities(su) {
+                for s in entities(su, subjectType) {
                     if rule.literalObject {
                         for ou in m.objects {
                             guard let titleSpan = units[ou].span else { continue }
@@ -119,7 +127,7 @@ public struct Pipeline: Sendable {
                         continue
                     }
                     for ou in m.objects {
-                        for o in entities(ou) where o != s {
+                        for o in entities(ou, objectType) where o != s {
                             var a = s, b = o
                             if Self.symmetric.contains(rule.predicate), b.key < a.key { swap(&a, &b) }
                             let sk = graph.add(entity: a), ok = graph.add(entity: b)
@@ -129,6 +137,34 @@ public struct Pipeline: Sendable {
                 }
             }
         }
+    }
+
+    /// The units without relative clauses set off by commas (", who ... ,", ", which ... ,"),
+    /// and the index of each kept unit in the original.
+    static func withoutRelativeClauses(_ units: [Unit]) -> ([Unit], [Int]) {
+        var kept: [Unit] = []
+        var map: [Int] = []
+        var k = 0
+        while k < units.count {
+            if units[k].word == ",", k + 1 < units.count, let w = units[k + 1].word, ["who", "which", "whose"].contains(w),
+               let close = units[(k + 2)...].firstIndex(where: { $0.word == "," }) {
+                k = close + 1
+                kept.append(units[close])
+                map.append(close)
+                continue
+            }
+            kept.append(units[k])
+            map.append(k)
+            k += 1
+        }
+        // Drop the comma left where the clause was: "Harper , met" -> "Harper met".
+        var outUnits: [Unit] = [], outMap: [Int] = []
+        for (i, u) in kept.enumerated() {
+            if i > 0, map[i] != map[i - 1] + 1, u.word == "," { continue }
+            outUnits.append(u)
+            outMap.append(map[i])
+        }
+        return (outUnits, outMap)
     }
 
     /// The article's party named in this sentence that is not the person's own
@@ -160,8 +196,9 @@ public struct Pipeline: Sendable {
         var id = 0
         var open: Int? = nil
         var relative: Int? = nil
+        var parenthesized = Set<Int>()
         for (k, u) in units.enumerated() {
-            if u.word == "(" { id += 1; open = id }
+            if u.word == "(" { id += 1; open = id; parenthesized.insert(id) }
             if let w = u.word, ["which", "who", "whose", "whom", "where"].contains(w), open == nil { id += 1; relative = id }
             if u.word == "," || u.word == ";" { relative = nil }
             enclosure[k] = open ?? relative ?? 0
@@ -169,12 +206,18 @@ public struct Pipeline: Sendable {
         }
         let anchorEnclosure = enclosure[m.anchor]
         var best: (distance: Int, date: FactDate)? = nil
+        var fallback: (distance: Int, date: FactDate)? = nil
         for (k, u) in units.enumerated() {
-            guard let d = u.span?.date, enclosure[k] == 0 || enclosure[k] == anchorEnclosure else { continue }
+            guard let d = u.span?.date else { continue }
             let distance = abs(k - m.anchor)
-            if best == nil || distance < best!.distance { best = (distance, d) }
+            if enclosure[k] == 0 || enclosure[k] == anchorEnclosure {
+                if best == nil || distance < best!.distance { best = (distance, d) }
+            } else if !parenthesized.contains(enclosure[k]) {
+                // A date only in a relative clause ("the last of which was in November 2001") still dates the sentence.
+                if fallback == nil || distance < fallback!.distance { fallback = (distance, d) }
+            }
         }
-        return best?.date
+        return (best ?? fallback)?.date
     }
 
     /// A head of mission whose nationality is one party of a bilateral article

@@ -1,3 +1,4 @@
+import ProseGraphModel
 import Yams
 
 /// A relation rule, read from YAML. See Resources/rules/README.md for the format.
@@ -42,6 +43,24 @@ public struct Pattern: Sendable {
     public let source: String
     public let elements: [Element]
     public let anchor: Int
+
+    /// The entity types the slot of `role` expects (an untyped name is resolved as the first of them).
+    public func expectedType(_ role: Role) -> EntityType? {
+        for e in elements {
+            guard case .slot(let r, let types, _, _) = e, r == role || (r == .pair && role != .ignored) else { continue }
+            for t in types {
+                switch t.type {
+                case .person: return .person
+                case .city: return .city
+                case .place: return .place
+                case .organization: return .organization
+                case .country, .demonym: return .country
+                default: continue
+                }
+            }
+        }
+        return nil
+    }
 
     var literalObject: Bool {
         elements.contains { if case .slot(.object, let types, _, _) = $0 { return types.allSatisfy { $0.type == .title } } else { return false } }

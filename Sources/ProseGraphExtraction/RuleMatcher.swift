@@ -80,7 +80,8 @@ public enum RuleMatcher {
     static func accepts(_ e: Pattern.Element, _ unit: Unit) -> Bool {
         switch e {
         case .words(let words, let prefixes, _):
-            guard let w = unit.word else { return false }
+            // Pronoun spans still read as their word: "closed its embassy".
+            guard let w = unit.word ?? (unit.span?.type == .pronoun ? unit.span?.label : nil) else { return false }
             return words.contains(w) || prefixes.contains { w.hasPrefix($0) }
         case .slot(_, let types, _, _):
             guard let s = unit.span else { return false }
@@ -94,6 +95,13 @@ public enum RuleMatcher {
     static let joints: Set<String> = [",", "and", "or", "the", "along", "together", "with", "as", "well"]
 
     /// What may stand between the items of a list: "A, B and C", "A, along with the Belgian Prime Minister B".
+    /// A later item of a list may also be an untyped name: "Guadalajara, Monterrey and Playa del Carmen".
+    static func acceptsItem(_ e: Pattern.Element, _ unit: Unit) -> Bool {
+        if accepts(e, unit) { return true }
+        guard case .slot(_, let types, _, _) = e, unit.span?.type == .name else { return false }
+        return types.contains { $0.type == .city || $0.type == .place || $0.type == .organization }
+    }
+
     static func isListJoint(_ unit: Unit) -> Bool {
         if let w = unit.word { return joints.contains(w) }
         return unit.span?.type == .title || unit.span?.type == .demonym
@@ -106,7 +114,7 @@ public enum RuleMatcher {
         while k >= 0, k < units.count, isListJoint(units[k]), !accepts(el, units[k]) {
             var j = k
             while j >= 0, j < units.count, isListJoint(units[j]), !accepts(el, units[j]), abs(j - k) < 6 { j += step }
-            guard j >= 0, j < units.count, accepts(el, units[j]) else { break }
+            guard j >= 0, j < units.count, acceptsItem(el, units[j]) else { break }
             b.mark(el, j, units)
             next = j + step
             k = next
@@ -137,7 +145,7 @@ public enum RuleMatcher {
                     while k < units.count, isListJoint(units[k]), !accepts(el, units[k]) {
                         var j = k
                         while j < units.count, isListJoint(units[j]), !accepts(el, units[j]), j - k < 6 { j += 1 }
-                        if j < units.count, accepts(el, units[j]) {
+                        if j < units.count, acceptsItem(el, units[j]) {
                             nb.mark(el, j, units)
                             next = j + 1
                             k = next
@@ -173,7 +181,7 @@ public enum RuleMatcher {
                     while k >= 0, isListJoint(units[k]), !accepts(el, units[k]) {
                         var j = k
                         while j >= 0, isListJoint(units[j]), !accepts(el, units[j]), k - j < 6 { j -= 1 }
-                        if j >= 0, accepts(el, units[j]) {
+                        if j >= 0, acceptsItem(el, units[j]) {
                             nb.mark(el, j, units)
                             next = j - 1
                             k = next

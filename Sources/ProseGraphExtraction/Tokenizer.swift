@@ -64,6 +64,12 @@ public enum Tokenizer {
                 i += width(b, i)
                 while i < n {
                     if isLetterByte(b, i) || isDigit(b[i]) { i += width(b, i); continue }
+                    // Lower-case compounds stay one word: "consulate-general", "start-up", "two-day".
+                    if b[i] == 0x2D, i + 1 < n, isLowerASCII(b[i + 1]), isLowerASCII(b[start]) || isDigit(b[start]),
+                       isLowerASCII(b[i - 1]) || isDigit(b[i - 1]) {
+                        i += 1
+                        continue
+                    }
                     // Inner apostrophe followed by a letter, except a possessive 's.
                     if let aw = apostropheWidth(b, i), i + aw < n, isLetterByte(b, i + aw) {
                         let afterS = i + aw + 1
@@ -121,6 +127,7 @@ public enum Tokenizer {
 
     static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
     static func isUpperASCII(_ c: UInt8) -> Bool { c >= 0x41 && c <= 0x5A }
+    static func isLowerASCII(_ c: UInt8) -> Bool { c >= 0x61 && c <= 0x7A }
 
     static func isLetterByte(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         let c = b[i]
