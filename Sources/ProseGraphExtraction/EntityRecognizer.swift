@@ -144,7 +144,11 @@ public struct EntityRecognizer: Sendable {
     ]
 
     /// "the two countries" and the like: stand for the article's two parties.
+    static let groupCounts: [String: Int] = ["two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2]
+
     static let partyGroups: [[String]] = [
+        ["the", "three", "countries"], ["the", "four", "countries"], ["the", "five", "countries"],
+        ["the", "three", "states"], ["the", "four", "states"], ["the", "three", "nations"], ["the", "four", "nations"],
         ["the", "two", "countries"], ["both", "countries"], ["the", "two", "nations"], ["both", "nations"],
         ["the", "two", "states"], ["both", "states"], ["the", "two", "kingdoms"], ["the", "two", "governments"],
         ["both", "governments"], ["the", "two", "sides"], ["both", "sides"], ["the", "two", "republics"],
@@ -159,7 +163,8 @@ public struct EntityRecognizer: Sendable {
         while i < n {
             // Dates are found by the DateNormalizer; groups and pronouns first.
             if let g = Self.matchPhrase(Self.partyGroups, t, i) {
-                spans.append(EntitySpan(tokens: i..<(i + g), type: .group, label: "parties"))
+                let count = t[i..<(i + g)].compactMap { Self.groupCounts[$0.lower] }.first ?? 2
+                spans.append(EntitySpan(tokens: i..<(i + g), type: .group, label: "the \(count) countries", role: String(count)))
                 i += g
                 continue
             }
@@ -199,7 +204,8 @@ public struct EntityRecognizer: Sendable {
             return (spans, end)
         }
         // Sentence-initial function words ("In 2006 Essensium NV") do not start a name.
-        while i < t.count, (t[i].isCapitalized && Self.leadingFunctionWords.contains(t[i].lower)) || t[i].kind == .number {
+        while i < t.count, (t[i].isCapitalized && (Self.leadingFunctionWords.contains(t[i].lower) || Self.monthNames.contains(t[i].lower)))
+                || t[i].kind == .number {
             i += 1
         }
         guard i < t.count, t[i].isCapitalized else { return ([], max(i, start + 1)) }
@@ -217,7 +223,10 @@ public struct EntityRecognizer: Sendable {
         }
         // Organization: a cue noun anywhere in the run, or a company suffix at its end (or before "of").
         // Not when the run starts with a title ("Minister of Science and Technology").
-        if titleAt(t, i) == nil, let org = organization(t, i, runEnd) { return ([org], org.tokens.upperBound) }
+        let coveredByName = gazetteer.matches(t, at: i).first.map { m in
+            i + m.length == runEnd && m.entries.contains { $0.kind == .country || $0.kind == .city }
+        } ?? false
+        if titleAt(t, i) == nil, !coveredByName, let org = organization(t, i, runEnd) { return ([org], org.tokens.upperBound) }
 
         // Otherwise: gazetteer names, titles and names, left to right inside the run.
         var spans: [EntitySpan] = []
@@ -296,6 +305,8 @@ public struct EntityRecognizer: Sendable {
                 guard s < t.count else { continue }
                 if mod == 1 && (cueStart >= runEnd ? t[cueStart].isCapitalized || t[cueStart].kind != .word : true) { continue }
                 if mod == 1 && cueStart != runEnd { continue }
+                if mod == 1, ["and", "or", "of", "the", "in", "to", "for", "with", "at", "on", "by", "from"].contains(t[cueStart].lower) { continue }
+                if s >= runEnd, t[s].isCapitalized { continue }
                 if let len = Self.matchPhrase(Self.placeCues, t, s) {
                     let end = s + len
                     if end < runEnd { continue }  // the cue must end the run
@@ -381,8 +392,10 @@ public struct EntityRecognizer: Sendable {
         let entry = m.entries.first { $0.kind == .position }!
         // Lower-case military, religious and legislative words are ordinary nouns ("a major role").
         let lowercaseOK: Set<String> = ["minister", "envoy", "consul", "head-of-state", "head-of-government", "royal", "official"]
-        if !t[i].isCapitalized, !lowercaseOK.contains(entry.role ?? "") { return nil }
-        if !t[i].isCapitalized, ["general", "major", "speaker", "governor", "commander", "chairman", "president", "secretary", "minister"].contains(t[i].lower), m.length == 1 {
+        // After a demonym any lower-case title is a title: "the Russian admiral", "the Kenyan president".
+        let afterDemonym = i > 0 && gazetteer.matches(t, at: i - 1).contains { $0.length == 1 && $0.entries.contains { $0.kind == .demonym } }
+        if !t[i].isCapitalized, !lowercaseOK.contains(entry.role ?? ""), !afterDemonym { return nil }
+        if !t[i].isCapitalized, !afterDemonym, ["general", "major", "speaker", "governor", "commander", "chairman", "president", "secretary", "minister"].contains(t[i].lower), m.length == 1 {
             // "the president of the delegation": a bare lower-case title needs a name right after it (or after a comma).
             let k = i + 1 < t.count && t[i + 1].text == "," ? i + 2 : i + 1
             guard k < t.count, t[k].isCapitalized, !Self.notNames.contains(t[k].lower) else { return nil }
@@ -444,7 +457,7 @@ public struct EntityRecognizer: Sendable {
         while e < t.count, words < 6 {
             let tok = t[e]
             if tok.isCapitalized, tok.kind == .word, !Self.notNames.contains(tok.lower) || (e > i && Self.particles.contains(tok.lower)) {
-                if e > i, gazetteerSpan(t, e).map({ $0.type == .country || $0.type == .city || $0.type == .demonym }) ?? false { break }
+                if e > i, gazetteerSpan(t, e).map({ $0.type == .country || $0.type == .demonym }) ?? false { break }
                 if e > i, titleAt(t, e) != nil { break }
                 e += 1
                 words += 1

@@ -62,7 +62,16 @@ public struct EntityResolver: Sendable {
             if let e = previous.first(where: fits) { return [e] }
             return []
         case .group:
-            return parties
+            // "the four countries": the countries named just before (this sentence, else the
+            // previous one) when there are that many; "the two countries" are the article's parties.
+            let n = Int(s.role ?? "2") ?? 2
+            guard n > 2 else { return parties }
+            for scope in [current, previous] {
+                var seen: [Entity] = []
+                for e in scope where e.type == .country && !seen.contains(e) { seen.append(e) }
+                if seen.count == n { return seen }
+            }
+            return []
         case .title, .date:
             return []
         }

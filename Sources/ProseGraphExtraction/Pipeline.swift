@@ -96,6 +96,7 @@ public struct Pipeline: Sendable {
             guard let span = units[u].span else { continue }
             switch span.type {
             case .person, .country, .demonym, .organization, .city, .pronoun: cache[u] = resolver.resolve(span)
+            case .name: _ = resolver.resolve(span, expected: .person)  // known for later surnames and pronouns
             default: break
             }
         }
@@ -127,7 +128,15 @@ public struct Pipeline: Sendable {
                         continue
                     }
                     for ou in m.objects {
-                        for o in entities(ou, objectType) where o != s {
+                        var objects = entities(ou, objectType)
+                        if rule.cityObjectAsCountry {
+                            objects = objects.compactMap { o in
+                                guard o.type == .city else { return o }
+                                guard let code = units[ou].span?.countryCode, let c = recognizer.gazetteer.countriesByCode[code] else { return nil }
+                                return Entity(type: .country, label: c.label, wikidata: c.wikidata)
+                            }
+                        }
+                        for o in objects where o != s {
                             var a = s, b = o
                             if Self.symmetric.contains(rule.predicate), b.key < a.key { swap(&a, &b) }
                             let sk = graph.add(entity: a), ok = graph.add(entity: b)

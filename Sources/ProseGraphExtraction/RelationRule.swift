@@ -19,6 +19,8 @@ public struct RelationRule: Sendable {
     /// `host-party`: the pattern binds only a subject; the object is the
     /// article's party named in the sentence that is not the subject's own country.
     public let hostPartyObject: Bool
+    /// `object-as: country`: a city object stands for its country ("ambassador in Santiago" -> Chile).
+    public let cityObjectAsCountry: Bool
     /// The object is the title's text (holdsPosition) rather than an entity.
     public var literalObject: Bool { patterns.first?.literalObject ?? false }
 }
@@ -106,7 +108,7 @@ public struct RuleSet: Sendable {
             let line = item.mark.map { $0.line }
             func fail(_ m: String) -> RuleError { RuleError(file: file, line: line, message: m) }
             guard let map = item.mapping else { throw fail("each rule is a mapping with id, predicate and patterns") }
-            let known: Set<String> = ["id", "predicate", "patterns", "date", "confidence", "scope", "keys", "reported", "note", "object"]
+            let known: Set<String> = ["id", "predicate", "patterns", "date", "confidence", "scope", "keys", "reported", "note", "object", "object-as"]
             for key in map.keys { if let k = key.string, !known.contains(k) { throw fail("unknown key '\(k)' (expected one of \(known.sorted().joined(separator: ", ")))") } }
             guard let id = map["id"]?.string, !id.isEmpty else { throw fail("a rule needs an 'id'") }
             guard seen.insert(id).inserted else { throw fail("rule id '\(id)' is used twice") }
@@ -134,6 +136,10 @@ public struct RuleSet: Sendable {
             } ?? .prose
             let keys = map["keys"]?.sequence?.compactMap(\.string) ?? []
             let reported = map["reported"]?.string.map { $0 == "allow" } ?? false
+            let cityAsCountry = try map["object-as"].map { n -> Bool in
+                guard n.string == "country" else { throw fail("rule '\(id)': object-as is 'country' when given") }
+                return true
+            } ?? false
             let hostParty = try map["object"].map { n -> Bool in
                 guard n.string == "host-party" else { throw fail("rule '\(id)': object is 'host-party' when given") }
                 return true
@@ -145,7 +151,7 @@ public struct RuleSet: Sendable {
                 }
             }
             rules.append(RelationRule(id: id, predicate: predicate, patterns: patterns, date: date, confidence: confidence,
-                                      scope: scope, keys: keys, allowReported: reported, hostPartyObject: hostParty))
+                                      scope: scope, keys: keys, allowReported: reported, hostPartyObject: hostParty, cityObjectAsCountry: cityAsCountry))
         }
         self.rules = rules
     }
@@ -199,6 +205,7 @@ extension Pattern {
     /// `word`, `(a|b)`, `word?`, `pre*`, `~` / `~N` gaps, `{role:Type|Type[role]}` slots, `+` lists.
     static func compile(_ source: String) throws -> Pattern {
         var elements: [Element] = []
+        var anchorIndex: Int? = nil
         for raw in source.split(separator: " ") {
             var piece = String(raw)
             if piece.hasPrefix("~") {
@@ -209,6 +216,8 @@ extension Pattern {
             }
             var optional = false
             var list = false
+            var explicitAnchor = false
+            if piece.hasPrefix("!"), piece.count > 1 { explicitAnchor = true; piece.removeFirst() }
             if piece.hasSuffix("?") , piece.count > 1 { optional = true; piece.removeLast() }
             if piece.hasPrefix("{") {
                 if piece.hasSuffix("+") { list = true; piece.removeLast() }
@@ -246,9 +255,10 @@ extension Pattern {
                 if lw.hasSuffix("*"), lw.count > 1 { prefixes.append(String(lw.dropLast())) } else { words.insert(lw) }
             }
             guard !words.isEmpty || !prefixes.isEmpty else { throw PatternError(message: "an empty word") }
+            if explicitAnchor { anchorIndex = elements.count }
             elements.append(.words(words, prefixes: prefixes, optional: optional))
         }
-        guard let anchor = elements.firstIndex(where: {
+        guard let anchor = anchorIndex ?? elements.firstIndex(where: {
             if case .words(_, _, false) = $0 { return true } else { return false }
         }) ?? elements.firstIndex(where: { if case .slot(_, _, _, false) = $0 { return true } else { return false } }) else {
             throw PatternError(message: "a pattern needs a word or a slot that is not optional")

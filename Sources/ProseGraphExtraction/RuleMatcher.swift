@@ -14,6 +14,12 @@ public func makeUnits(_ tokens: [Token], _ spans: [EntitySpan]) -> [Unit] {
     let ordered = spans.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     while i < tokens.count {
         while s < ordered.count, ordered[s].tokens.lowerBound < i { s += 1 }
+        // An honorific before a name is part of nothing: "Ambassador to Norway, Dr. Nomsa N. Dube".
+        if EntityRecognizer.honorifics.contains(tokens[i].lower), s < ordered.count, ordered[s].tokens.lowerBound == i + 1,
+           ordered[s].type == .person || ordered[s].type == .name {
+            i += 1
+            continue
+        }
         if s < ordered.count, ordered[s].tokens.lowerBound == i {
             units.append(Unit(tokens: ordered[s].tokens, word: nil, span: ordered[s]))
             i = ordered[s].tokens.upperBound
@@ -86,7 +92,12 @@ public enum RuleMatcher {
         case .slot(_, let types, _, _):
             guard let s = unit.span else { return false }
             // A Person slot also takes an untyped capitalized name ("Mahmoud Abbas visited").
-            return types.contains { ($0.type == s.type || ($0.type == .person && s.type == .name)) && ($0.roles.isEmpty || $0.roles.contains(s.role ?? "")) }
+            // A Person, City or Place slot also takes an untyped capitalized name
+            // ("Mahmoud Abbas visited", "a consulate in Yuzhno-Sakhalinsk").
+            return types.contains { t in
+                (t.type == s.type || (s.type == .name && (t.type == .person || t.type == .city || t.type == .place)))
+                    && (t.roles.isEmpty || t.roles.contains(s.role ?? ""))
+            }
         case .gap:
             return false
         }
@@ -135,6 +146,9 @@ public enum RuleMatcher {
             }
             return nil
         case .words(_, _, let optional), .slot(_, _, _, let optional):
+            var u = u
+            // A slot may follow a determiner the pattern does not spell out: "with the Netherlands".
+            if case .slot = el, u + 1 < units.count, units[u].word == "the", accepts(el, units[u + 1]) { u += 1 }
             if u < units.count, accepts(el, units[u]) {
                 var nb = b
                 nb.mark(el, u, units)
@@ -176,6 +190,7 @@ public enum RuleMatcher {
                 var nb = b
                 nb.mark(el, u, units)
                 var next = u - 1
+                if case .slot = el, next >= 0, units[next].word == "the" { next -= 1 }
                 if case .slot(_, _, true, _) = el {
                     var k = next
                     while k >= 0, isListJoint(units[k]), !accepts(el, units[k]) {
