@@ -75,7 +75,7 @@ public struct EntityRecognizer: Sendable {
     static let placeCues: [[String]] = [
         ["border", "crossing"], ["crossing"], ["air", "base"], ["airbase"], ["naval", "base"], ["military", "base"],
         ["base"], ["school"], ["airport"], ["port"], ["palace"], ["square"], ["mosque"], ["church"], ["cathedral"],
-        ["memorial"], ["cemetery"], ["museum"], ["hospital"], ["camp"], ["refugee", "camp"], ["bridge"],
+        ["memorial"], ["cemetery"], ["museum"], ["monastery"], ["mansion"], ["buildings"], ["fortress"], ["tower"], ["hospital"], ["camp"], ["refugee", "camp"], ["bridge"],
         ["stadium"], ["harbour"], ["harbor"], ["monument"], ["temple"], ["castle"], ["park"], ["street"],
         ["avenue"], ["boulevard"], ["island"], ["islands"], ["strait"], ["canal"], ["dam"], ["shipyard"],
         ["factory"], ["plant"], ["headquarters"], ["compound"], ["checkpoint"], ["terminal"],
@@ -135,6 +135,10 @@ public struct EntityRecognizer: Sendable {
         "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "european",
         "asian", "african", "arab", "islamic", "gulf", "middle", "new", "old", "great", "united", "nations",
         "general", "assembly", "council", "summit", "conference", "visit", "visits", "talks", "statehood",
+        "olympics", "games", "cup", "expo", "festival", "championship", "championships", "prize", "award",
+        "treaty", "declaration", "revolution", "crisis", "accords", "accord", "partnership", "protocol",
+        "convention", "charter", "initiative", "project", "programme", "agenda", "pandemic", "plan", "act",
+        "commission", "embassy", "consulate", "legation", "mission",
     ]
 
     /// Subject pronouns; possessives ("its embassy") stay plain words for the rules.
@@ -245,9 +249,15 @@ public struct EntityRecognizer: Sendable {
                 continue
             }
             if let g = gazetteerSpan(t, k) {
-                spans.append(g)
-                k = g.tokens.upperBound
-                continue
+                // "Western New Guinea": a country name continuing a capitalized name is part of that name.
+                let continuesName = k > i && t[k - 1].isCapitalized && g.type == .country
+                    && !Self.leadingFunctionWords.contains(t[k - 1].lower) && t[k - 1].lower != "the" && titleAt(t, k - 1) == nil
+                    && gazetteerSpan(t, k - 1) == nil && !t[k - 1].isAllCaps
+                if !continuesName {
+                    spans.append(g)
+                    k = g.tokens.upperBound
+                    continue
+                }
             }
             if t[k].isAllCaps, t[k].text.count >= 2, t[k].text.count <= 8, t[k].kind == .word, !t[k].text.contains("."),
                k + 1 >= runEnd || !t[k + 1].isAllCaps, k + 1 >= t.count || t[k + 1].text != "$" {
@@ -346,8 +356,10 @@ public struct EntityRecognizer: Sendable {
             k += 1
         }
         guard let e = end, e > start else { return nil }
-        // A single cue word alone ("Parliament", "Government") is not a named organization.
+        // A single cue word alone ("Parliament", "Government") is not a named organization,
+        // nor is a diplomatic mission ("High Commission", "Embassy"): the mission rules read those.
         if e - start == 1 { return nil }
+        if ["commission", "embassy", "consulate", "legation", "mission"].contains(t[e - 1].lower), e - start <= 2 { return nil }
         return orgSpan(t, start..<e, label: text(t, start..<e), wikidata: nil)
     }
 
@@ -457,7 +469,8 @@ public struct EntityRecognizer: Sendable {
         while e < t.count, words < 6 {
             let tok = t[e]
             if tok.isCapitalized, tok.kind == .word, !Self.notNames.contains(tok.lower) || (e > i && Self.particles.contains(tok.lower)) {
-                if e > i, gazetteerSpan(t, e).map({ $0.type == .country || $0.type == .demonym }) ?? false { break }
+                if e > i, !Self.particles.contains(t[e - 1].lower),
+                   gazetteerSpan(t, e).map({ $0.type == .country || $0.type == .demonym }) ?? false { break }
                 if e > i, titleAt(t, e) != nil { break }
                 e += 1
                 words += 1

@@ -28,13 +28,15 @@ public struct EntityResolver: Sendable {
 
     /// The entities a span stands for (several for a group; none when unknown).
     /// `expected` types an untyped capitalized name by the slot it fills.
-    public mutating func resolve(_ s: EntitySpan, expected: EntityType? = nil) -> [Entity] {
-        let resolved = resolveUnnoted(s, expected: expected)
+    /// `clauseInitial`: the pronoun opens its clause (first in the sentence or after a comma),
+    /// so it refers to the previous sentence's subject rather than a nearer mention.
+    public mutating func resolve(_ s: EntitySpan, expected: EntityType? = nil, clauseInitial: Bool = false) -> [Entity] {
+        let resolved = resolveUnnoted(s, expected: expected, clauseInitial: clauseInitial)
         if s.type != .pronoun, s.type != .group { current.append(contentsOf: resolved) }
         return resolved
     }
 
-    private mutating func resolveUnnoted(_ s: EntitySpan, expected: EntityType?) -> [Entity] {
+    private mutating func resolveUnnoted(_ s: EntitySpan, expected: EntityType?, clauseInitial: Bool) -> [Entity] {
         switch s.type {
         case .country, .demonym:
             return [Entity(type: .country, label: s.label, wikidata: s.wikidata)]
@@ -58,6 +60,7 @@ public struct EntityResolver: Sendable {
         case .pronoun:
             // The last compatible entity earlier in this sentence, else the first of the previous one.
             let fits: (Entity) -> Bool = s.role == "person" ? { $0.type == .person } : { $0.type == .country || $0.type == .organization }
+            if clauseInitial, let e = previous.first(where: fits) { return [e] }
             if let e = current.last(where: fits) { return [e] }
             if let e = previous.first(where: fits) { return [e] }
             return []
@@ -77,7 +80,7 @@ public struct EntityResolver: Sendable {
         }
     }
 
-    /// The canonical name of a person: a surname or given name alone is the
+    /// The canonical name of a person: a surname alone is the
     /// full name seen before; an unknown single word is a person only when a
     /// title said so (`certain`).
     mutating func person(_ label: String, certain: Bool) -> String? {
@@ -85,7 +88,7 @@ public struct EntityResolver: Sendable {
         if parts.count == 1 {
             if let full = people.last(where: { p in
                 let ps = p.split(separator: " ")
-                return ps.count > 1 && (ps.last == parts[0] || ps.first == parts[0])
+                return ps.count > 1 && ps.last == parts[0]
             }) { return full }
             if !certain { return nil }
         }

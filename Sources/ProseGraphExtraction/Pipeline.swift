@@ -95,7 +95,8 @@ public struct Pipeline: Sendable {
         for u in units.indices {
             guard let span = units[u].span else { continue }
             switch span.type {
-            case .person, .country, .demonym, .organization, .city, .pronoun: cache[u] = resolver.resolve(span)
+            case .pronoun: cache[u] = resolver.resolve(span, clauseInitial: u == 0 || units[u - 1].word == ",")
+            case .person, .country, .demonym, .organization, .city: cache[u] = resolver.resolve(span)
             case .name: _ = resolver.resolve(span, expected: .person)  // known for later surnames and pronouns
             default: break
             }

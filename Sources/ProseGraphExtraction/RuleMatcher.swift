@@ -118,20 +118,36 @@ public enum RuleMatcher {
         return unit.span?.type == .title || unit.span?.type == .demonym
     }
 
-    /// Extends a list from unit `u` in one direction; returns the first unit past it.
+    /// Extends a list from unit `u` in one direction ("A, B and C"; "X, along with the
+    /// Belgian Prime Minister Y"); returns the first unit past it. A list needs a
+    /// conjunction somewhere, so "About Guinea, Indonesia ..." is not a list, and a
+    /// pronoun starts none.
     static func extend(_ el: Pattern.Element, from u: Int, step: Int, _ units: [Unit], _ b: inout Bindings) -> Int {
+        if units[u].span?.type == .pronoun { return u + step }
+        let inRange = { (i: Int) in i >= 0 && i < units.count }
+        var items: [Int] = []
+        var sawConjunction = false
         var next = u + step
         var k = next
-        while k >= 0, k < units.count, isListJoint(units[k]), !accepts(el, units[k]) {
+        while inRange(k), isListJoint(units[k]), !accepts(el, units[k]) {
             var j = k
-            while j >= 0, j < units.count, isListJoint(units[j]), !accepts(el, units[j]), abs(j - k) < 6 { j += step }
-            guard j >= 0, j < units.count, acceptsItem(el, units[j]) else { break }
-            b.mark(el, j, units)
+            var conjunction = false
+            while inRange(j), isListJoint(units[j]), !accepts(el, units[j]), abs(j - k) < 6 {
+                if let w = units[j].word, conjunctions.contains(w) { conjunction = true }
+                j += step
+            }
+            guard inRange(j), acceptsItem(el, units[j]), units[j].span?.type != .pronoun else { break }
+            sawConjunction = sawConjunction || conjunction
+            items.append(j)
             next = j + step
             k = next
         }
+        guard sawConjunction else { return u + step }
+        for j in items { b.mark(el, j, units) }
         return next
     }
+
+    static let conjunctions: Set<String> = ["and", "or", "along", "together"]
 
     static func forward(_ p: Pattern, _ e: Int, _ u: Int, _ units: [Unit], _ b: Bindings) -> (b: Bindings, end: Int)? {
         if e == p.elements.count { return (b, u) }
@@ -153,19 +169,7 @@ public enum RuleMatcher {
                 var nb = b
                 nb.mark(el, u, units)
                 var next = u + 1
-                if case .slot(_, _, true, _) = el {
-                    // A list: "A, B and C", "A and B".
-                    var k = next
-                    while k < units.count, isListJoint(units[k]), !accepts(el, units[k]) {
-                        var j = k
-                        while j < units.count, isListJoint(units[j]), !accepts(el, units[j]), j - k < 6 { j += 1 }
-                        if j < units.count, acceptsItem(el, units[j]) {
-                            nb.mark(el, j, units)
-                            next = j + 1
-                            k = next
-                        } else { break }
-                    }
-                }
+                if case .slot(_, _, true, _) = el { next = extend(el, from: u, step: 1, units, &nb) }
                 if let r = forward(p, e + 1, next, units, nb) { return r }
             }
             if optional { return forward(p, e + 1, u, units, b) }
@@ -190,19 +194,8 @@ public enum RuleMatcher {
                 var nb = b
                 nb.mark(el, u, units)
                 var next = u - 1
+                if case .slot(_, _, true, _) = el { next = extend(el, from: u, step: -1, units, &nb) }
                 if case .slot = el, next >= 0, units[next].word == "the" { next -= 1 }
-                if case .slot(_, _, true, _) = el {
-                    var k = next
-                    while k >= 0, isListJoint(units[k]), !accepts(el, units[k]) {
-                        var j = k
-                        while j >= 0, isListJoint(units[j]), !accepts(el, units[j]), k - j < 6 { j -= 1 }
-                        if j >= 0, acceptsItem(el, units[j]) {
-                            nb.mark(el, j, units)
-                            next = j - 1
-                            k = next
-                        } else { break }
-                    }
-                }
                 if let r = backward(p, e - 1, next, units, nb) { return r }
             }
             if optional { return backward(p, e - 1, u, units, b) }
