@@ -9,7 +9,7 @@ import Glibc
 func temporaryDirectory() throws -> String {
     var template = Array("/tmp/prosegraph-test-XXXXXX".utf8CString)
     try #require(mkdtemp(&template) != nil)
-    return String(cString: template)
+    return template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
 }
 
 func writeFile(_ path: String, _ bytes: [UInt8]) {

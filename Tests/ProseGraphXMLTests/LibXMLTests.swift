@@ -113,7 +113,7 @@ struct SinkFull: Error, CustomStringConvertible { var description: String { "dis
         var template = Array("/tmp/prosegraph-xsd-XXXXXX".utf8CString)
         let fd = mkstemp(&template)
         try #require(fd >= 0)
-        let path = String(cString: template)
+        let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         _ = Self.xsd.withCString { write(fd, $0, strlen($0)) }
         close(fd)
         return path

@@ -1,0 +1,53 @@
+import Testing
+@testable import ProseGraphKit
+import ProseGraphExtraction
+
+/// Extraction quality bars from the extraction issue, on the gold files kept in
+/// Tests/Fixtures/gold (the seeds' gold is a copy of ../shared/spec/gold/seeds.tsv).
+@Suite struct EvalRegression {
+    func score(gold: String, inputs: [String]) throws -> Evaluation.Report {
+        let goldText = String(decoding: try FileSystem.read(repositoryRoot + "/Tests/Fixtures/gold/" + gold), as: UTF8.self)
+        let goldFacts = try Evaluation.parseGold(goldText, path: gold)
+        let corpus = try CorpusBuilder(inputs: inputs.map { repositoryRoot + "/Input/" + $0 }).build()
+        #expect(corpus.errors.isEmpty)
+        return Evaluation.score(predicted: Evaluation.predictions(corpus.graph), gold: goldFacts)
+    }
+
+    @Test func seedsMeetTheBar() throws {
+        let r = try score(gold: "seeds.tsv", inputs: ["belgium-palestine.txt", "belgium-syria.txt", "belgium-malaysia.txt"])
+        #expect(r.overall.f1 >= 0.95, "F1 \(r.overall.f1)")
+        #expect(r.overall.precision >= 0.97, "precision \(r.overall.precision)")
+        #expect(r.dateAccuracy >= 0.95, "date accuracy \(r.dateAccuracy)")
+    }
+
+    @Test func practiceArticlesMeetTheBar() throws {
+        let names = ["brazil-portugal", "canada-mexico", "chile-new-zealand", "egypt-qatar", "india-kenya",
+                     "indonesia-netherlands", "japan-russia", "norway-south-africa"]
+        let r = try score(gold: "practice.tsv", inputs: names.map { $0 + ".txt" })
+        #expect(r.overall.f1 >= 0.85, "F1 \(r.overall.f1)")
+        #expect(r.overall.precision >= 0.9, "precision \(r.overall.precision)")
+    }
+
+    @Test func goldFileErrorsNameTheLine() {
+        #expect(throws: Evaluation.GoldError.self) { try Evaluation.parseGold("a\tb\tc\n", path: "g.tsv") }
+        do { _ = try Evaluation.parseGold("# header\nd\ts\tvisited\to\t2015-13\n", path: "g.tsv") } catch {
+            #expect(error.description == "g.tsv:2: '2015-13' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        }
+    }
+
+    @Test func scoringMatchesTheGuideline() throws {
+        let gold = try Evaluation.parseGold("""
+        D\tThe European Union|EU\tsanctioned\tSyria\t2011
+        D\tLiège|Liege\ttwinnedWith\tRamallah\t2014
+        D\tX\tvisited\tY\t
+        """, path: "g")
+        let predicted = [
+            Evaluation.PredictedFact(subject: "european union", predicate: "sanctioned", object: "SYRIA", dates: ["2011"], evidence: "", documents: []),
+            Evaluation.PredictedFact(subject: "Ramallah", predicate: "twinnedWith", object: "Liege", dates: ["2015"], evidence: "", documents: []),
+            Evaluation.PredictedFact(subject: "Z", predicate: "visited", object: "Y", dates: [], evidence: "", documents: []),
+        ]
+        let r = Evaluation.score(predicted: predicted, gold: gold)
+        #expect(r.overall == Evaluation.Score(truePositives: 2, falsePositives: 1, falseNegatives: 1))
+        #expect(r.datedGold == 2 && r.datesCorrect == 1)
+    }
+}
