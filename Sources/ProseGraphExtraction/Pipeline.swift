@@ -8,6 +8,9 @@ public struct Pipeline: Sendable {
     public let rules: RuleSet
     public let recognizer: EntityRecognizer
     public let dates = DateNormalizer()
+    /// The prose and infobox rules, compiled and indexed once.
+    let proseIndex: RuleIndex
+    let infoboxIndex: RuleIndex
 
     static let symmetric: Set<String> = ["metWith", "establishedRelationsWith", "twinnedWith", "signedAgreementWith"]
     static let speechCues: Set<String> = [
@@ -22,6 +25,8 @@ public struct Pipeline: Sendable {
     public init(rules: RuleSet = .standard, gazetteer: Gazetteer = .shared) {
         self.rules = rules
         self.recognizer = EntityRecognizer(gazetteer: gazetteer)
+        self.proseIndex = RuleIndex(rules.rules.filter { $0.scope == .prose })
+        self.infoboxIndex = RuleIndex(rules.rules.filter { $0.scope == .infobox })
     }
 
     /// Extracts the facts of one article into a graph fragment (the document, its entities and facts).
@@ -34,16 +39,18 @@ public struct Pipeline: Sendable {
         let infoboxRules = rules.rules.filter { $0.scope == .infobox }
 
         for entry in article.infobox {
-            let matching = infoboxRules.filter { r in r.keys.isEmpty || r.keys.contains { Self.keyMatches($0, entry.key) } }
+            let matching = Set(infoboxRules.indices.filter { i in
+                infoboxRules[i].keys.isEmpty || infoboxRules[i].keys.contains { Self.keyMatches($0, entry.key) }
+            })
             guard !matching.isEmpty else { continue }
             var y: Int? = nil
             let prov = Provenance(documentID: documentID, sentence: entry.value, start: entry.span.start, end: entry.span.end)
-            run(matching, on: entry.value, provenance: prov, resolver: &resolver, contextYear: &y, envoys: &envoys, into: &graph)
+            run(infoboxIndex, infoboxRules, only: matching, on: entry.value, provenance: prov, resolver: &resolver, contextYear: &y, envoys: &envoys, into: &graph)
         }
         for (index, s) in article.sentences.enumerated() {
             resolver.beginSentence(index)
             let prov = Provenance(documentID: documentID, sentence: s.text, start: s.span.start, end: s.span.end)
-            run(proseRules, on: s.text, provenance: prov, resolver: &resolver, contextYear: &contextYear, envoys: &envoys, into: &graph)
+            run(proseIndex, proseRules, only: nil, on: s.text, provenance: prov, resolver: &resolver, contextYear: &contextYear, envoys: &envoys, into: &graph)
         }
         inferEnvoys(&graph, parties: resolver.parties, envoys: envoys)
         return graph
@@ -60,14 +67,14 @@ public struct Pipeline: Sendable {
         return out
     }
 
-    func run(_ rules: [RelationRule], on text: String, provenance: Provenance, resolver: inout EntityResolver,
+    func run(_ index: RuleIndex, _ rules: [RelationRule], only: Set<Int>?, on text: String, provenance: Provenance, resolver: inout EntityResolver,
              contextYear: inout Int?, envoys: inout [EntityKey: FactDate?], into graph: inout KnowledgeGraph) {
         let tokens = Tokenizer.tokenize(text)
         var spans = recognizer.recognize(tokens)
         let dateSpans = dates.dates(tokens, contextYear: &contextYear)
         spans.removeAll { s in dateSpans.contains { $0.tokens.overlaps(s.tokens) } && s.type != .person && s.type != .organization }
         spans += dateSpans.filter { d in !spans.contains { $0.tokens.overlaps(d.tokens) } }
-        let units = makeUnits(tokens, spans)
+        let units = makeUnits(tokens, spans, table: index.table)
         let speech = units.firstIndex { $0.word.map(Self.speechCues.contains) ?? false }
 
         // Rules run on the sentence and on the sentence without its relative clauses
@@ -75,9 +82,13 @@ public struct Pipeline: Sendable {
         var found: [(RelationRule, Pattern, RuleMatch)] = []
         let (reduced, indexMap) = Self.withoutRelativeClauses(units)
         for (view, map) in [(units, Array(units.indices)), (reduced, indexMap)] where view.count > 0 {
-            for rule in rules {
-                for p in rule.patterns {
-                    for m0 in RuleMatcher.matches(p, view) {
+            for (k, anchors) in index.candidates(view) {
+                let (ruleIndex, cp) = index.patterns[k]
+                if let only, !only.contains(ruleIndex) { continue }
+                let rule = rules[ruleIndex]
+                let p = cp.source
+                do {
+                    for m0 in RuleMatcher.matches(cp, view, at: anchors) {
                         let m = RuleMatch(subjects: m0.subjects.map { map[$0] }, objects: m0.objects.map { map[$0] },
                                           anchor: map[m0.anchor], first: map[max(0, min(m0.first, map.count - 1))],
                                           last: map[max(0, min(m0.last, map.count - 1))])
@@ -263,7 +274,7 @@ extension Pipeline {
         let dateSpans = dates.dates(tokens, contextYear: &contextYear)
         spans.removeAll { s in dateSpans.contains { $0.tokens.overlaps(s.tokens) } && s.type != .person && s.type != .organization }
         spans += dateSpans.filter { d in !spans.contains { $0.tokens.overlaps(d.tokens) } }
-        let units = makeUnits(tokens, spans)
+        let units = makeUnits(tokens, spans, table: proseIndex.table)
         var out = ""
         for u in units {
             if let s = u.span {
@@ -274,9 +285,12 @@ extension Pipeline {
             }
         }
         out += "\n"
-        for rule in rules.rules where rule.scope == .prose {
-            for p in rule.patterns {
-                for m in RuleMatcher.matches(p, units) {
+        let proseRules = rules.rules.filter { $0.scope == .prose }
+        for (k, anchors) in proseIndex.candidates(units) {
+            let (ruleIndex, cp) = proseIndex.patterns[k]
+            let rule = proseRules[ruleIndex], p = cp.source
+            do {
+                for m in RuleMatcher.matches(cp, units, at: anchors) {
                     out += "  \(rule.id): subjects \(m.subjects.map { units[$0].span?.label ?? "?" }) objects \(m.objects.map { units[$0].span?.label ?? "?" }) via \"\(p.source)\"\n"
                 }
             }

@@ -4,6 +4,52 @@ public struct Unit: Sendable {
     /// Lower-cased text of a plain token; nil for a span.
     public let word: String?
     public let span: EntitySpan?
+    /// The word's id in the rules' word table (also for a pronoun span, by its text); -1 when the rules use no such word.
+    public var id: Int32 = -1
+    /// Precomputed word classes (`UnitFlags`), so matching never hashes strings.
+    public var flags: UInt8 = 0
+
+    init(tokens: Range<Int>, word: String?, span: EntitySpan?) {
+        self.tokens = tokens
+        self.word = word
+        self.span = span
+        if let w = word {
+            if RuleMatcher.breakers.contains(w) { flags |= UnitFlags.breaker }
+            if RuleMatcher.joints.contains(w) { flags |= UnitFlags.joint }
+            if RuleMatcher.conjunctions.contains(w) { flags |= UnitFlags.conjunction }
+            if w == "the" { flags |= UnitFlags.the }
+        }
+    }
+}
+
+enum UnitFlags {
+    static let breaker: UInt8 = 1
+    static let joint: UInt8 = 2
+    static let conjunction: UInt8 = 4
+    static let the: UInt8 = 8
+}
+
+/// Gives every word the rules mention a small integer, so matching compares integers.
+public struct WordTable: Sendable {
+    public private(set) var ids: [String: Int32] = [:]
+    public init() {}
+    public mutating func intern(_ w: String) -> Int32 {
+        if let id = ids[w] { return id }
+        let id = Int32(ids.count)
+        ids[w] = id
+        return id
+    }
+    public func id(_ w: String) -> Int32 { ids[w] ?? -1 }
+}
+
+/// Units with the ids of `table`.
+public func makeUnits(_ tokens: [Token], _ spans: [EntitySpan], table: WordTable) -> [Unit] {
+    var units = makeUnits(tokens, spans)
+    for k in units.indices {
+        if let w = units[k].word { units[k].id = table.id(w) }
+        else if let s = units[k].span, s.type == .pronoun { units[k].id = table.id(s.label) }
+    }
+    return units
 }
 
 public func makeUnits(_ tokens: [Token], _ spans: [EntitySpan]) -> [Unit] {
@@ -48,9 +94,10 @@ public struct RuleMatch: Sendable {
 public enum RuleMatcher {
     static let breakers: Set<String> = [".", ";", "(", ")", "which", "who", "whom", "whose", "where", "but", "while", "whereas", "although", "because", ":"]
 
-    public static func matches(_ p: Pattern, _ units: [Unit]) -> [RuleMatch] {
+    /// Matches of a pattern; `anchors` limits the anchor to those units (from the index), nil tries all.
+    public static func matches(_ p: CompiledPattern, _ units: [Unit], at anchors: [Int]? = nil) -> [RuleMatch] {
         var out: [RuleMatch] = []
-        for u in units.indices where accepts(p.elements[p.anchor], units[u]) {
+        for u in anchors ?? Array(units.indices) where accepts(p.elements[p.anchor], units[u]) {
             var b = Bindings()
             let el = p.elements[p.anchor]
             b.mark(el, u, units)
@@ -71,7 +118,7 @@ public enum RuleMatcher {
         var subjects: [Int] = []
         var objects: [Int] = []
 
-        mutating func mark(_ e: Pattern.Element, _ u: Int, _ units: [Unit]) {
+        mutating func mark(_ e: CompiledPattern.Element, _ u: Int, _ units: [Unit]) {
             if case .slot(let role, _, _, _) = e {
                 switch role {
                 case .subject: subjects.append(u)
@@ -83,12 +130,13 @@ public enum RuleMatcher {
         }
     }
 
-    static func accepts(_ e: Pattern.Element, _ unit: Unit) -> Bool {
+    static func accepts(_ e: CompiledPattern.Element, _ unit: Unit) -> Bool {
         switch e {
-        case .words(let words, let prefixes, _):
-            // Pronoun spans still read as their word: "closed its embassy".
-            guard let w = unit.word ?? (unit.span?.type == .pronoun ? unit.span?.label : nil) else { return false }
-            return words.contains(w) || prefixes.contains { w.hasPrefix($0) }
+        case .words(let ids, let prefixes, _):
+            // Pronoun spans still read as their word ("closed its embassy"): their id is their text's.
+            if unit.id >= 0, ids.contains(unit.id) { return true }
+            guard !prefixes.isEmpty, let w = unit.word ?? (unit.span?.type == .pronoun ? unit.span?.label : nil) else { return false }
+            return prefixes.contains { w.hasPrefix($0) }
         case .slot(_, let types, _, _):
             guard let s = unit.span else { return false }
             // A Person slot also takes an untyped capitalized name ("Mahmoud Abbas visited").
@@ -107,14 +155,14 @@ public enum RuleMatcher {
 
     /// What may stand between the items of a list: "A, B and C", "A, along with the Belgian Prime Minister B".
     /// A later item of a list may also be an untyped name: "Guadalajara, Monterrey and Playa del Carmen".
-    static func acceptsItem(_ e: Pattern.Element, _ unit: Unit) -> Bool {
+    static func acceptsItem(_ e: CompiledPattern.Element, _ unit: Unit) -> Bool {
         if accepts(e, unit) { return true }
         guard case .slot(_, let types, _, _) = e, unit.span?.type == .name else { return false }
         return types.contains { $0.type == .city || $0.type == .place || $0.type == .organization }
     }
 
     static func isListJoint(_ unit: Unit) -> Bool {
-        if let w = unit.word { return joints.contains(w) }
+        if unit.word != nil { return unit.flags & UnitFlags.joint != 0 }
         return unit.span?.type == .title || unit.span?.type == .demonym
     }
 
@@ -122,7 +170,7 @@ public enum RuleMatcher {
     /// Belgian Prime Minister Y"); returns the first unit past it. A list needs a
     /// conjunction somewhere, so "About Guinea, Indonesia ..." is not a list, and a
     /// pronoun starts none.
-    static func extend(_ el: Pattern.Element, from u: Int, step: Int, _ units: [Unit], _ b: inout Bindings) -> Int {
+    static func extend(_ el: CompiledPattern.Element, from u: Int, step: Int, _ units: [Unit], _ b: inout Bindings) -> Int {
         if units[u].span?.type == .pronoun { return u + step }
         let inRange = { (i: Int) in i >= 0 && i < units.count }
         var items: [Int] = []
@@ -133,7 +181,7 @@ public enum RuleMatcher {
             var j = k
             var conjunction = false
             while inRange(j), isListJoint(units[j]), !accepts(el, units[j]), abs(j - k) < 6 {
-                if let w = units[j].word, conjunctions.contains(w) { conjunction = true }
+                if units[j].flags & UnitFlags.conjunction != 0 { conjunction = true }
                 j += step
             }
             guard inRange(j), acceptsItem(el, units[j]), units[j].span?.type != .pronoun else { break }
@@ -149,7 +197,7 @@ public enum RuleMatcher {
 
     static let conjunctions: Set<String> = ["and", "or", "along", "together"]
 
-    static func forward(_ p: Pattern, _ e: Int, _ u: Int, _ units: [Unit], _ b: Bindings) -> (b: Bindings, end: Int)? {
+    static func forward(_ p: CompiledPattern, _ e: Int, _ u: Int, _ units: [Unit], _ b: Bindings) -> (b: Bindings, end: Int)? {
         if e == p.elements.count { return (b, u) }
         let el = p.elements[e]
         switch el {
@@ -157,14 +205,14 @@ public enum RuleMatcher {
             var k = 0
             while k <= n, u + k <= units.count {
                 if let r = forward(p, e + 1, u + k, units, b) { return r }
-                if u + k < units.count, let w = units[u + k].word, breakers.contains(w) { break }
+                if u + k < units.count, units[u + k].flags & UnitFlags.breaker != 0 { break }
                 k += 1
             }
             return nil
         case .words(_, _, let optional), .slot(_, _, _, let optional):
             var u = u
             // A slot may follow a determiner the pattern does not spell out: "with the Netherlands".
-            if case .slot = el, u + 1 < units.count, units[u].word == "the", accepts(el, units[u + 1]) { u += 1 }
+            if case .slot = el, u + 1 < units.count, units[u].flags & UnitFlags.the != 0, accepts(el, units[u + 1]) { u += 1 }
             if u < units.count, accepts(el, units[u]) {
                 var nb = b
                 nb.mark(el, u, units)
@@ -177,7 +225,7 @@ public enum RuleMatcher {
         }
     }
 
-    static func backward(_ p: Pattern, _ e: Int, _ u: Int, _ units: [Unit], _ b: Bindings) -> (b: Bindings, end: Int)? {
+    static func backward(_ p: CompiledPattern, _ e: Int, _ u: Int, _ units: [Unit], _ b: Bindings) -> (b: Bindings, end: Int)? {
         if e < 0 { return (b, u) }
         let el = p.elements[e]
         switch el {
@@ -185,7 +233,7 @@ public enum RuleMatcher {
             var k = 0
             while k <= n, u - k >= -1 {
                 if let r = backward(p, e - 1, u - k, units, b) { return r }
-                if u - k >= 0, let w = units[u - k].word, breakers.contains(w) { break }
+                if u - k >= 0, units[u - k].flags & UnitFlags.breaker != 0 { break }
                 k += 1
             }
             return nil
@@ -195,11 +243,87 @@ public enum RuleMatcher {
                 nb.mark(el, u, units)
                 var next = u - 1
                 if case .slot(_, _, true, _) = el { next = extend(el, from: u, step: -1, units, &nb) }
-                if case .slot = el, next >= 0, units[next].word == "the" { next -= 1 }
+                if case .slot = el, next >= 0, units[next].flags & UnitFlags.the != 0 { next -= 1 }
                 if let r = backward(p, e - 1, next, units, nb) { return r }
             }
             if optional { return backward(p, e - 1, u, units, b) }
             return nil
         }
+    }
+}
+
+/// A pattern with its words replaced by ids of a `WordTable`.
+public struct CompiledPattern: Sendable {
+    public enum Element: Sendable {
+        case words([Int32], prefixes: [String], optional: Bool)
+        case slot(Pattern.Role, [Pattern.SlotType], list: Bool, optional: Bool)
+        case gap(Int)
+    }
+
+    public let source: Pattern
+    public let elements: [Element]
+    public let anchor: Int
+
+    public init(_ p: Pattern, table: inout WordTable) {
+        source = p
+        anchor = p.anchor
+        elements = p.elements.map { e in
+            switch e {
+            case .words(let words, let prefixes, let optional):
+                return .words(words.sorted().map { table.intern($0) }, prefixes: prefixes, optional: optional)
+            case .slot(let r, let t, let l, let o): return .slot(r, t, list: l, optional: o)
+            case .gap(let n): return .gap(n)
+            }
+        }
+    }
+}
+
+/// Every pattern of a rule set, compiled against one word table and indexed by
+/// what its anchor accepts: a word id, or a span type. A sentence then tries
+/// only the patterns whose anchor occurs in it.
+public struct RuleIndex: Sendable {
+    public let table: WordTable
+    /// (rule index, compiled pattern)
+    public let patterns: [(rule: Int, pattern: CompiledPattern)]
+    let byWord: [Int32: [Int]]
+    let bySpan: [SpanType: [Int]]
+    let byPrefix: [Int]
+
+    public init(_ rules: [RelationRule]) {
+        var table = WordTable()
+        var patterns: [(Int, CompiledPattern)] = []
+        for (i, r) in rules.enumerated() { for p in r.patterns { patterns.append((i, CompiledPattern(p, table: &table))) } }
+        for w in ["it", "its", "he", "she", "his", "her"] { _ = table.intern(w) }
+        var byWord: [Int32: [Int]] = [:], bySpan: [SpanType: [Int]] = [:], byPrefix: [Int] = []
+        for (k, (_, p)) in patterns.enumerated() {
+            switch p.elements[p.anchor] {
+            case .words(let ids, let prefixes, _):
+                for id in ids { byWord[id, default: []].append(k) }
+                if !prefixes.isEmpty { byPrefix.append(k) }
+            case .slot(_, let types, _, _):
+                var seen = Set<SpanType>()
+                for t in types where seen.insert(t.type).inserted {
+                    bySpan[t.type, default: []].append(k)
+                    if t.type == .person || t.type == .city || t.type == .place, seen.insert(.name).inserted { bySpan[.name, default: []].append(k) }
+                }
+            case .gap: break
+            }
+        }
+        self.table = table
+        self.patterns = patterns
+        self.byWord = byWord
+        self.bySpan = bySpan
+        self.byPrefix = byPrefix
+    }
+
+    /// For each pattern that can match, the units its anchor may sit on, in pattern order.
+    public func candidates(_ units: [Unit]) -> [(pattern: Int, anchors: [Int])] {
+        var anchors: [Int: [Int]] = [:]
+        for (u, unit) in units.enumerated() {
+            if unit.id >= 0, let ps = byWord[unit.id] { for k in ps { anchors[k, default: []].append(u) } }
+            if let s = unit.span, let ps = bySpan[s.type] { for k in ps { anchors[k, default: []].append(u) } }
+            if unit.word != nil { for k in byPrefix { anchors[k, default: []].append(u) } }
+        }
+        return anchors.keys.sorted().map { ($0, anchors[$0]!) }
     }
 }
