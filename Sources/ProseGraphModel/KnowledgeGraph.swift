@@ -216,7 +216,8 @@ public struct KnowledgeGraph: Sendable {
     }
 
     public var factCount: Int { facts.count }
-    public var mentionCount: Int { facts.values.reduce(0) { $0 + $1.count } }
+    /// Distinct mentions (the same statement read twice counts once, as exports write it once).
+    public var mentionCount: Int { facts.values.reduce(0) { $0 + Set($1).count } }
 }
 
 extension Mention {

@@ -22,6 +22,11 @@ public enum Slug {
                 pendingHyphen = true
             } else if let folded = Fold.ascii(scalar) {
                 if folded.isEmpty { continue }  // combining mark
+                // A fold to punctuation ("’" -> "'") separates words like the ASCII character would.
+                if folded.utf8.allSatisfy({ !(($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) && !($0 >= 0x30 && $0 <= 0x39) }) {
+                    pendingHyphen = true
+                    continue
+                }
                 emit(folded.utf8.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 32 : $0 })
             } else if scalar.properties.isWhitespace || scalar.properties.generalCategory == .dashPunctuation
                         || scalar.properties.generalCategory == .otherPunctuation

@@ -20,6 +20,12 @@ public enum XMLText {
         return s.unicodeScalars.dropFirst().allSatisfy(isNameChar)
     }
 
+    /// Whether `s` is an XML Nmtoken: one or more name characters (colons
+    /// included). GraphML ids and key names must be Nmtokens.
+    public static func isNmtoken(_ s: Substring) -> Bool {
+        !s.isEmpty && s.unicodeScalars.allSatisfy { $0 == ":" || isNameChar($0) }
+    }
+
     static func isNameStart(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
         case 0x41...0x5A, 0x61...0x7A, 0x5F, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x2FF, 0x370...0x37D,

@@ -25,6 +25,11 @@ import Testing
 
         SUBCOMMANDS:
           export                  Read articles and write the knowledge graph.
+          eval                    Score extraction against gold facts: precision,
+                                  recall and F1 per predicate.
+          explain                 Show how extraction reads an article: the entities,
+                                  titles and dates it recognizes in each sentence, and
+                                  the rules that match.
 
           See 'prosegraph help <subcommand>' for detailed help.
 

@@ -62,6 +62,8 @@ func ntriples(_ triples: [Triple]) throws -> String {
         #expect(Slug.make("Ærø Straße") == "aero-strasse")
         #expect(Slug.make("東京") == "%E6%9D%B1%E4%BA%AC")
         #expect(Slug.make("...") == "_")
+        #expect(Slug.make("Seán O’Neill") == Slug.make("Seán O'Neill"))
+        #expect(Slug.make("Seán O’Neill") == "sean-o-neill")
     }
 
     @Test func matchKeys() {
