@@ -213,12 +213,17 @@ public struct EntityRecognizer: Sendable {
             i += 1
         }
         guard i < t.count, t[i].isCapitalized else { return ([], max(i, start + 1)) }
+        if t[i].lower == "the", i + 1 < t.count, t[i + 1].isCapitalized { i += 1 }
 
         var runEnd = capitalizedRunEnd(t, i)
         // "Luxembourg and the European Union": two names joined by "and" are two runs.
-        if let and = (i..<runEnd).first(where: { t[$0].lower == "and" }),
-           let g = gazetteer.matches(t, at: i).first, i + g.length == and {
-            runEnd = and
+        // So are "Stripe Inc. and Visa Inc.": a company suffix before "and" ends the first name.
+        if let and = (i..<runEnd).first(where: { t[$0].lower == "and" }) {
+            if let g = gazetteer.matches(t, at: i).first, i + g.length == and {
+                runEnd = and
+            } else if and > i, Self.companySuffixes.contains(t[and - 1].lower) || Self.companySuffixes.contains(String(t[and - 1].lower.dropLast())) {
+                runEnd = and
+            }
         }
         // Place: the run followed by at most one lower-case modifier and a place cue.
         if let place = placeAfter(t, runStart: i, runEnd: runEnd) { return ([place], place.tokens.upperBound) }

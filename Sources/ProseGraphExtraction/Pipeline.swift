@@ -229,16 +229,32 @@ public struct Pipeline: Sendable {
         var best: (distance: Int, date: FactDate)? = nil
         var fallback: (distance: Int, date: FactDate)? = nil
         for (k, u) in units.enumerated() {
-            guard let d = u.span?.date else { continue }
+            guard let d = u.span?.date, !Self.isOffsetDate(k, units) else { continue }
             let distance = abs(k - m.anchor)
             if enclosure[k] == 0 || enclosure[k] == anchorEnclosure {
                 if best == nil || distance < best!.distance { best = (distance, d) }
-            } else if !parenthesized.contains(enclosure[k]) {
-                // A date only in a relative clause ("the last of which was in November 2001") still dates the sentence.
+            } else if !parenthesized.contains(enclosure[k]), k > m.anchor {
+                // A date only in a relative clause after the trigger ("made several visits to Belgium, the
+                // last of which was in November 2001") still dates it; one before it ("X, who took office
+                // in 2018, visited Y") belongs to another event.
                 if fallback == nil || distance < fallback!.distance { fallback = (distance, d) }
             }
         }
         return (best ?? fallback)?.date
+    }
+
+    /// "Two years after its independence from Portugal in 1975": a date that an
+    /// offset ("years after", "months before") points away from dates nothing.
+    static func isOffsetDate(_ k: Int, _ units: [Unit]) -> Bool {
+        var j = k - 1
+        while j >= 1, k - j <= 8, units[j].word != "," {
+            if let w = units[j].word, w == "after" || w == "before",
+               let unit = units[j - 1].word, ["years", "year", "months", "month", "weeks", "days", "decades", "decade"].contains(unit) {
+                return true
+            }
+            j -= 1
+        }
+        return false
     }
 
     /// A head of mission whose nationality is one party of a bilateral article

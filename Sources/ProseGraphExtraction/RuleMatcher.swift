@@ -48,6 +48,8 @@ public func makeUnits(_ tokens: [Token], _ spans: [EntitySpan], table: WordTable
     for k in units.indices {
         if let w = units[k].word { units[k].id = table.id(w) }
         else if let s = units[k].span, s.type == .pronoun { units[k].id = table.id(s.label) }
+        // A capitalized first word the recognizer took for a name may be an ordinary word: "Sanctions were imposed".
+        else if k == 0, let s = units[k].span, s.type == .name, s.tokens.count == 1 { units[k].id = table.id(tokens[s.tokens.lowerBound].lower) }
     }
     return units
 }

@@ -1,0 +1,125 @@
+import Testing
+import ProseGraphExtraction
+
+/// The ISO dates DateNormalizer finds in `text`, left to right.
+private func isoDates(_ text: String, contextYear: Int? = nil) -> [String] {
+    var year = contextYear
+    return DateNormalizer().dates(Tokenizer.tokenize(text), contextYear: &year).compactMap { $0.date?.description }
+}
+
+@Suite("DateNormalizer") struct DateNormalizerTests {
+    @Test func dayMonthYear() {
+        #expect(isoDates("Relations were established on 20 March 1946.") == ["1946-03-20"])
+    }
+
+    @Test func monthDayCommaYear() {
+        #expect(isoDates("Relations were established on March 20, 1946.") == ["1946-03-20"])
+        #expect(isoDates("The regime fell on December 8, 2024, after a rapid offensive.") == ["2024-12-08"])
+    }
+
+    @Test func monthYearAfterIn() {
+        #expect(isoDates("in November 2013") == ["2013-11"])
+    }
+
+    @Test func yearAtSentenceStart() {
+        #expect(isoDates("In 2018, Chile opened an embassy in Hanoi.") == ["2018"])
+    }
+
+    @Test func dayMonthWithoutYearTakesTheContextYear() {
+        #expect(isoDates("On 8 November, the minister arrived.", contextYear: 2023) == ["2023-11-08"])
+        #expect(isoDates("On 8 November, the minister arrived.") == [])
+    }
+
+    @Test func contextYearCarriesFromOneSentenceToTheNext() {
+        var year: Int? = nil
+        let n = DateNormalizer()
+        _ = n.dates(Tokenizer.tokenize("In October 2023, the talks resumed."), contextYear: &year)
+        #expect(year == 2023)
+        let later = n.dates(Tokenizer.tokenize("On 8 November, the minister arrived."), contextYear: &year)
+        #expect(later.compactMap { $0.date?.description } == ["2023-11-08"])
+    }
+
+    @Test func sinceYear() {
+        #expect(isoDates("Lyon has been twinned with Beirut since 2014.") == ["2014"])
+    }
+
+    @Test func timelineListItem() {
+        #expect(isoDates("February 2015 – President Michelle Bachelet visits Rome") == ["2015-02"])
+    }
+
+    @Test func rangeWithToDatesByItsStart() {
+        #expect(isoDates("The summit was held from 24 to 26 June 2025 in The Hague.") == ["2025-06-24"])
+    }
+
+    @Test func rangeWithDashDatesByItsStart() {
+        #expect(isoDates("The summit was held on 24–26 June 2025.") == ["2025-06-24"])
+    }
+
+    @Test func fiscalYearGivesNoDate() {
+        #expect(isoDates("Trade reached US$2 billion in 2016–17.") == [])
+    }
+
+    @Test func decadeGivesNoDate() {
+        #expect(isoDates("Trade grew in the 2000s.") == [])
+    }
+
+    @Test func yearsBeforeTheCommonEraGiveNoDate() {
+        #expect(isoDates("The city was founded in 500 BC.") == [])
+        #expect(isoDates("The city was founded in 1200 BC.") == [])
+    }
+
+    @Test func abbreviatedMonth() {
+        #expect(isoDates("The embassy opened in Jan. 2010.") == ["2010-01"])
+    }
+
+    @Test func lowerCaseMayIsAVerb() {
+        #expect(isoDates("Relations may improve in 2020.") == ["2020"])
+        #expect(isoDates("The embassy opened in May 2020.") == ["2020-05"])
+    }
+
+    @Test func twoDatesInOneSentence() {
+        #expect(isoDates("He visited Hanoi in April 2013 and again on 29 March 2018.") == ["2013-04", "2018-03-29"])
+    }
+}
+
+@Suite("Dates of extracted facts") struct FactDateTests {
+    @Test func dateAtTheEndOfTheSentence() throws {
+        let text = "President Miguel Díaz-Canel visited Accra on 14 March 2019."
+        #expect(try facts(text, "visited", title: "Cuba–Ghana relations") == ["Miguel Díaz-Canel visited Accra 2019-03-14"])
+    }
+
+    @Test func aDateInARelativeClauseDoesNotDateTheMainClause() throws {
+        let text = "Ghana, which became independent in 1957, established diplomatic relations with Cuba in 1960."
+        #expect(try facts(text, "establishedRelationsWith", title: "Cuba–Ghana relations") == ["Cuba establishedRelationsWith Ghana 1960"])
+    }
+
+    @Test func aRelativeClauseDateAloneDoesNotDateTheFact() throws {
+        let text = "Prime Minister Scott Morrison, who took office in 2018, visited Jakarta."
+        let actual = try facts(text, "visited", title: "Australia–Indonesia relations")
+        #expect(actual == ["Scott Morrison visited Jakarta"])
+    }
+
+    @Test func aDateOfAnotherClauseDoesNotDateTheFact() throws {
+        let text = "Two years after its independence from Portugal in 1975, Mozambique established diplomatic relations with Brazil."
+        let actual = try facts(text, "establishedRelationsWith", title: "Brazil–Mozambique relations")
+        #expect(actual == ["Brazil establishedRelationsWith Mozambique"])
+    }
+
+    @Test func twoDatesInOneSentenceGiveTwoDatedStatements() throws {
+        let text = "Prime Minister Lee Hsien Loong visited Hanoi in April 2013 and again in March 2018."
+        let actual = try facts(text, "visited", title: "Singapore–Vietnam relations")
+        withKnownIssue("one match takes only the date nearest the trigger") {
+            #expect(actual == ["Lee Hsien Loong visited Hanoi 2013-04,2018-03"])
+        }
+    }
+
+    @Test func theSameFactInTwoSentencesKeepsBothDates() throws {
+        let text = "Prime Minister Lee Hsien Loong visited Hanoi in April 2013. He visited Hanoi again in March 2018."
+        #expect(try facts(text, "visited", title: "Singapore–Vietnam relations") == ["Lee Hsien Loong visited Hanoi 2013-04,2018-03"])
+    }
+
+    @Test func dayAndMonthTakeTheYearOfAnEarlierSentence() throws {
+        let text = "In 2023, Mexico opened an embassy in Accra. On 8 November, Foreign Minister Marcelo Ebrard visited Accra."
+        #expect(try facts(text, "visited", title: "Ghana–Mexico relations") == ["Marcelo Ebrard visited Accra 2023-11-08"])
+    }
+}
