@@ -50,5 +50,5 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 
 extension ExportFormat {
     /// The formats this version can write.
-    public static let writable: [ExportFormat] = [.ntriples]
+    public static let writable: [ExportFormat] = [.rdfxml, .graphml, .jsonld, .ntriples, .turtle]
 }

@@ -12,9 +12,10 @@ struct ExportCommand: ParsableCommand {
         discussion: """
         INPUT is an article file or a directory; a directory gives every *.txt \
         below it, in name order. With no INPUT, reads Input/. Each format is \
-        written to OUT/graph.<ext>, first to a temporary file that is renamed \
-        into place once complete, so an interrupted run never leaves a \
-        truncated export.
+        written to OUT/graph.<ext> (graph.rdf, graph.graphml, graph.jsonld, \
+        graph.nt, graph.ttl), first to a temporary file that is renamed into \
+        place once complete, so an interrupted run never leaves a truncated \
+        export. The same input and options give byte-identical files.
 
         A bad article (empty, not UTF-8, binary, no title line) is reported \
         as file:line:column and skipped; the others are still exported and \
@@ -24,7 +25,9 @@ struct ExportCommand: ParsableCommand {
         Examples:
           prosegraph export
           prosegraph export Input/belgium-syria.txt --out /tmp/syria
-          prosegraph export articles/ --format ntriples --strict
+          prosegraph export articles/ --format ntriples,turtle --strict
+          prosegraph export --format jsonld -o - | jq .
+          prosegraph export --per-document --out /tmp/by-article
 
         Exit status: 0 all exported, 1 some inputs rejected (the rest \
         exported), 2 nothing exported (no articles, unwritable output).
@@ -34,14 +37,20 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Article files or directories.", valueName: "INPUT"), completion: .file())
     var inputs: [String] = []
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Directory to write the exports to.", valueName: "DIR"),
+    @Option(name: [.short, .long], help: ArgumentHelp("Directory to write the exports to; '-' writes the one --format to standard output.", valueName: "DIR"),
             completion: .directory)
     var out: String = "Output"
 
     @Option(name: .long, parsing: .upToNextOption,
-            help: ArgumentHelp("Formats to write, comma-separated: \(ExportFormat.writable.map(\.rawValue).joined(separator: ",")).",
+            help: ArgumentHelp("Formats to write, comma-separated: \(ExportFormat.writable.map(\.rawValue).joined(separator: ",")) (default: all).",
                                valueName: "FORMAT"))
     var format: [String] = []
+
+    @Flag(name: .long, help: "Write one set of files per article, in DIR/<article>/.")
+    var perDocument = false
+
+    @Option(name: .long, help: ArgumentHelp("JSON-LD: refer to the context at this URL (a copy of Schemas/context.jsonld) instead of embedding it.", valueName: "URL"))
+    var contextURL: String?
 
     @Option(name: .long, help: ArgumentHelp("Base IRI entities, documents and statements are minted under.", valueName: "IRI"))
     var base: String = IRIMinter.defaultBase
@@ -55,7 +64,14 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var ruleOptions: RuleOptions
 
     func validate() throws {
-        _ = try formats()
+        let chosen = try formats()
+        if out == ExportJob.standardOutput {
+            guard chosen.count == 1 else { throw ValidationError("-o - writes one format to standard output: choose it with --format") }
+            guard !perDocument else { throw ValidationError("--per-document writes files: it does not go with -o -") }
+        }
+        if let url = contextURL, !(url.hasPrefix("http://") || url.hasPrefix("https://") || url.hasPrefix("file:")) {
+            throw ValidationError("--context-url must be an absolute URL, got '\(url)'")
+        }
         guard base.hasSuffix("/") || base.hasSuffix("#"), base.contains(":") else {
             throw ValidationError("--base must be an absolute IRI ending in '/' or '#', got '\(base)'")
         }
@@ -78,12 +94,13 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let job = ExportJob(inputs: inputs.isEmpty ? ["Input"] : inputs, outputDirectory: out,
-                            formats: try formats(), strict: strict, base: base, rules: try ruleOptions.ruleSet())
+                            formats: try formats(), strict: strict, base: base, rules: try ruleOptions.ruleSet(),
+                            contextURL: contextURL, perDocument: perDocument)
         let quiet = self.quiet
         do {
             let report = try job.run { line in if !quiet { Diagnostics.note(line) } }
             for e in report.errors { Diagnostics.error(e.description) }
-            if !quiet {
+            if !quiet, out != ExportJob.standardOutput {
                 Diagnostics.note("exported \(report.documents.count) article\(report.documents.count == 1 ? "" : "s") to \(out)/")
             }
             if !report.errors.isEmpty {

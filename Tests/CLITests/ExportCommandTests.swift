@@ -41,7 +41,7 @@ import Testing
         #expect(r.status == 0)
         #expect(r.stdout.contains("Examples:\n  prosegraph export\n  prosegraph export Input/belgium-syria.txt --out /tmp/syria\n"))
         #expect(r.stdout.contains("Exit status: 0 all exported, 1 some inputs rejected"))
-        #expect(r.stdout.contains("USAGE: prosegraph export [<INPUT> ...] [--out <DIR>] [--format <FORMAT> ...] [--base <IRI>] [--strict] [--quiet]"))
+        #expect(r.stdout.contains("USAGE: prosegraph export [<INPUT> ...] [--out <DIR>] [--format <FORMAT> ...] [--per-document] [--context-url <URL>] [--base <IRI>] [--strict] [--quiet] [--rules <FILE> ...]"))
     }
 
     @Test func defaultExportReadsInputAndWritesOutput() throws {
@@ -91,6 +91,6 @@ import Testing
     @Test func unknownFormatIsAUsageError() throws {
         let r = try run(["export", "--format", "csv"])
         #expect(r.status == 64)
-        #expect(r.stderr.hasPrefix("Error: unknown format 'csv'; choose from ntriples\n"))
+        #expect(r.stderr.hasPrefix("Error: unknown format 'csv'; choose from rdfxml, graphml, jsonld, ntriples, turtle\n"))
     }
 }

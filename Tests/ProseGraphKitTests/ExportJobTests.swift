@@ -34,8 +34,8 @@ let article = Array("= Alpha–Beta relations =\n\nAlpha and Beta met. It rained
         let r2 = try job.run()
         #expect(try FileSystem.read(dir + "/out/graph.nt") == first)
         #expect(r1.documents == [dir + "/in/a.txt"] && r2.errors.isEmpty)
-        #expect(r1.written.map(\.count) == [4])
-        #expect(try FileSystem.list(dir + "/out") == ["graph.nt"])  // no temporary files left
+        #expect(r1.written.map(\.count) == [4, 0, 4, 4, 4])  // RDF formats count triples, GraphML edges
+        #expect(try FileSystem.list(dir + "/out") == ["graph.graphml", "graph.jsonld", "graph.nt", "graph.rdf", "graph.ttl"])  // no temporary files left
     }
 
     @Test func badFileIsReportedAndSkipped() throws {

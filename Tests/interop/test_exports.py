@@ -4,6 +4,7 @@ Runs on the committed Output/ (which a Swift test keeps in step with Input/).
 Every tool is required under CI=true: a missing one fails the run instead of
 skipping it. Outside CI a missing tool skips its test and says so.
 """
+import importlib
 import json
 import os
 import shutil
@@ -22,7 +23,7 @@ PG = "https://prosegraph.org/ontology#"
 
 def need_module(name):
     try:
-        return __import__(name)
+        return importlib.import_module(name)
     except ImportError:
         if IN_CI:
             pytest.fail(f"{name} is not installed (Tests/run installs it into .venv)")
@@ -160,3 +161,58 @@ def test_jsonld_export_matches_its_json_schema():
     schema = json.loads((SCHEMAS / "jsonld-export.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.validate(json.loads((OUT / "graph.jsonld").read_text(encoding="utf-8")), schema)
+
+
+# --- GraphML: XSD, networkx, igraph -------------------------------------------
+
+def graphml_counts():
+    """Nodes and edges the GraphML must have: entities plus one node per distinct
+    holdsPosition title, and one edge per fact mention (rdf:Statement)."""
+    lines = nt_triples()
+    types = {"Country", "City", "Place", "Person", "Organization"}
+    entities = {l.split(" ", 1)[0] for l in lines
+                if "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>" in l
+                and l.rsplit(" ", 2)[1].strip("<>").rsplit("#", 1)[-1] in types}
+    titles = {l.split(f"<{PG}holdsPosition> ", 1)[1].rsplit(" .", 1)[0]
+              for l in lines if f"<{PG}holdsPosition>" in l and not l.startswith("<https://prosegraph.org/id/statement/")}
+    statements = {l.split(" ", 1)[0] for l in lines if l.endswith("<http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement> .")}
+    return len(entities) + len(titles), len(statements)
+
+
+def test_xmllint_validates_graphml_against_the_official_and_project_xsd():
+    xmllint = need_program("xmllint")
+    official = SHARED / "reference" / "graphml" / "graphml.xsd"
+    if not official.exists():
+        if IN_CI:
+            pytest.fail(f"{official} is missing: CI always has ../shared beside the clone")
+        pytest.skip(f"{official} is missing: the official-XSD check did not run")
+    env = dict(os.environ, XML_CATALOG_FILES=str(SHARED / "reference" / "graphml" / "catalog.xml"))
+    for xsd in [official, SCHEMAS / "graphml" / "prosegraph-graphml.xsd"]:
+        r = subprocess.run([xmllint, "--nonet", "--noout", "--schema", str(xsd), str(OUT / "graph.graphml")],
+                           capture_output=True, text=True, env=env)
+        assert r.returncode == 0, r.stderr
+        assert r.stderr.strip().endswith("validates"), r.stderr
+
+
+def test_networkx_reads_graphml_with_counts_and_types():
+    nx = need_module("networkx")
+    g = nx.read_graphml(OUT / "graph.graphml", force_multigraph=True)
+    nodes, edges = graphml_counts()
+    assert (g.number_of_nodes(), g.number_of_edges()) == (nodes, edges)
+    for _, _, data in g.edges(data=True):
+        assert isinstance(data["start"], int) and isinstance(data["end"], int)
+        assert isinstance(data["confidence"], float)
+        assert data["label"] == data["predicate"]
+        if "date" in data:
+            assert isinstance(data["date"], str) and len(data["date"]) in (4, 7, 10)
+
+
+def test_igraph_reads_graphml_with_counts_and_types():
+    igraph = need_module("igraph")
+    g = igraph.Graph.Read_GraphML(str(OUT / "graph.graphml"))
+    nodes, edges = graphml_counts()
+    assert (g.vcount(), g.ecount()) == (nodes, edges)
+    assert g.is_directed()
+    # igraph keeps GraphML int and double attributes as numbers (floats).
+    assert all(isinstance(v, float) for v in g.es["start"])
+    assert all(isinstance(v, float) for v in g.es["confidence"])
