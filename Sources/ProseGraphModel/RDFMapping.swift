@@ -110,6 +110,7 @@ extension Mention {
         case .iri(let i): objectText = i.value
         case .blank(let b): objectText = "_:" + b.id
         case .literal(let l): objectText = "\"" + l.lexical
+        case .tripleTerm(let t): objectText = "<<(\(t.subject) \(t.predicate) \(t.object))>>"  // never minted by extraction
         }
         return StableHash.fnv1a([
             subject.value, predicate.value, objectText, date?.description ?? "",

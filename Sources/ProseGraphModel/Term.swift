@@ -23,37 +23,45 @@ public struct BlankNode: Hashable, Comparable, Sendable, CustomStringConvertible
     public static func < (a: BlankNode, b: BlankNode) -> Bool { a.id.utf8.lexicographicallyPrecedes(b.id.utf8) }
 }
 
-/// An RDF literal: a lexical form with a datatype, or a language-tagged string.
+/// An RDF literal: a lexical form with a datatype, or a language-tagged
+/// string, optionally with a base direction (RDF 1.2).
 public struct Literal: Hashable, Comparable, Sendable {
     public let lexical: String
     public let datatype: IRI
-    /// Lower-cased BCP 47 tag; when set, `datatype` is rdf:langString.
+    /// Lower-cased BCP 47 tag; when set, `datatype` is rdf:langString (rdf:dirLangString with a direction).
     public let language: String?
+    /// RDF 1.2 base direction: "ltr" or "rtl".
+    public let direction: String?
 
     public init(_ lexical: String, datatype: IRI = XSD.string) {
         self.lexical = lexical
         self.datatype = datatype
         self.language = nil
+        self.direction = nil
     }
 
-    public init(_ lexical: String, language: String) {
+    public init(_ lexical: String, language: String, direction: String? = nil) {
         self.lexical = lexical
-        self.datatype = RDF.langString
+        self.datatype = direction == nil ? RDF.langString : RDF.dirLangString
         self.language = language.lowercased()
+        self.direction = direction
     }
 
     public static func < (a: Literal, b: Literal) -> Bool {
         if a.lexical != b.lexical { return a.lexical.utf8.lexicographicallyPrecedes(b.lexical.utf8) }
         if a.datatype != b.datatype { return a.datatype < b.datatype }
-        return (a.language ?? "").utf8.lexicographicallyPrecedes((b.language ?? "").utf8)
+        if a.language != b.language { return (a.language ?? "").utf8.lexicographicallyPrecedes((b.language ?? "").utf8) }
+        return (a.direction ?? "") < (b.direction ?? "")
     }
 }
 
-/// Any RDF term. Subjects are `.iri` or `.blank`; predicates are always IRIs.
-public enum Term: Hashable, Comparable, Sendable {
+/// Any RDF term. Subjects are `.iri` or `.blank`; predicates are always IRIs;
+/// an object may also be an RDF 1.2 triple term.
+public indirect enum Term: Hashable, Comparable, Sendable {
     case iri(IRI)
     case blank(BlankNode)
     case literal(Literal)
+    case tripleTerm(Triple)
 
     public var iri: IRI? { if case .iri(let i) = self { return i } else { return nil } }
     public var literal: Literal? { if case .literal(let l) = self { return l } else { return nil } }
@@ -65,6 +73,7 @@ public enum Term: Hashable, Comparable, Sendable {
         case (.iri(let x), .iri(let y)): return x < y
         case (.blank(let x), .blank(let y)): return x < y
         case (.literal(let x), .literal(let y)): return x < y
+        case (.tripleTerm(let x), .tripleTerm(let y)): return x < y
         default: return a.rank < b.rank
         }
     }
@@ -74,6 +83,7 @@ public enum Term: Hashable, Comparable, Sendable {
         case .iri: return 0
         case .blank: return 1
         case .literal: return 2
+        case .tripleTerm: return 3
         }
     }
 }
@@ -97,5 +107,51 @@ public struct Triple: Hashable, Comparable, Sendable {
         if a.subject != b.subject { return a.subject < b.subject }
         if a.predicate != b.predicate { return a.predicate < b.predicate }
         return a.object < b.object
+    }
+}
+
+/// A triple in a named graph (nil: the default graph): what N-Quads, JSON-LD
+/// datasets and RDF Dataset Canonicalization work with.
+public struct Quad: Hashable, Comparable, Sendable {
+    public let subject: Term
+    public let predicate: IRI
+    public let object: Term
+    /// `.iri` or `.blank`; nil for the default graph.
+    public let graph: Term?
+
+    public init(_ subject: Term, _ predicate: IRI, _ object: Term, graph: Term? = nil) {
+        self.subject = subject
+        self.predicate = predicate
+        self.object = object
+        self.graph = graph
+    }
+
+    public init(_ t: Triple, graph: Term? = nil) {
+        self.init(t.subject, t.predicate, t.object, graph: graph)
+    }
+
+    public var triple: Triple { Triple(subject, predicate, object) }
+
+    public static func < (a: Quad, b: Quad) -> Bool {
+        if a.graph != b.graph {
+            guard let x = a.graph else { return true }
+            guard let y = b.graph else { return false }
+            return x < y
+        }
+        return a.triple < b.triple
+    }
+}
+
+extension Term: CustomStringConvertible {
+    /// An N-Triples-like rendering for messages (not an escaping serializer).
+    public var description: String {
+        switch self {
+        case .iri(let i): return i.description
+        case .blank(let b): return b.description
+        case .literal(let l):
+            if let lang = l.language { return "\"\(l.lexical)\"@\(lang)" + (l.direction.map { "--" + $0 } ?? "") }
+            return l.datatype == XSD.string ? "\"\(l.lexical)\"" : "\"\(l.lexical)\"^^\(l.datatype)"
+        case .tripleTerm(let t): return "<<( \(t.subject) \(t.predicate) \(t.object) )>>"
+        }
     }
 }

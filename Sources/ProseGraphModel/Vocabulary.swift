@@ -4,6 +4,8 @@ public enum RDF {
     public static let namespace = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
     public static let type = IRI(namespace + "type")
     public static let langString = IRI(namespace + "langString")
+    public static let dirLangString = IRI(namespace + "dirLangString")
+    public static let reifies = IRI(namespace + "reifies")
     public static let statement = IRI(namespace + "Statement")
     public static let subject = IRI(namespace + "subject")
     public static let predicate = IRI(namespace + "predicate")

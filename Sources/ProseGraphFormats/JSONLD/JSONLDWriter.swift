@@ -104,7 +104,7 @@ public struct JSONLDWriter {
         switch subject {
         case .iri(let i): text += try json(documentIRI(i))
         case .blank(let b): text += json("_:" + b.id)
-        case .literal: break
+        case .literal, .tripleTerm: break
         }
         if !types.isEmpty {
             text += ",\n      \"@type\": " + Self.oneOrArray(types)
@@ -133,6 +133,12 @@ public struct JSONLDWriter {
     }
 
     private func value(_ o: Term, coercion: JSONLDContext.Coercion?) throws -> String {
+        if case .tripleTerm = o {
+            throw SerializationError(format: "JSON-LD", message: "JSON-LD 1.1 cannot represent the RDF 1.2 triple term \(o)")
+        }
+        if case .literal(let l) = o, l.direction != nil {
+            throw SerializationError(format: "JSON-LD", message: "this writer does not write base directions (literal \(RDFTermCheck.quoted(l.lexical)))")
+        }
         switch o {
         case .iri(let i):
             switch coercion {
@@ -156,6 +162,7 @@ public struct JSONLDWriter {
             try RDFTermCheck.iri(l.datatype, format: "JSON-LD")
             if coercion == .datatype(l.datatype) { return json(l.lexical) }
             return try "{\"@value\": " + json(l.lexical) + ", \"@type\": " + json(vocabIRI(l.datatype)) + "}"
+        case .tripleTerm: throw SerializationError(format: "JSON-LD", message: "JSON-LD 1.1 cannot represent the RDF 1.2 triple term \(o)")
         }
     }
 

@@ -32,10 +32,20 @@ public struct NTriplesWriter {
             try writeString(l.lexical, to: out)
             if let lang = l.language {
                 try out.append("@" + lang)
+                if let dir = l.direction { try out.append("--" + dir) }
             } else if l.datatype != XSD.string {
                 try out.append("^^")
                 try writeIRI(l.datatype, to: out)
             }
+        case .tripleTerm(let t):
+            // RDF 1.2 N-Triples: <<( s p o )>>
+            try out.append("<<( ")
+            try writeTerm(t.subject, to: out)
+            try out.append(0x20)
+            try writeIRI(t.predicate, to: out)
+            try out.append(0x20)
+            try writeTerm(t.object, to: out)
+            try out.append(" )>>")
         }
     }
 

@@ -119,6 +119,7 @@ public struct RDFXMLWriter {
                 try xml.text(l.lexical)  // libxml2 escapes <, >, &, " and CR (&#13;)
                 try xml.endElement()
             }
+        case .tripleTerm: throw SerializationError(format: "RDF/XML", message: "this writer does not write RDF 1.2 triple terms (\(t.object))")
         }
         count += 1
     }
@@ -166,6 +167,7 @@ public struct RDFXMLWriter {
             }
         case .literal:
             return
+        case .tripleTerm: throw SerializationError(format: "RDF/XML", message: "a subject must be an IRI or a blank node, not \(s)")
         }
         subject = s
     }
@@ -229,6 +231,7 @@ public struct RDFXMLWriter {
             } else if l.datatype != XSD.string {
                 try RDFTermCheck.iri(l.datatype, format: "RDF/XML")
             }
+        case .tripleTerm: throw SerializationError(format: "RDF/XML", message: "this writer does not write RDF 1.2 triple terms (\(object))")
         }
     }
 

@@ -100,6 +100,10 @@ public struct TurtleWriter {
             } else if l.datatype != XSD.string {
                 try RDFTermCheck.iri(l.datatype, format: "Turtle")
             }
+        case .tripleTerm(let t):
+            try check(t.subject)
+            try RDFTermCheck.iri(t.predicate, format: "Turtle")
+            try check(t.object)
         }
     }
 
@@ -111,10 +115,20 @@ public struct TurtleWriter {
             try NTriplesWriter.writeString(l.lexical, to: out)
             if let lang = l.language {
                 try out.append("@" + lang)
+                if let dir = l.direction { try out.append("--" + dir) }
             } else if l.datatype != XSD.string {
                 try out.append("^^")
                 try writeIRI(l.datatype)
             }
+        case .tripleTerm(let t):
+            // Turtle 1.2 triple term.
+            try out.append("<<( ")
+            try writeTerm(t.subject)
+            try out.append(" ")
+            try writeIRI(t.predicate)
+            try out.append(" ")
+            try writeTerm(t.object)
+            try out.append(" )>>")
         }
     }
 
