@@ -36,8 +36,10 @@ let package = Package(
         ),
         // Serializers (and later parsers) for every format.
         .target(name: "ProseGraphFormats", dependencies: ["ProseGraphModel", "ProseGraphXML"]),
+        // RDF Dataset Canonicalization (RDFC-1.0), isomorphism, semantic diff and RDF Patch.
+        .target(name: "ProseGraphDiff", dependencies: ["ProseGraphModel", "ProseGraphFormats"]),
         // Jobs the command runs: export, eval ... one call each.
-        .target(name: "ProseGraphKit", dependencies: ["ProseGraphModel", "ProseGraphText", "ProseGraphExtraction", "ProseGraphFormats"]),
+        .target(name: "ProseGraphKit", dependencies: ["ProseGraphModel", "ProseGraphText", "ProseGraphExtraction", "ProseGraphFormats", "ProseGraphDiff"]),
         .executableTarget(
             name: "prosegraph",
             dependencies: [
@@ -51,6 +53,9 @@ let package = Package(
         .testTarget(name: "ProseGraphFormatsTests", dependencies: ["ProseGraphFormats", "ProseGraphModel"]),
         .testTarget(name: "ProseGraphKitTests", dependencies: ["ProseGraphKit"]),
         .testTarget(name: "CLITests", dependencies: ["prosegraph"]),
+        .testTarget(name: "ProseGraphDiffTests", dependencies: ["ProseGraphDiff", "ProseGraphFormats", "ProseGraphModel"]),
+        // The W3C suites, run from their manifests in ../shared/reference/w3c (never copied here).
+        .testTarget(name: "ConformanceTests", dependencies: ["ProseGraphDiff", "ProseGraphFormats", "ProseGraphModel"]),
     ],
     swiftLanguageModes: [.v6]
 )
