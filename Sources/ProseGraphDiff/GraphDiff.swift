@@ -1,0 +1,189 @@
+import ProseGraphFormats
+import ProseGraphModel
+
+/// The difference between two datasets whose blank nodes are already
+/// canonical (or absent): quads only in the old one and only in the new one,
+/// found by sorting both sides once and merging, so two million-quad exports
+/// diff in one pass without pairwise comparison.
+public struct GraphDiff: Sendable {
+    public let removed: [Quad]
+    public let added: [Quad]
+    public let unchanged: Int
+
+    public var isEmpty: Bool { removed.isEmpty && added.isEmpty }
+
+    public init(old: [Quad], new: [Quad]) {
+        let a = Self.sortedUnique(old), b = Self.sortedUnique(new)
+        var removed: [Quad] = [], added: [Quad] = []
+        var i = 0, j = 0, same = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i] < b[j]) {
+                removed.append(a[i]); i += 1
+            } else if i == a.count || b[j] < a[i] {
+                added.append(b[j]); j += 1
+            } else {
+                same += 1; i += 1; j += 1
+            }
+        }
+        self.removed = removed
+        self.added = added
+        self.unchanged = same
+    }
+
+    static func sortedUnique(_ q: [Quad]) -> [Quad] {
+        var s = q.sorted()
+        var w = 0
+        for r in s.indices where w == 0 || s[r] != s[w - 1] {
+            s[w] = s[r]
+            w += 1
+        }
+        s.removeLast(s.count - w)
+        return s
+    }
+}
+
+/// A diff grouped for people: entities added or removed (by label and type),
+/// facts (subject predicate object) added or removed, and qualifier changes of
+/// facts present on both sides (a date changed, a new source), with totals.
+public struct DiffReport: Sendable {
+    public struct EntityChange: Sendable, Hashable { public let iri: String; public let label: String; public let type: String }
+    public struct FactChange: Sendable, Hashable {
+        public let subject: String
+        public let predicate: String
+        public let object: String
+    }
+    public struct QualifierChange: Sendable, Hashable {
+        public let fact: FactChange
+        public let property: String
+        public let removed: [String]
+        public let added: [String]
+    }
+
+    public var entitiesAdded: [EntityChange] = []
+    public var entitiesRemoved: [EntityChange] = []
+    public var factsAdded: [FactChange] = []
+    public var factsRemoved: [FactChange] = []
+    public var qualifiersChanged: [QualifierChange] = []
+    /// Every other added or removed triple (documents, labels of unchanged entities ...).
+    public var otherAdded: [Quad] = []
+    public var otherRemoved: [Quad] = []
+    public let diff: GraphDiff
+
+    static let entityTypes: Set<String> = ["Country", "City", "Place", "Person", "Organization"]
+
+    public init(_ diff: GraphDiff, old: [Quad], new: [Quad]) {
+        self.diff = diff
+        let oldIndex = Labels(old), newIndex = Labels(new)
+        func name(_ t: Term, _ primary: Labels, _ secondary: Labels) -> String {
+            switch t {
+            case .iri(let i): return primary.label[i.value] ?? secondary.label[i.value] ?? i.value
+            case .literal(let l): return "\"\(l.lexical)\""
+            default: return t.description
+            }
+        }
+        // Entities: subjects typed with an entity class on one side only.
+        for (iri, type) in newIndex.type where oldIndex.type[iri] == nil && Self.entityTypes.contains(type) {
+            entitiesAdded.append(EntityChange(iri: iri, label: newIndex.label[iri] ?? iri, type: type))
+        }
+        for (iri, type) in oldIndex.type where newIndex.type[iri] == nil && Self.entityTypes.contains(type) {
+            entitiesRemoved.append(EntityChange(iri: iri, label: oldIndex.label[iri] ?? iri, type: type))
+        }
+        let addedEntities = Set(entitiesAdded.map(\.iri)), removedEntities = Set(entitiesRemoved.map(\.iri))
+        // Statements whose fact exists on both sides but whose qualifiers differ.
+        let oldStatements = Statements(old), newStatements = Statements(new)
+        var qualifierQuads = Set<Quad>()
+        for (fact, oldQ) in oldStatements.qualifiers {
+            guard let newQ = newStatements.qualifiers[fact] else { continue }
+            for property in Set(oldQ.keys).union(newQ.keys).sorted() {
+                let o = oldQ[property] ?? [], n = newQ[property] ?? []
+                guard o != n else { continue }
+                let f = FactChange(subject: name(fact.subject, newIndex, oldIndex), predicate: fact.predicate.localName.description,
+                                   object: name(fact.object, newIndex, oldIndex))
+                qualifiersChanged.append(QualifierChange(fact: f, property: property, removed: o.subtracting(n).sorted(), added: n.subtracting(o).sorted()))
+            }
+            qualifierQuads.formUnion(oldStatements.quads[fact] ?? [])
+            qualifierQuads.formUnion(newStatements.quads[fact] ?? [])
+        }
+        let rdf = RDF.namespace, rdfs = RDFS.namespace
+        let statementNodes = oldStatements.nodes.union(newStatements.nodes)
+        func classify(_ q: Quad, added: Bool) {
+            // Statement nodes are reported through their facts and qualifiers, never as loose triples.
+            if qualifierQuads.contains(q) || statementNodes.contains(q.subject) { return }
+            let p = q.predicate.value
+            let subjectIRI = q.subject.iri?.value ?? ""
+            let entityChange = added ? addedEntities.contains(subjectIRI) : removedEntities.contains(subjectIRI)
+            if entityChange && (p == rdf + "type" || p == rdfs + "label" || p == OWL.namespace + "sameAs") { return }
+            let isFact = p.hasPrefix(PG.namespace) && !Self.provenance.contains(String(q.predicate.localName)) && q.graph == nil
+                && !subjectIRI.contains("/statement/") && !subjectIRI.contains("/document/")
+            if isFact {
+                let f = FactChange(subject: name(q.subject, added ? newIndex : oldIndex, added ? oldIndex : newIndex),
+                                   predicate: String(q.predicate.localName),
+                                   object: name(q.object, added ? newIndex : oldIndex, added ? oldIndex : newIndex))
+                if added { factsAdded.append(f) } else { factsRemoved.append(f) }
+            } else if added { otherAdded.append(q) } else { otherRemoved.append(q) }
+        }
+        for q in diff.added { classify(q, added: true) }
+        for q in diff.removed { classify(q, added: false) }
+        entitiesAdded.sort { ($0.type, $0.label) < ($1.type, $1.label) }
+        entitiesRemoved.sort { ($0.type, $0.label) < ($1.type, $1.label) }
+        let byText: (FactChange, FactChange) -> Bool = { ($0.subject, $0.predicate, $0.object) < ($1.subject, $1.predicate, $1.object) }
+        factsAdded.sort(by: byText)
+        factsRemoved.sort(by: byText)
+        qualifiersChanged.sort { a, b in byText(a.fact, b.fact) || (a.fact == b.fact && a.property < b.property) }
+    }
+
+    static let provenance: Set<String> = ["date", "source", "evidence", "startOffset", "endOffset", "rule", "confidence", "title", "sourcePath"]
+
+    /// Labels and types of IRIs, for naming things in the report.
+    struct Labels {
+        var label: [String: String] = [:]
+        var type: [String: String] = [:]
+        init(_ quads: [Quad]) {
+            for q in quads {
+                guard case .iri(let s) = q.subject else { continue }
+                if q.predicate == RDFS.label, case .literal(let l) = q.object, label[s.value] == nil { label[s.value] = l.lexical }
+                if q.predicate == RDF.type, case .iri(let t) = q.object, type[s.value] == nil { type[s.value] = String(t.localName) }
+            }
+        }
+    }
+
+    /// Reified statements grouped by the fact they state: for each fact, its
+    /// qualifier values (property -> set of values) and the quads involved.
+    struct Statements {
+        var qualifiers: [Triple: [String: Set<String>]] = [:]
+        var quads: [Triple: [Quad]] = [:]
+        var nodes = Set<Term>()
+        init(_ all: [Quad]) {
+            var parts: [Term: (s: Term?, p: IRI?, o: Term?, quads: [Quad], values: [String: Set<String>])] = [:]
+            for q in all {
+                let p = q.predicate
+                guard p == RDF.subject || p == RDF.predicate || p == RDF.object || (p.value.hasPrefix(PG.namespace) && DiffReport.provenance.contains(String(p.localName)))
+                        || (p == RDF.type && q.object == .iri(RDF.statement)) else { continue }
+                var entry = parts[q.subject] ?? (nil, nil, nil, [], [:])
+                entry.quads.append(q)
+                switch p {
+                case RDF.subject: entry.s = q.object
+                case RDF.predicate: entry.p = q.object.iri
+                case RDF.object: entry.o = q.object
+                case RDF.type: break
+                default:
+                    let v: String
+                    switch q.object {
+                    case .literal(let l): v = l.lexical
+                    case .iri(let i): v = i.value
+                    default: v = q.object.description
+                    }
+                    entry.values[String(p.localName), default: []].insert(v)
+                }
+                parts[q.subject] = entry
+            }
+            for (node, e) in parts {
+                guard let s = e.s, let p = e.p, let o = e.o else { continue }
+                nodes.insert(node)
+                let fact = Triple(s, p, o)
+                for (k, v) in e.values { qualifiers[fact, default: [:]][k, default: []].formUnion(v) }
+                quads[fact, default: []].append(contentsOf: e.quads)
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Testing
+@testable import ProseGraphDiff
+import ProseGraphModel
+
+/// A small graph like an export: Abbas visited Brussels (2015-02), Belgium has an embassy in Damascus.
+func exportQuads(visitDate: FactDate = FactDate(year: 2015, month: 2), extraFact: Bool = false, withDamascus: Bool = true) -> [Quad] {
+    var g = KnowledgeGraph()
+    g.add(document: SourceDocument(id: "a", title: "A–B relations", path: "in/a.txt"))
+    let abbas = g.add(entity: Entity(type: .person, label: "Mahmoud Abbas"))
+    let brussels = g.add(entity: Entity(type: .city, label: "Brussels", wikidata: "Q239"))
+    let belgium = g.add(entity: Entity(type: .country, label: "Belgium", wikidata: "Q31"))
+    let prov = Provenance(documentID: "a", sentence: "Abbas visited Brussels.", start: 10, end: 33)
+    g.add(fact: Fact(subject: abbas, predicate: "visited", object: .entity(brussels),
+                     mentions: [Mention(date: visitDate, provenance: prov, rule: "visit.verb", confidence: 0.9)]))
+    if withDamascus {
+        let damascus = g.add(entity: Entity(type: .city, label: "Damascus", wikidata: "Q3766"))
+        g.add(fact: Fact(subject: belgium, predicate: "hasEmbassyIn", object: .entity(damascus),
+                         mentions: [Mention(date: nil, provenance: prov, rule: "embassy.has", confidence: 0.9)]))
+    }
+    if extraFact {
+        g.add(fact: Fact(subject: abbas, predicate: "visited", object: .entity(belgium),
+                         mentions: [Mention(date: FactDate(year: 2018), provenance: prov, rule: "visit.verb", confidence: 0.9)]))
+    }
+    return g.rdfTriples().map { Quad($0) }
+}
+
+@Suite struct Diffs {
+    @Test func identicalGraphsHaveNoDifferences() {
+        let d = GraphDiff(old: exportQuads(), new: exportQuads().reversed())
+        #expect(d.isEmpty)
+        let r = DiffReport(d, old: exportQuads(), new: exportQuads())
+        #expect(r.text(oldName: "old.nt", newName: "new.ttl", oldCount: 30, newCount: 30, color: false) ==
+                "old.nt (30 triples) -> new.ttl (30 triples)\nno differences\n")
+    }
+
+    @Test func aChangedDateIsAQualifierChange() {
+        let old = exportQuads(), new = exportQuads(visitDate: FactDate(year: 2015, month: 3))
+        let r = DiffReport(GraphDiff(old: old, new: new), old: old, new: new)
+        #expect(r.factsAdded.isEmpty && r.factsRemoved.isEmpty && r.entitiesAdded.isEmpty && r.otherAdded.isEmpty && r.otherRemoved.isEmpty)
+        #expect(r.qualifiersChanged == [DiffReport.QualifierChange(
+            fact: .init(subject: "Mahmoud Abbas", predicate: "visited", object: "Brussels"),
+            property: "date", removed: ["2015-02"], added: ["2015-03"])])
+    }
+
+    @Test func anAddedFactAndARemovedEntityAreReportedExactly() {
+        let old = exportQuads(), new = exportQuads(extraFact: true, withDamascus: false)
+        let r = DiffReport(GraphDiff(old: old, new: new), old: old, new: new)
+        #expect(r.factsAdded == [.init(subject: "Mahmoud Abbas", predicate: "visited", object: "Belgium")])
+        #expect(r.factsRemoved == [.init(subject: "Belgium", predicate: "hasEmbassyIn", object: "Damascus")])
+        #expect(r.entitiesRemoved == [.init(iri: "https://prosegraph.org/id/city/damascus", label: "Damascus", type: "City")])
+        #expect(r.entitiesAdded.isEmpty && r.qualifiersChanged.isEmpty && r.otherAdded.isEmpty && r.otherRemoved.isEmpty)
+        let text = r.text(oldName: "old.nt", newName: "new.nt", oldCount: old.count, newCount: new.count, color: false)
+        #expect(text == """
+        old.nt (\(old.count) triples) -> new.nt (\(new.count) triples)
+
+        Entities removed (1)
+          - City Damascus
+
+        Facts added (1)
+          + Mahmoud Abbas visited Belgium
+
+        Facts removed (1)
+          - Belgium hasEmbassyIn Damascus
+
+        \(r.diff.added.count) triples added, \(r.diff.removed.count) removed, \(r.diff.unchanged) unchanged
+
+        """)
+    }
+
+    @Test func patchLinesAreDeletionsThenAdditions() {
+        let old = exportQuads(), new = exportQuads(visitDate: FactDate(year: 2015, month: 3))
+        let patch = GraphDiff(old: old, new: new).patch()
+        let lines = patch.split(separator: "\n")
+        #expect(lines.first == "TX ." && lines.last == "TC .")
+        #expect(lines.filter { $0.hasPrefix("D ") }.count == GraphDiff(old: old, new: new).removed.count)
+        #expect(lines.contains { $0.hasPrefix("A ") && $0.contains("\"2015-03\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>") })
+    }
+
+    @Test func jsonReportHasStableKeys() {
+        let old = exportQuads(), new = exportQuads(visitDate: FactDate(year: 2015, month: 3))
+        let json = DiffReport(GraphDiff(old: old, new: new), old: old, new: new).json()
+        #expect(json.hasPrefix("{\n  \"same\": false,\n  \"totals\": {\"added\": "))
+        #expect(json.contains("\"qualifiersChanged\": [\n    {\"fact\": {\"subject\": \"Mahmoud Abbas\", \"predicate\": \"visited\", \"object\": \"Brussels\"}, \"property\": \"date\", \"removed\": [\"2015-02\"], \"added\": [\"2015-03\"]}\n  ]"))
+    }
+}
