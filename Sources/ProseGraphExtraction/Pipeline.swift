@@ -191,8 +191,8 @@ public struct Pipeline: Sendable {
     /// The article's party named in this sentence that is not the person's own
     /// country (by an extracted nationality); nothing when that is not exactly one.
     func hostParty(for person: Entity, units: [Unit], resolver: EntityResolver, graph: KnowledgeGraph) -> [Entity] {
-        let own = Set(graph.sortedFacts.filter { $0.subject == person.key && $0.predicate == "nationality" }.compactMap { f -> EntityKey? in
-            if case .entity(let k) = f.object { return k } else { return nil }
+        let own = Set(graph.objects(of: person.key, "nationality").compactMap { o -> EntityKey? in
+            if case .entity(let k) = o { return k } else { return nil }
         })
         let named = Set(units.compactMap { u -> String? in
             guard let s = u.span, s.type == .country || s.type == .demonym else { return nil }

@@ -101,7 +101,9 @@ public enum Tokenizer {
             }
             let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
             var lower = text.lowercased()
-            if lower.contains("\u{2019}") { lower = lower.replacingOccurrences(of: "\u{2019}", with: "'") }
+            if hasCurlyApostrophe(b, start, i) {
+                lower = String(String.UnicodeScalarView(lower.unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
+            }
             out.append(Token(range: start..<i, text: text, lower: lower, kind: kind, spaceBefore: space))
             space = false
         }
@@ -126,6 +128,16 @@ public enum Tokenizer {
     }
 
     static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+
+    /// Whether bytes s..<e hold U+2019 (E2 80 99), without leaving the bytes.
+    static func hasCurlyApostrophe(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        var k = s
+        while k + 2 < e, k + 2 < b.count {
+            if b[k] == 0xE2, b[k + 1] == 0x80, b[k + 2] == 0x99 { return true }
+            k += 1
+        }
+        return false
+    }
     static func isUpperASCII(_ c: UInt8) -> Bool { c >= 0x41 && c <= 0x5A }
     static func isLowerASCII(_ c: UInt8) -> Bool { c >= 0x61 && c <= 0x7A }
 

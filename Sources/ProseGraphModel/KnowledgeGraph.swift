@@ -216,6 +216,12 @@ public struct KnowledgeGraph: Sendable {
     }
 
     public var factCount: Int { facts.count }
+
+    /// Objects of the facts `subject predicate ?`, in no particular order (no sorting: for lookups
+    /// while a graph is being built).
+    public func objects(of subject: EntityKey, _ predicate: String) -> [FactObject] {
+        facts.keys.filter { $0.subject == subject && $0.predicate == predicate }.map(\.object)
+    }
     /// Distinct mentions (the same statement read twice counts once, as exports write it once).
     public var mentionCount: Int { facts.values.reduce(0) { $0 + Set($1).count } }
 }

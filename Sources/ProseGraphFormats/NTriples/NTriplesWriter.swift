@@ -49,6 +49,17 @@ public struct NTriplesWriter {
         }
     }
 
+    /// One term exactly as `write` writes it (canonical RDFC-1.0 escaping),
+    /// for N-Quads lines and canonicalization hashes. Throws like `write` on
+    /// an IRI no IRIREF can hold.
+    public static func canonicalString(_ term: Term) throws -> String {
+        let sink = MemorySink()
+        let out = BufferedOutput(sink, capacity: 256)
+        try writeTerm(term, to: out)
+        try out.flush()
+        return sink.string
+    }
+
     static func writeIRI(_ iri: IRI, to out: BufferedOutput) throws {
         if let bad = iri.value.unicodeScalars.first(where: { !NTriplesSyntax.isIRIChar($0) }) {
             throw SerializationError(format: "N-Triples",
