@@ -120,36 +120,40 @@ public struct SHA256: Sendable {
 
     /// Section 6.2.2: one 512-bit block.
     private mutating func compress(_ block: UnsafeRawBufferPointer) {
-        var w = [UInt32](repeating: 0, count: 64)
-        for t in 0..<16 {
-            w[t] = UInt32(block[t * 4]) << 24 | UInt32(block[t * 4 + 1]) << 16
-                | UInt32(block[t * 4 + 2]) << 8 | UInt32(block[t * 4 + 3])
-        }
-        for t in 16..<64 {
-            // Section 4.1.2 (4.6), (4.7): the small sigmas.
-            let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-            let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-            w[t] = s1 &+ w[t - 7] &+ s0 &+ w[t - 16]
-        }
         var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
-        for t in 0..<64 {
-            // Section 4.1.2 (4.2)-(4.5): Ch, Maj and the big sigmas.
-            let bigS1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-            let ch = (e & f) ^ (~e & g)
-            let t1 = hh &+ bigS1 &+ ch &+ Self.k[t] &+ w[t]
-            let bigS0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-            let maj = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = bigS0 &+ maj
-            hh = g; g = f; f = e; e = d &+ t1
-            d = c; c = b; b = a; a = t1 &+ t2
+        // The message schedule lives on the stack: no allocation per block.
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            Self.k.withUnsafeBufferPointer { k in
+                for t in 0..<16 {
+                    w[t] = UInt32(block[t * 4]) << 24 | UInt32(block[t * 4 + 1]) << 16
+                        | UInt32(block[t * 4 + 2]) << 8 | UInt32(block[t * 4 + 3])
+                }
+                for t in 16..<64 {
+                    // Section 4.1.2 (4.6), (4.7): the small sigmas.
+                    let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
+                    let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
+                    w[t] = s1 &+ w[t - 7] &+ s0 &+ w[t - 16]
+                }
+                for t in 0..<64 {
+                    // Section 4.1.2 (4.2)-(4.5): Ch, Maj and the big sigmas.
+                    let bigS1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                    let ch = (e & f) ^ (~e & g)
+                    let t1 = hh &+ bigS1 &+ ch &+ k[t] &+ w[t]
+                    let bigS0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                    let maj = (a & b) ^ (a & c) ^ (b & c)
+                    let t2 = bigS0 &+ maj
+                    hh = g; g = f; f = e; e = d &+ t1
+                    d = c; c = b; b = a; a = t1 &+ t2
+                }
+            }
         }
         h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d
         h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
     }
-
-    @inline(__always)
-    private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 }
+
+@inline(__always)
+private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 
 // MARK: - SHA-512 and SHA-384 (FIPS 180-4 sections 4.1.3, 4.2.3, 5.1.2, 5.3.4, 5.3.5, 6.4)
 
@@ -231,37 +235,40 @@ struct SHA512Core: Sendable {
 
     /// Section 6.4.2: one 1024-bit block.
     private mutating func compress(_ block: UnsafeRawBufferPointer) {
-        var w = [UInt64](repeating: 0, count: 80)
-        for t in 0..<16 {
-            var word: UInt64 = 0
-            for j in 0..<8 { word = word << 8 | UInt64(block[t * 8 + j]) }
-            w[t] = word
-        }
-        for t in 16..<80 {
-            // Section 4.1.3 (4.12), (4.13).
-            let s0 = rotr(w[t - 15], 1) ^ rotr(w[t - 15], 8) ^ (w[t - 15] >> 7)
-            let s1 = rotr(w[t - 2], 19) ^ rotr(w[t - 2], 61) ^ (w[t - 2] >> 6)
-            w[t] = s1 &+ w[t - 7] &+ s0 &+ w[t - 16]
-        }
         var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
-        for t in 0..<80 {
-            // Section 4.1.3 (4.8)-(4.11).
-            let bigS1 = rotr(e, 14) ^ rotr(e, 18) ^ rotr(e, 41)
-            let ch = (e & f) ^ (~e & g)
-            let t1 = hh &+ bigS1 &+ ch &+ Self.k[t] &+ w[t]
-            let bigS0 = rotr(a, 28) ^ rotr(a, 34) ^ rotr(a, 39)
-            let maj = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = bigS0 &+ maj
-            hh = g; g = f; f = e; e = d &+ t1
-            d = c; c = b; b = a; a = t1 &+ t2
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 80) { w in
+            Self.k.withUnsafeBufferPointer { k in
+                for t in 0..<16 {
+                    var word: UInt64 = 0
+                    for j in 0..<8 { word = word << 8 | UInt64(block[t * 8 + j]) }
+                    w[t] = word
+                }
+                for t in 16..<80 {
+                    // Section 4.1.3 (4.12), (4.13).
+                    let s0 = rotr(w[t - 15], 1) ^ rotr(w[t - 15], 8) ^ (w[t - 15] >> 7)
+                    let s1 = rotr(w[t - 2], 19) ^ rotr(w[t - 2], 61) ^ (w[t - 2] >> 6)
+                    w[t] = s1 &+ w[t - 7] &+ s0 &+ w[t - 16]
+                }
+                for t in 0..<80 {
+                    // Section 4.1.3 (4.8)-(4.11).
+                    let bigS1 = rotr(e, 14) ^ rotr(e, 18) ^ rotr(e, 41)
+                    let ch = (e & f) ^ (~e & g)
+                    let t1 = hh &+ bigS1 &+ ch &+ k[t] &+ w[t]
+                    let bigS0 = rotr(a, 28) ^ rotr(a, 34) ^ rotr(a, 39)
+                    let maj = (a & b) ^ (a & c) ^ (b & c)
+                    let t2 = bigS0 &+ maj
+                    hh = g; g = f; f = e; e = d &+ t1
+                    d = c; c = b; b = a; a = t1 &+ t2
+                }
+            }
         }
         h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d
         h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
     }
-
-    @inline(__always)
-    private func rotr(_ x: UInt64, _ n: UInt64) -> UInt64 { (x >> n) | (x << (64 - n)) }
 }
+
+@inline(__always)
+private func rotr(_ x: UInt64, _ n: UInt64) -> UInt64 { (x >> n) | (x << (64 - n)) }
 
 /// SHA-512, incremental.
 public struct SHA512: Sendable {

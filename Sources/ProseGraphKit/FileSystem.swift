@@ -42,6 +42,28 @@ public enum FileSystem {
         return bytes
     }
 
+    /// Reads all of standard input.
+    public static func readStandardInput() throws(InputError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw InputError(path: "<stdin>", message: "cannot read: \(lastError())")
+            }
+            if n == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+    }
+
+    /// The working directory.
+    public static func currentDirectory() -> String {
+        var buf = [CChar](repeating: 0, count: 4096)
+        guard getcwd(&buf, buf.count) != nil else { return "." }
+        return buf.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    }
+
     /// Names in a directory (no "." or ".."), sorted by bytes.
     public static func list(_ path: String) throws(InputError) -> [String] {
         guard let dir = opendir(path) else { throw InputError(path: path, message: "cannot list: \(lastError())") }

@@ -30,6 +30,12 @@ import Testing
           explain                 Show how extraction reads an article: the entities,
                                   titles and dates it recognizes in each sentence, and
                                   the rules that match.
+          convert                 Convert an RDF file between RDF/XML, JSON-LD,
+                                  N-Triples, N-Quads and Turtle.
+          diff                    Show what changed between two exports, in any formats.
+          patch                   Apply an RDF Patch (as `prosegraph diff --format
+                                  patch` writes) to a file.
+          canonicalize            Print the canonical N-Quads (RDFC-1.0) of an RDF file.
 
           See 'prosegraph help <subcommand>' for detailed help.
 

@@ -15,7 +15,8 @@ import ProseGraphModel
 /// anything but UCHAR in an IRI), escapes of surrogates, ill-formed
 /// language tags, base directions other than `ltr` and `rtl`, literals and
 /// triple terms as subjects, anything but an IRI as a predicate, and two
-/// statements on one line. Blank node labels are kept as written.
+/// statements on one line, triple terms nested more than 256 deep. Blank
+/// node labels are kept as written.
 public struct NTriplesReader {
     public let options: ReaderOptions
     public let quads: Bool
@@ -45,6 +46,7 @@ public struct NTriplesReader {
 struct NTriplesParser {
     var lx: RDFLexer
     let quads: Bool
+    var depth = 0
 
     init(lexer: RDFLexer, quads: Bool) {
         self.lx = lexer
@@ -142,6 +144,8 @@ struct NTriplesParser {
     }
 
     private mutating func tripleTerm() throws -> Term {
+        try lx.enter(&depth)
+        defer { depth -= 1 }
         guard lx.peek(2) == Byte.lparen else { throw lx.error("expected '<<(' to open a triple term") }
         lx.pos += 3
         lx.skipSpacesAndTabs()
@@ -322,6 +326,15 @@ struct RDFLexer {
         if b < 0x80 { return NTriplesSyntax.describe(Unicode.Scalar(b)) }
         if let (v, _) = decode(at: pos), let u = Unicode.Scalar(v) { return NTriplesSyntax.describe(u) }
         return "an invalid UTF-8 byte"
+    }
+
+    /// How deeply terms may nest (triple terms, collections, property lists).
+    static let maxDepth = 256
+
+    /// Counts one more level of nesting, or fails past `maxDepth`.
+    func enter(_ depth: inout Int) throws {
+        depth += 1
+        if depth > RDFLexer.maxDepth { throw error("terms are nested more than \(RDFLexer.maxDepth) levels deep") }
     }
 
     // MARK: Lines, spaces, comments

@@ -1,0 +1,98 @@
+import ProseGraphModel
+
+/// Turns prosegraph's own GraphML profile (what `GraphMLWriter` writes) back
+/// into the RDF triples `KnowledgeGraph.rdfTriples` gives for the same
+/// entities, facts and mentions — all of them except the documents' own
+/// triples (`pg:Document`, title, path), which GraphML does not carry; edges
+/// still name their document with `pg:source`.
+///
+/// - A node with `iri` data is an entity: `rdf:type pg:<type>`, `rdfs:label`
+///   and, with `wikidata`, `owl:sameAs wd:<Q>`. A node without a `label` is an
+///   entity a fact names but the graph never added: it has no triples of its
+///   own, as in `rdfTriples`. A node without `iri` is a literal node; its
+///   `label` is the literal.
+/// - An edge is one mention: the direct triple `source predicateIRI target`
+///   and its `rdf:Statement` (`statement` data) with subject, predicate,
+///   object, date (typed `xsd:date`, `xsd:gYearMonth` or `xsd:gYear` by its
+///   granularity), source, evidence, start and end offsets, rule and confidence.
+///
+/// The result is sorted and free of duplicates.
+public enum GraphMLToRDF {
+    public static func triples(_ doc: GraphMLDocument, path: String = "<input>") throws -> [Triple] {
+        for (name, domain) in [("iri", GraphMLDocument.Key.Domain.node), ("predicateIRI", .edge), ("statement", .edge)]
+        where doc.key(named: name, for: domain) == nil {
+            throw ParseError(path: path, line: 1, column: 1,
+                             message: "the GraphML is not prosegraph's profile: it declares no \(domain.rawValue) key named '\(name)'")
+        }
+        var out = Set<Triple>()
+        var terms: [String: Term] = [:]
+        for n in doc.nodes {
+            func fail(_ message: String) -> ParseError {
+                ParseError(path: path, line: n.line, column: n.column, message: "node '\(n.id)': \(message)")
+            }
+            let label = try string(n.data, "label", fail)
+            guard let iriText = try string(n.data, "iri", fail) else {
+                guard let label else { throw fail("a literal node (no iri) has no label") }
+                terms[n.id] = .literal(Literal(label))
+                continue
+            }
+            let iri = IRI(iriText)
+            terms[n.id] = .iri(iri)
+            guard let label else { continue }
+            guard let type = try string(n.data, "type", fail) else { throw fail("no type") }
+            out.insert(Triple(iri, RDF.type, .iri(PG.term(type))))
+            out.insert(Triple(iri, RDFS.label, .literal(Literal(label))))
+            if let q = try string(n.data, "wikidata", fail) { out.insert(Triple(iri, OWL.sameAs, .iri(Wikidata.entity(q)))) }
+        }
+        for e in doc.edges {
+            let name = e.id.map { "edge '\($0)'" } ?? "edge '\(e.source)' -> '\(e.target)'"
+            func fail(_ message: String) -> ParseError {
+                ParseError(path: path, line: e.line, column: e.column, message: "\(name): \(message)")
+            }
+            func need(_ key: String) throws -> String {
+                guard let v = try string(e.data, key, fail) else { throw fail("no '\(key)' data") }
+                return v
+            }
+            func offset(_ key: String) throws -> String {
+                guard let v = e.data[key] else { throw fail("no '\(key)' data") }
+                guard let n = v.integer, n >= 0 else { throw fail("'\(key)' is \(v), not a non-negative integer") }
+                return String(n)
+            }
+            guard case .iri(let s)? = terms[e.source] else { throw fail("the source '\(e.source)' is not an entity node") }
+            guard let o = terms[e.target] else { throw fail("the target '\(e.target)' is not a node") }
+            let p = IRI(try need("predicateIRI"))
+            out.insert(Triple(s, p, o))
+            let st = IRI(try need("statement"))
+            out.insert(Triple(st, RDF.type, .iri(RDF.statement)))
+            out.insert(Triple(st, RDF.subject, .iri(s)))
+            out.insert(Triple(st, RDF.predicate, .iri(p)))
+            out.insert(Triple(st, RDF.object, o))
+            if let text = try string(e.data, "date", fail) {
+                guard let date = FactDate(iso: text) else { throw fail("the date '\(text)' is not YYYY, YYYY-MM or YYYY-MM-DD") }
+                out.insert(Triple(st, PG.date, .literal(Literal(date.description, datatype: date.datatype))))
+            }
+            out.insert(Triple(st, PG.source, .iri(IRI(try need("source")))))
+            out.insert(Triple(st, PG.evidence, .literal(Literal(try need("evidence")))))
+            out.insert(Triple(st, PG.startOffset, .literal(Literal(try offset("start"), datatype: XSD.nonNegativeInteger))))
+            out.insert(Triple(st, PG.endOffset, .literal(Literal(try offset("end"), datatype: XSD.nonNegativeInteger))))
+            out.insert(Triple(st, PG.rule, .literal(Literal(try need("rule")))))
+            guard let c = e.data["confidence"] else { throw fail("no 'confidence' data") }
+            guard let confidence = c.number, confidence.isFinite else { throw fail("the confidence \(c) is not a number") }
+            out.insert(Triple(st, PG.confidence, .literal(Literal(confidenceLexical(confidence), datatype: XSD.decimal))))
+        }
+        return out.sorted()
+    }
+
+    /// The string data `key`; nil when absent, an error when of another type.
+    private static func string(_ data: [String: GraphMLValue], _ key: String, _ fail: (String) -> ParseError) throws -> String? {
+        guard let v = data[key] else { return nil }
+        guard let s = v.string else { throw fail("'\(key)' is \(v.type.rawValue) data, not a string") }
+        return s
+    }
+
+    /// The writer's canonical xsd:decimal form (`Mention.confidenceLexical`).
+    private static func confidenceLexical(_ c: Double) -> String {
+        Mention(date: nil, provenance: Provenance(documentID: "", sentence: "", start: 0, end: 0), rule: "", confidence: c)
+            .confidenceLexical
+    }
+}

@@ -1,0 +1,129 @@
+import ProseGraphDiff
+import ProseGraphFormats
+import ProseGraphModel
+
+/// The formats `convert` and `patch` write: the export formats that take any
+/// RDF graph, plus N-Quads.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case rdfxml, jsonld, ntriples, nquads, turtle
+
+    public static func from(path: String) -> OutputFormat? {
+        switch InputFormat.from(path: path) {
+        case .rdfxml?: return .rdfxml
+        case .jsonld?: return .jsonld
+        case .ntriples?: return .ntriples
+        case .nquads?: return .nquads
+        case .turtle?: return .turtle
+        default: return nil
+        }
+    }
+}
+
+/// `prosegraph convert`, `canonicalize`, `diff` and `patch`, each one call.
+public enum GraphJobs {
+    /// Writes quads in a format to a path (atomically) or to standard output ("-").
+    public static func write(_ quads: [Quad], as format: OutputFormat, to path: String) throws(ReadFailure) {
+        if format != .nquads, quads.contains(where: { $0.graph != nil }) {
+            throw ReadFailure("\(path): the input has named graphs, which \(format.rawValue) cannot hold: write N-Quads (.nq) instead")
+        }
+        let triples = quads.map(\.triple).sorted()
+        func emit(_ sink: ByteSink) throws {
+            switch format {
+            case .nquads:
+                let text = try Canonicalizer.canonicalNQuads(quads)
+                try Array(text.utf8).withUnsafeBytes { try sink.write($0) }
+            case .rdfxml: _ = try Serializer.write(triples, as: .rdfxml, options: .init(), to: sink)
+            case .jsonld: _ = try Serializer.write(triples, as: .jsonld, options: .init(), to: sink)
+            case .ntriples: _ = try Serializer.write(triples, as: .ntriples, options: .init(), to: sink)
+            case .turtle: _ = try Serializer.write(triples, as: .turtle, options: .init(), to: sink)
+            }
+        }
+        do {
+            if path == "-" {
+                try emit(StandardOutputSink())
+            } else {
+                let file = try AtomicFile(path: path)
+                do { try emit(file); try file.commit() } catch { file.discard(); throw error }
+            }
+        } catch {
+            throw ReadFailure("\(path == "-" ? "<stdout>" : path): \(error)")
+        }
+    }
+
+    /// The quads with blank nodes relabelled canonically (RDFC-1.0), when there are any.
+    public static func canonical(_ quads: [Quad]) throws(ReadFailure) -> [Quad] {
+        guard !Dataset(quads).blankNodes.isEmpty else { return quads }
+        do { return try Canonicalizer().canonicalize(quads).quads } catch { throw ReadFailure("\(error)") }
+    }
+
+    /// Canonical N-Quads of a file.
+    public static func canonicalize(path: String, format: InputFormat?, base: String?, contexts: [String]) throws(ReadFailure) -> String {
+        let input = try RDFInput.read(path: path, format: format, base: base, contexts: contexts)
+        do { return try Canonicalizer().canonicalize(input.quads).nquads } catch { throw ReadFailure("\(path): \(error)") }
+    }
+
+    public struct DiffOutcome: Sendable {
+        public let report: DiffReport
+        public let oldCount: Int
+        public let newCount: Int
+    }
+
+    /// Reads two files in any formats and diffs them as RDF.
+    public static func diff(old: String, new: String, oldFormat: InputFormat?, newFormat: InputFormat?,
+                            base: String?, contexts: [String]) throws(ReadFailure) -> DiffOutcome {
+        let a = try canonical(RDFInput.read(path: old, format: oldFormat, base: base, contexts: contexts).quads)
+        let b = try canonical(RDFInput.read(path: new, format: newFormat, base: base, contexts: contexts).quads)
+        let d = GraphDiff(old: a, new: b)
+        return DiffOutcome(report: DiffReport(d, old: a, new: b), oldCount: Set(a).count, newCount: Set(b).count)
+    }
+
+    /// Applies an RDF Patch to a file's quads (blank nodes canonical, as `diff` wrote them).
+    public static func patch(old: String, oldFormat: InputFormat?, patch: String, base: String?,
+                             contexts: [String]) throws(ReadFailure) -> [Quad] {
+        var quads = Set(try canonical(RDFInput.read(path: old, format: oldFormat, base: base, contexts: contexts).quads))
+        let bytes: [UInt8]
+        do { bytes = try FileSystem.read(patch) } catch { throw ReadFailure(error.description) }
+        for change in try RDFPatch.parse(bytes, path: patch) {
+            switch change {
+            case .add(let q): quads.insert(q)
+            case .delete(let q): quads.remove(q)
+            }
+        }
+        return quads.sorted()
+    }
+}
+
+/// RDF Patch (https://afs.github.io/rdf-delta/rdf-patch.html): `A`/`D` quad
+/// lines; headers (`H`), transaction markers (`TX`, `TC`, `TA`) and prefix
+/// lines (`PA`, `PD`) are accepted and carry no change.
+public enum RDFPatch {
+    public enum Change: Sendable { case add(Quad), delete(Quad) }
+
+    public static func parse(_ bytes: [UInt8], path: String) throws(ReadFailure) -> [Change] {
+        var changes: [Change] = []
+        let reader = NTriplesReader(options: ReaderOptions(path: path), quads: true)
+        for (i, raw) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            var line = Array(raw)
+            if line.last == UInt8(ascii: "\r") { line.removeLast() }
+            let text = String(decoding: line, as: UTF8.self)
+            let trimmed = text.drop { $0 == " " || $0 == "\t" }
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let word = trimmed.prefix { $0 != " " && $0 != "\t" }
+            switch word {
+            case "A", "D":
+                let body = Array(trimmed.dropFirst(word.count).utf8)
+                var found: [Quad] = []
+                do { try reader.read(body) { found.append($0) } } catch {
+                    throw ReadFailure("\(path):\(i + 1): not a quad after \(word): \(error)")
+                }
+                guard found.count == 1 else { throw ReadFailure("\(path):\(i + 1): expected one quad after \(word)") }
+                changes.append(word == "A" ? .add(found[0]) : .delete(found[0]))
+            case "H", "TX", "TC", "TA", "PA", "PD":
+                continue
+            default:
+                throw ReadFailure("\(path):\(i + 1): unknown RDF Patch line '\(word)' (expected A, D, H, TX, TC, TA, PA or PD)")
+            }
+        }
+        return changes
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import ProseGraphKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct DiffCommand: ParsableCommand {
+    enum Style: String, ExpressibleByArgument, CaseIterable { case text, json, patch }
+
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Show what changed between two exports, in any formats.",
+        discussion: """
+        Compares the two files as RDF graphs (blank nodes canonicalized with \
+        RDFC-1.0), so old.rdf against new.jsonld is fine. The text report \
+        groups changes for people: entities added and removed (by type and \
+        label), facts added and removed (subject predicate object), and \
+        qualifier changes of facts present in both (a date changed, a new \
+        source), then totals. --format json is for programs; --format patch \
+        prints an RDF Patch that `prosegraph patch OLD PATCH` applies to OLD \
+        to give NEW.
+
+        Examples:
+          prosegraph diff last-night/graph.nt Output/graph.nt
+          prosegraph diff old.rdf new.jsonld --format json
+          prosegraph diff old.nt new.nt --format patch > changes.rdfp
+
+        Exit status, as diff(1): 0 no differences, 1 differences, 2 trouble.
+        """
+    )
+
+    @Argument(help: "The old file.", completion: .file())
+    var old: String
+
+    @Argument(help: "The new file.", completion: .file())
+    var new: String
+
+    @Option(name: .long, help: "Output: text (default), json or patch.")
+    var format: Style = .text
+
+    @Flag(name: .long, help: "No colour, even on a terminal.")
+    var noColor = false
+
+    @Option(name: .long, help: "Format of OLD (default: from the extension).")
+    var fromOld: InputFormat?
+
+    @Option(name: .long, help: "Format of NEW (default: from the extension).")
+    var fromNew: InputFormat?
+
+    @OptionGroup var read: ReadOptions
+
+    func run() throws {
+        let outcome = try runOrFail { () throws(ReadFailure) in
+            try GraphJobs.diff(old: old, new: new, oldFormat: fromOld, newFormat: fromNew, base: read.base, contexts: read.context)
+        }
+        switch format {
+        case .text:
+            let color = !noColor && isatty(1) == 1
+            print(outcome.report.text(oldName: old, newName: new, oldCount: outcome.oldCount, newCount: outcome.newCount, color: color), terminator: "")
+        case .json:
+            print(outcome.report.json(), terminator: "")
+        case .patch:
+            print(outcome.report.diff.patch(), terminator: "")
+        }
+        if !outcome.report.diff.isEmpty { throw ExitCode(Status.partial) }
+    }
+}

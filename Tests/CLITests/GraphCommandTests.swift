@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+/// `convert`, `diff`, `patch` and `canonicalize` through the built tool, on Output/.
+@Suite(.serialized) struct GraphCommandTests {
+    @Test func identicalGraphsInTwoFormatsAreTheSame() throws {
+        let r = try run(["diff", "Output/graph.rdf", "Output/graph.jsonld"])
+        #expect(r.status == 0)
+        #expect(r.stdout == "Output/graph.rdf (4577 triples) -> Output/graph.jsonld (4577 triples)\nno differences\n")
+    }
+
+    @Test func changedDateAddedFactRemovedEntityAreReportedExactly() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var lines = try String(contentsOfFile: repositoryRoot + "/Output/graph.nt", encoding: .utf8).split(separator: "\n").map(String.init)
+        // A changed date: Anwar Ibrahim's visit of Belgium, 2025-01-19 -> 2025-01-20 (one pg:date triple).
+        lines = lines.map { $0.replacingOccurrences(of: "\"2025-01-19\"", with: "\"2025-01-20\"") }
+        // A removed entity: Jomo Kenyatta University (type, label, its locatedIn fact and that fact's 10-triple statement).
+        let jkuat = "<https://prosegraph.org/id/organization/jomo-kenyatta-university-of-agriculture-and-technology>"
+        let statements = Set(lines.filter { $0.contains("#subject> \(jkuat)") }.map { String($0.split(separator: " ")[0]) })
+        lines = lines.filter { !$0.hasPrefix(jkuat) && !statements.contains(String($0.split(separator: " ")[0])) }
+        // An added fact.
+        lines.append("<https://prosegraph.org/id/person/anwar-ibrahim> <https://prosegraph.org/ontology#visited> <https://prosegraph.org/id/city/brussels> .")
+        try (lines.joined(separator: "\n") + "\n").write(toFile: dir + "/new.nt", atomically: true, encoding: .utf8)
+
+        let r = try run(["diff", "Output/graph.nt", dir + "/new.nt", "--no-color"])
+        #expect(r.status == 1)
+        #expect(r.stdout == """
+        Output/graph.nt (4577 triples) -> \(dir)/new.nt (\(lines.count) triples)
+
+        Entities removed (1)
+          - Organization Jomo Kenyatta University of Agriculture and Technology
+
+        Facts added (1)
+          + Anwar Ibrahim visited Brussels
+
+        Facts removed (1)
+          - Jomo Kenyatta University of Agriculture and Technology locatedIn Juja
+
+        Qualifiers changed (1)
+          ~ Anwar Ibrahim visited Belgium: date 2025-01-19 -> 2025-01-20
+
+        2 triples added, 14 removed, 4563 unchanged
+
+        """)
+
+        // The patch made by diff, applied with patch, reproduces NEW exactly.
+        let patch = try run(["diff", "Output/graph.nt", dir + "/new.nt", "--format", "patch"])
+        #expect(patch.status == 1)
+        try patch.stdout.write(toFile: dir + "/changes.rdfp", atomically: true, encoding: .utf8)
+        let applied = try run(["patch", "Output/graph.nt", dir + "/changes.rdfp", "-o", dir + "/rebuilt.ttl"])
+        #expect(applied.status == 0, "\(applied.stderr)")
+        let same = try run(["diff", dir + "/new.nt", dir + "/rebuilt.ttl"])
+        #expect(same.status == 0)
+        #expect(same.stdout.hasSuffix("no differences\n"))
+
+        let json = try run(["diff", "Output/graph.nt", dir + "/new.nt", "--format", "json"])
+        #expect(json.status == 1)
+        #expect(json.stdout.hasPrefix("{\n  \"same\": false,\n  \"totals\": {\"added\": 2, \"removed\": 14, \"unchanged\": 4563},\n"))
+    }
+
+    @Test func convertRoundTripsEveryFormat() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for ext in ["rdf", "jsonld", "ttl", "nq"] {
+            let r = try run(["convert", "Output/graph.nt", dir + "/g." + ext])
+            #expect(r.status == 0, "\(r.stderr)")
+            let back = try run(["diff", "Output/graph.nt", dir + "/g." + ext])
+            #expect(back.status == 0, "\(ext): \(back.stdout)")
+        }
+    }
+
+    @Test func rejectedInputExitsTwoWithItsPosition() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "<http://ex.org/s> <http://ex.org/p> \"unterminated .\n".write(toFile: dir + "/bad.nt", atomically: true, encoding: .utf8)
+        let r = try run(["convert", dir + "/bad.nt", dir + "/out.ttl"])
+        #expect(r.status == 2)
+        #expect(r.stderr.hasPrefix("prosegraph: \(dir)/bad.nt:1:"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out.ttl"))
+        let unknown = try run(["convert", dir + "/bad.csv", dir + "/out.ttl"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr == "prosegraph: \(dir)/bad.csv: cannot tell the format from the file name: use --from (rdfxml, jsonld, ntriples, nquads, turtle, trig, graphml)\n")
+    }
+
+    @Test func canonicalizeIgnoresBlankNodeLabels() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "_:x <http://ex.org/p> _:y .\n_:y <http://ex.org/q> \"v\" .\n".write(toFile: dir + "/a.nt", atomically: true, encoding: .utf8)
+        try "_:b2 <http://ex.org/q> \"v\" .\n_:b1 <http://ex.org/p> _:b2 .\n".write(toFile: dir + "/b.nt", atomically: true, encoding: .utf8)
+        let a = try run(["canonicalize", dir + "/a.nt"]), b = try run(["canonicalize", dir + "/b.nt"])
+        #expect(a.status == 0 && b.status == 0)
+        #expect(a.stdout == b.stdout)
+        #expect(a.stdout == "_:c14n0 <http://ex.org/p> _:c14n1 .\n_:c14n1 <http://ex.org/q> \"v\" .\n")
+        let d = try run(["diff", dir + "/a.nt", dir + "/b.nt"])
+        #expect(d.status == 0)
+    }
+}
