@@ -218,8 +218,10 @@ private func clique(_ n: Int) -> [Quad] {
 @Test func defaultLimitGrowsWithTheWorkFactor() {
     let c = Canonicalizer()
     #expect(c.nDegreeCallLimit(sharedBlankNodes: 0) == Canonicalizer.minimumNDegreeCalls)
-    #expect(c.nDegreeCallLimit(sharedBlankNodes: 1000) == 1_000_000)
-    #expect(Canonicalizer(maxWorkFactor: 3).nDegreeCallLimit(sharedBlankNodes: 100) == 1_000_000)
+    #expect(c.nDegreeCallLimit(sharedBlankNodes: 10) == Canonicalizer.minimumNDegreeCalls)
+    #expect(c.nDegreeCallLimit(sharedBlankNodes: 1000) == 4_000_000)
+    #expect(Canonicalizer(maxWorkFactor: 3).nDegreeCallLimit(sharedBlankNodes: 100) == 4_000_000)
+    #expect(Canonicalizer(maxWorkFactor: 0).nDegreeCallLimit(sharedBlankNodes: 100) == Canonicalizer.minimumNDegreeCalls)
     #expect(Canonicalizer(maxWorkFactor: 40).nDegreeCallLimit(sharedBlankNodes: 1000) == Int.max)
 }
 
