@@ -21,6 +21,31 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 
 /// `prosegraph convert`, `canonicalize`, `diff` and `patch`, each one call.
 public enum GraphJobs {
+    /// Streams a file into another format: each quad is written as it is read, in
+    /// input order (the Turtle, RDF/XML and JSON-LD writers group consecutive
+    /// triples of a subject). Output goes to a temporary file renamed into place
+    /// only when everything was read and written.
+    public static func convert(input: String, from: InputFormat?, output: String, to format: OutputFormat,
+                               base: String?, contexts: [String]) throws(ReadFailure) {
+        func run(_ sink: ByteSink) throws {
+            var writer = try QuadWriter(format: format, sink: sink, name: output)
+            try RDFInput.stream(path: input, format: from, base: base, contexts: contexts) { try writer.write($0) }
+            try writer.finish()
+        }
+        do {
+            if output == "-" {
+                try run(StandardOutputSink())
+            } else {
+                let file = try AtomicFile(path: output)
+                do { try run(file); try file.commit() } catch { file.discard(); throw error }
+            }
+        } catch let e as ReadFailure {
+            throw e
+        } catch {
+            throw ReadFailure("\(output == "-" ? "<stdout>" : output): \(error)")
+        }
+    }
+
     /// Writes quads in a format to a path (atomically) or to standard output ("-").
     public static func write(_ quads: [Quad], as format: OutputFormat, to path: String) throws(ReadFailure) {
         if format != .nquads, quads.contains(where: { $0.graph != nil }) {
@@ -125,5 +150,54 @@ public enum RDFPatch {
             }
         }
         return changes
+    }
+}
+
+/// One writer for any output format, fed quads one at a time.
+struct QuadWriter {
+    private enum Inner {
+        case nt(NTriplesWriter), ttl(TurtleWriter), rdf(RDFXMLWriter), jsonld(JSONLDWriter), nq(BufferedOutput)
+    }
+    private var inner: Inner
+    private let format: OutputFormat
+    private let name: String
+
+    init(format: OutputFormat, sink: ByteSink, name: String) throws {
+        self.format = format
+        self.name = name
+        switch format {
+        case .ntriples: inner = .nt(NTriplesWriter(sink: sink))
+        case .turtle: inner = .ttl(try TurtleWriter(sink: sink))
+        case .rdfxml: inner = .rdf(try RDFXMLWriter(sink: sink))
+        case .jsonld: inner = .jsonld(try JSONLDWriter(sink: sink))
+        case .nquads: inner = .nq(BufferedOutput(sink))
+        }
+    }
+
+    mutating func write(_ q: Quad) throws {
+        if case .nq(let out) = inner {
+            try out.append(try Canonicalizer.canonicalNQuadsLine(q))
+            return
+        }
+        guard q.graph == nil else {
+            throw ReadFailure("\(name): the input has named graphs, which \(format.rawValue) cannot hold: write N-Quads (.nq) instead")
+        }
+        switch inner {
+        case .nt(var w): try w.write(q.triple); inner = .nt(w)
+        case .ttl(var w): try w.write(q.triple); inner = .ttl(w)
+        case .rdf(var w): try w.write(q.triple); inner = .rdf(w)
+        case .jsonld(var w): try w.write(q.triple); inner = .jsonld(w)
+        case .nq: break
+        }
+    }
+
+    mutating func finish() throws {
+        switch inner {
+        case .nt(var w): try w.finish()
+        case .ttl(var w): try w.finish()
+        case .rdf(var w): try w.finish()
+        case .jsonld(var w): try w.finish()
+        case .nq(let out): try out.flush()
+        }
     }
 }

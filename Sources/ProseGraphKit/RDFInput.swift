@@ -33,6 +33,16 @@ public struct ReadFailure: Error, CustomStringConvertible, Sendable {
 public enum RDFInput {
     public static func read(path: String, format: InputFormat? = nil, base: String? = nil,
                             contexts: [String] = []) throws(ReadFailure) -> (quads: [Quad], format: InputFormat) {
+        var quads: [Quad] = []
+        let fmt = try stream(path: path, format: format, base: base, contexts: contexts) { quads.append($0) }
+        return (quads, fmt)
+    }
+
+    /// Reads a file and hands each quad to `emit` as it is parsed (JSON-LD:
+    /// after expansion of the whole document). Errors from `emit` stop the read.
+    @discardableResult
+    public static func stream(path: String, format: InputFormat? = nil, base: String? = nil, contexts: [String] = [],
+                              _ emit: (Quad) throws -> Void) throws(ReadFailure) -> InputFormat {
         guard let fmt = format ?? InputFormat.from(path: path) else {
             throw ReadFailure("\(path): cannot tell the format from the file name: use --from (\(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
@@ -43,17 +53,16 @@ public enum RDFInput {
         let name = path == "-" ? "<stdin>" : path
         // Relative references resolve against the file's own URL unless --base says otherwise.
         let options = ReaderOptions(path: name, base: base ?? (path == "-" ? nil : fileURL(path)))
-        var quads: [Quad] = []
         do {
             switch fmt {
-            case .ntriples: try NTriplesReader(options: options).read(bytes) { quads.append($0) }
-            case .nquads: try NTriplesReader(options: options, quads: true).read(bytes) { quads.append($0) }
-            case .turtle: try TurtleReader(options: options).read(bytes) { quads.append($0) }
-            case .trig: try TurtleReader(options: options, trig: true).read(bytes) { quads.append($0) }
-            case .rdfxml: try RDFXMLReader(options: options).read(bytes) { quads.append($0) }
+            case .ntriples: try NTriplesReader(options: options).read(bytes, emit)
+            case .nquads: try NTriplesReader(options: options, quads: true).read(bytes, emit)
+            case .turtle: try TurtleReader(options: options).read(bytes, emit)
+            case .trig: try TurtleReader(options: options, trig: true).read(bytes, emit)
+            case .rdfxml: try RDFXMLReader(options: options).read(bytes, emit)
             case .jsonld:
                 let loader = DocumentLoader.offline(contexts.map { .named(path: $0) } + [.fileURLs])
-                _ = try JSONLDReader(options: options, documentLoader: loader).read(bytes) { quads.append($0) }
+                _ = try JSONLDReader(options: options, documentLoader: loader).read(bytes, emit)
             case .graphml:
                 throw ReadFailure("\(name): reading GraphML as RDF is not available in this version")
             }
@@ -62,7 +71,7 @@ public enum RDFInput {
         } catch {
             throw ReadFailure("\(error)")
         }
-        return (quads, fmt)
+        return fmt
     }
 
     /// `file://` URL of a path, absolute against the working directory.

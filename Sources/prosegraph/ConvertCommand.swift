@@ -8,8 +8,9 @@ struct ConvertCommand: ParsableCommand {
         discussion: """
         Formats come from the file extensions (.rdf .jsonld .nt .nq .ttl; also \
         .xml .owl .json .trig on input) or --from/--to; '-' is standard input \
-        or output. A rejected input exits 2 with file:line:column: message; \
-        nothing is written then.
+        or output. Quads are written as they are read, in input order. A \
+        rejected input exits 2 with file:line:column: message; nothing is \
+        written then.
 
         Examples:
           prosegraph convert Output/graph.nt /tmp/graph.ttl
@@ -40,9 +41,9 @@ struct ConvertCommand: ParsableCommand {
     }
 
     func run() throws {
-        let quads = try runOrFail { () throws(ReadFailure) in
-            try RDFInput.read(path: input, format: from, base: read.base, contexts: read.context).quads
+        try runOrFail { () throws(ReadFailure) in
+            try GraphJobs.convert(input: input, from: from, output: output, to: to ?? OutputFormat.from(path: output)!,
+                                  base: read.base, contexts: read.context)
         }
-        try runOrFail { () throws(ReadFailure) in try GraphJobs.write(quads, as: to ?? OutputFormat.from(path: output)!, to: output) }
     }
 }
