@@ -3,7 +3,8 @@ import ProseGraphModel
 
 /// The difference of two GraphML documents compared as property graphs: by
 /// node id, edge endpoints and data (attribute name -> typed value), not as
-/// RDF. Key ids, element order, layout and graph-level data do not count.
+/// RDF. Key ids, element order, layout and graph-level data do not count,
+/// nor does the width of a number (`int` 5 equals `long` 5).
 ///
 /// - Nodes are matched by id: added, removed, or changed (data compared key by key).
 /// - Edges are matched by id where both edges have one; otherwise (either has
@@ -19,6 +20,12 @@ public struct PropertyGraphDiff: Sendable {
         /// nil: the key had no value.
         public let old: GraphMLValue?
         public let new: GraphMLValue?
+
+        public init(key: String, old: GraphMLValue?, new: GraphMLValue?) {
+            self.key = key
+            self.old = old
+            self.new = new
+        }
     }
 
     public struct NodeChange: Hashable, Sendable {
@@ -123,7 +130,7 @@ public struct PropertyGraphDiff: Sendable {
                 (source, target) = (e.source, e.target)
             }
             directed = e.directed
-            data = e.data
+            data = e.data.mapValues(PropertyGraphDiff.normalized)
         }
         static func less(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
     }
@@ -135,12 +142,24 @@ public struct PropertyGraphDiff: Sendable {
         return out.sorted { precedes($0.key, $1.key) }
     }
 
-    /// Value equality where NaN equals NaN (a graph is the same as itself).
+    /// Value equality across widths (an `int` equals the `long` of the same
+    /// number, a `float` the `double` of its value: networkx writes every int
+    /// as `long`), where NaN equals NaN (a graph is the same as itself).
     private static func same(_ a: GraphMLValue?, _ b: GraphMLValue) -> Bool {
         guard let a else { return false }
-        if a == b { return true }
-        if let x = a.number, let y = b.number, a.type == b.type { return x.isNaN && y.isNaN }
+        let (x, y) = (normalized(a), normalized(b))
+        if x == y { return true }
+        if case .double(let p) = x, case .double(let q) = y { return p.isNaN && q.isNaN }
         return false
+    }
+
+    /// `int` as `long`, `float` as `double`.
+    static func normalized(_ v: GraphMLValue) -> GraphMLValue {
+        switch v {
+        case .int(let i): return .long(Int64(i))
+        case .float(let f): return .double(Double(f))
+        default: return v
+        }
     }
 
     static func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }

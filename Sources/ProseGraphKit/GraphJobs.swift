@@ -1,6 +1,7 @@
 import ProseGraphDiff
 import ProseGraphFormats
 import ProseGraphModel
+import ProseGraphText
 
 /// The formats `convert` and `patch` write: the export formats that take any
 /// RDF graph, plus N-Quads.
@@ -100,6 +101,21 @@ public enum GraphJobs {
         let b = try canonical(RDFInput.read(path: new, format: newFormat, base: base, contexts: contexts).quads)
         let d = GraphDiff(old: a, new: b)
         return DiffOutcome(report: DiffReport(d, old: a, new: b), oldCount: Set(a).count, newCount: Set(b).count)
+    }
+
+    /// Reads two GraphML files and diffs them as property graphs (node ids, edge endpoints and data).
+    public static func diffPropertyGraphs(old: String, new: String) throws(ReadFailure) -> PropertyGraphDiff {
+        func load(_ path: String) throws(ReadFailure) -> GraphMLDocument {
+            do {
+                let bytes = try path == "-" ? FileSystem.readStandardInput() : FileSystem.read(path)
+                return try GraphMLReader(options: ReaderOptions(path: path)).read(bytes)
+            } catch let e as InputError {
+                throw ReadFailure(e.description)
+            } catch {
+                throw ReadFailure("\(error)")
+            }
+        }
+        return PropertyGraphDiff(old: try load(old), new: try load(new))
     }
 
     /// Applies an RDF Patch to a file's quads (blank nodes canonical, as `diff` wrote them).

@@ -29,7 +29,8 @@ public struct ReadFailure: Error, CustomStringConvertible, Sendable {
 }
 
 /// Reads any supported file into quads (GraphML: prosegraph's own profile, as
-/// the RDF it was written from, without the document triples).
+/// the RDF it was written from, without the document triples, which GraphML
+/// does not carry).
 public enum RDFInput {
     public static func read(path: String, format: InputFormat? = nil, base: String? = nil,
                             contexts: [String] = []) throws(ReadFailure) -> (quads: [Quad], format: InputFormat) {
@@ -64,7 +65,9 @@ public enum RDFInput {
                 let loader = DocumentLoader.offline(contexts.map { .named(path: $0) } + [.fileURLs])
                 _ = try JSONLDReader(options: options, documentLoader: loader).read(bytes, emit)
             case .graphml:
-                throw ReadFailure("\(name): reading GraphML as RDF is not available in this version")
+                // prosegraph's own GraphML profile, as the RDF it was written from (without document triples).
+                let doc = try GraphMLReader(options: options).read(bytes)
+                for t in try GraphMLToRDF.triples(doc, path: name) { try emit(Quad(t)) }
             }
         } catch let e as ReadFailure {
             throw e

@@ -12,7 +12,9 @@ struct DiffCommand: ParsableCommand {
         abstract: "Show what changed between two exports, in any formats.",
         discussion: """
         Compares the two files as RDF graphs (blank nodes canonicalized with \
-        RDFC-1.0), so old.rdf against new.jsonld is fine. The text report \
+        RDFC-1.0), so old.rdf against new.jsonld is fine. Two GraphML files \
+        are compared as property graphs instead (node ids, edge endpoints and \
+        data; GraphML from any tool), and the report says so. The text report \
         groups changes for people: entities added and removed (by type and \
         label), facts added and removed (subject predicate object), and \
         qualifier changes of facts present in both (a date changed, a new \
@@ -50,6 +52,18 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var read: ReadOptions
 
     func run() throws {
+        if (fromOld ?? InputFormat.from(path: old)) == .graphml, (fromNew ?? InputFormat.from(path: new)) == .graphml {
+            let d = try runOrFail { () throws(ReadFailure) in try GraphJobs.diffPropertyGraphs(old: old, new: new) }
+            switch format {
+            case .text: print(d.text(color: !noColor && isatty(1) == 1), terminator: "")
+            case .json: print(d.json(), terminator: "")
+            case .patch:
+                Diagnostics.error("--format patch is for RDF: GraphML files are compared as property graphs")
+                throw ExitCode(Status.failure)
+            }
+            if !d.isEmpty { throw ExitCode(Status.partial) }
+            return
+        }
         let outcome = try runOrFail { () throws(ReadFailure) in
             try GraphJobs.diff(old: old, new: new, oldFormat: fromOld, newFormat: fromNew, base: read.base, contexts: read.context)
         }

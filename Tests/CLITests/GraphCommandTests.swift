@@ -96,3 +96,34 @@ import Testing
         #expect(d.status == 0)
     }
 }
+
+@Suite(.serialized) struct GraphMLCommandTests {
+    @Test func twoGraphMLFilesAreComparedAsPropertyGraphs() throws {
+        let same = try run(["diff", "Output/graph.graphml", "Output/graph.graphml"])
+        #expect(same.status == 0)
+        #expect(same.stdout == """
+        comparing as property graphs (GraphML): node ids, edge endpoints and data
+        old: 217 nodes, 363 edges; new: 217 nodes, 363 edges
+        no differences
+
+        """)
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let text = try String(contentsOfFile: repositoryRoot + "/Output/graph.graphml", encoding: .utf8)
+        try text.replacingOccurrences(of: "<data key=\"date\">2025-01-19</data>", with: "<data key=\"date\">2025-01-20</data>")
+            .write(toFile: dir + "/new.graphml", atomically: true, encoding: .utf8)
+        let changed = try run(["diff", "Output/graph.graphml", dir + "/new.graphml", "--no-color"])
+        #expect(changed.status == 1)
+        #expect(changed.stdout.contains("  ~ e632299c1a9f643c3 (person.anwar-ibrahim -> country.belgium)\n    date: \"2025-01-19\" -> \"2025-01-20\"\n"))
+        let patch = try run(["diff", "Output/graph.graphml", dir + "/new.graphml", "--format", "patch"])
+        #expect(patch.status == 2)
+        #expect(patch.stderr == "prosegraph: --format patch is for RDF: GraphML files are compared as property graphs\n")
+    }
+
+    @Test func graphMLReadsAsTheRDFItWasWrittenFrom() throws {
+        // GraphML carries no document titles: the difference is exactly the 44 document triples (11 documents x 4).
+        let r = try run(["diff", "Output/graph.nt", "Output/graph.graphml", "--format", "json"])
+        #expect(r.status == 1)
+        #expect(r.stdout.hasPrefix("{\n  \"same\": false,\n  \"totals\": {\"added\": 0, \"removed\": 44, \"unchanged\": 4533},\n"))
+    }
+}

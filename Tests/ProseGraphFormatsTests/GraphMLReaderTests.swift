@@ -35,7 +35,7 @@ private func withoutDocuments(_ triples: some Sequence<Triple>) -> Set<Triple> {
     Set(triples.filter { !($0.subject.iri?.value.hasPrefix(IRIMinter.defaultBase + "document/") ?? false) })
 }
 
-@Suite struct GraphMLReading {
+@Suite struct GraphMLReaderTests {
     @Test func exactValues() throws {
         let doc = try read("""
         <?xml version="1.0" encoding="UTF-8"?>
@@ -105,7 +105,7 @@ private func withoutDocuments(_ triples: some Sequence<Triple>) -> Set<Triple> {
 
     @Test func errors() {
         #expect(failure(document(#"    <node id="a"><data key="zz">x</data></node>"#))
-            == "t.graphml:6:28: data refers to the undeclared key 'zz'")
+            == "t.graphml:6:24: data refers to the undeclared key 'zz'")
         #expect(failure(document("""
             <node id="a"/>
             <edge source="a" target="a"><data key="k1">x1</data></edge>
@@ -131,9 +131,9 @@ private func withoutDocuments(_ triples: some Sequence<Triple>) -> Set<Triple> {
         </graphml>
         """) == "t.graphml:2:40: key 'k' has the unknown attr.type 'integer' (GraphML defines boolean, int, long, float, double, string)")
         #expect(failure(document(#"    <node id="a"><data key="k1">1</data></node>"#))
-            == "t.graphml:6:28: the key 'k1' is declared for edge, not for node (data of node 'a')")
+            == "t.graphml:6:24: the key 'k1' is declared for edge, not for node (data of node 'a')")
         #expect(failure(document(#"    <node id="a"><data key="k0">x</data><data key="k0">y</data></node>"#))
-            == "t.graphml:6:38: node 'a' has a second value for 'name' (key 'k0')")
+            == "t.graphml:6:41: node 'a' has a second value for 'name' (key 'k0')")
         #expect(failure(document(#"    <edge target="a"/>"#)) == "t.graphml:6:5: <edge> has no source attribute")
         #expect(failure(#"<graph xmlns="http://graphml.graphdrawing.org/xmlns"/>"#)
             == "t.graphml:1:1: the root element is <graph>, not a GraphML <graphml> element")
@@ -176,17 +176,17 @@ private func withoutDocuments(_ triples: some Sequence<Triple>) -> Set<Triple> {
         let triples = try GraphMLToRDF.triples(doc)
         let st = try #require(visit.data["statement"]?.string)
         #expect(triples.filter { $0.subject == .iri(IRI(st)) }.map(\.object.description) == [
-            "<https://prosegraph.org/id/person/mahmoud-abbas>",
-            "<https://prosegraph.org/ontology#visited>",
-            "<https://prosegraph.org/id/country/belgium>",
-            "<http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement>",
-            "\"0.9\"^^<http://www.w3.org/2001/XMLSchema#decimal>",
-            "\"2015-02\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>",
-            "\"120\"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>",
-            "\"In February 2015, President Mahmoud Abbas visited Belgium.\"",
-            "\"visit.verb\"",
-            "<https://prosegraph.org/id/document/belgium-palestine>",
-            "\"178\"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>",
+            "<https://prosegraph.org/id/country/belgium>",  // rdf:object
+            "<https://prosegraph.org/ontology#visited>",  // rdf:predicate
+            "<https://prosegraph.org/id/person/mahmoud-abbas>",  // rdf:subject
+            "<http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement>",  // rdf:type
+            "\"0.9\"^^<http://www.w3.org/2001/XMLSchema#decimal>",  // pg:confidence
+            "\"2015-02\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>",  // pg:date
+            "\"178\"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>",  // pg:endOffset
+            "\"In February 2015, President Mahmoud Abbas visited Belgium.\"",  // pg:evidence
+            "\"visit.verb\"",  // pg:rule
+            "<https://prosegraph.org/id/document/belgium-palestine>",  // pg:source
+            "\"120\"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>",  // pg:startOffset
         ])
     }
 
@@ -233,10 +233,18 @@ private func withoutDocuments(_ triples: some Sequence<Triple>) -> Set<Triple> {
         #expect(doc.nodes[2].data == ["label": .string("Damascus")])
         #expect(doc.edges == [
             .init(id: nil, source: "belgium", target: "syria", directed: true,
-                  data: ["relation": .string("relationsWith"), "since": .long(1946), "weight": .double(0.9)], line: 23, column: 5),
+                  data: ["relation": .string("relationsWith"), "since": .long(1946), "weight": .double(0.9)], line: 24, column: 5),
             .init(id: nil, source: "damascus", target: "syria", directed: true,
-                  data: ["relation": .string("locatedIn"), "weight": .double(1.0)], line: 28, column: 5),
+                  data: ["relation": .string("locatedIn"), "weight": .double(1.0)], line: 29, column: 5),
         ])
+    }
+
+    /// prosegraph's GraphML of `GraphMLFixture.small()` read and written again by networkx
+    /// (`nx.write_graphml(nx.read_graphml(f))`): key ids `d0`..., `int` offsets as `long`.
+    @Test func networkxRewrittenProsegraphGraphML() throws {
+        let doc = try GraphMLReader().read(try #require(repositoryFile("Tests/Fixtures/graphml/networkx-prosegraph.graphml")))
+        #expect(doc.key(named: "start", for: .edge)?.type == .long)
+        #expect(Set(try GraphMLToRDF.triples(doc)) == withoutDocuments(GraphMLFixture.small().rdfTriples()))
     }
 
     @Test func igraph() throws {

@@ -446,14 +446,14 @@ private struct State {
                 domain = d
             }
             var type = GraphMLValue.ValueType.string
-            if let t = attribute(node, "type", "attr.type") {
+            if let t = attribute(node, "attr.type") {
                 guard let v = GraphMLValue.ValueType(rawValue: t.value) else {
                     throw error(at: t, "key '\(id)' has the unknown attr.type '\(t.value)' (GraphML defines boolean, int, long, float, double, string)")
                 }
                 type = v
             }
             keyIndex[id] = doc.keys.count
-            doc.keys.append(GraphMLDocument.Key(id: id, domain: domain, name: attribute(node, "name", "attr.name")?.value, type: type))
+            doc.keys.append(GraphMLDocument.Key(id: id, domain: domain, name: attribute(node, "attr.name")?.value, type: type))
             stack.append(.key(doc.keys.count - 1))
         case "default":
             guard case .key(let k)? = stack.last else { stack.append(.skipped); return }
@@ -520,10 +520,6 @@ private struct State {
             // desc, hyperedge, port, endpoint, locator, and anything unknown.
             stack.append(.skipped)
         }
-    }
-
-    func attribute(_ node: XMLStreamReader.Node, _ name: String, _ qualified: String) -> XMLStreamReader.Attribute? {
-        node.attributes.first { $0.namespaceURI == nil && $0.localName == qualified }
     }
 
     mutating func end(_ node: XMLStreamReader.Node) throws {
