@@ -38,8 +38,10 @@ let package = Package(
         .target(name: "ProseGraphFormats", dependencies: ["ProseGraphModel", "ProseGraphXML"]),
         // RDF Dataset Canonicalization (RDFC-1.0), isomorphism, semantic diff and RDF Patch.
         .target(name: "ProseGraphDiff", dependencies: ["ProseGraphModel", "ProseGraphFormats"]),
+        // Validation: a SHACL Core engine, GraphML checks (XSD through libxml2, then graph checks), reports.
+        .target(name: "ProseGraphValidation", dependencies: ["ProseGraphModel", "ProseGraphFormats", "ProseGraphXML"]),
         // Jobs the command runs: export, eval ... one call each.
-        .target(name: "ProseGraphKit", dependencies: ["ProseGraphModel", "ProseGraphText", "ProseGraphExtraction", "ProseGraphFormats", "ProseGraphDiff"]),
+        .target(name: "ProseGraphKit", dependencies: ["ProseGraphModel", "ProseGraphText", "ProseGraphExtraction", "ProseGraphFormats", "ProseGraphDiff", "ProseGraphValidation"]),
         .executableTarget(
             name: "prosegraph",
             dependencies: [
@@ -55,7 +57,8 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["prosegraph"]),
         .testTarget(name: "ProseGraphDiffTests", dependencies: ["ProseGraphDiff", "ProseGraphFormats", "ProseGraphModel"]),
         // The W3C suites, run from their manifests in ../shared/reference/w3c (never copied here).
-        .testTarget(name: "ConformanceTests", dependencies: ["ProseGraphDiff", "ProseGraphFormats", "ProseGraphModel"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["ProseGraphDiff", "ProseGraphFormats", "ProseGraphModel", "ProseGraphValidation"]),
+        .testTarget(name: "ProseGraphValidationTests", dependencies: ["ProseGraphValidation", "ProseGraphFormats", "ProseGraphModel"]),
     ],
     swiftLanguageModes: [.v6]
 )
