@@ -50,8 +50,8 @@ public struct ValidationResult: Hashable, Sendable {
     }
 }
 
-/// The outcome of validating a data graph: conforms when no result has
-/// severity sh:Violation... SHACL says: when there are no results at all.
+/// The outcome of validating a data graph. As SHACL defines it, the data
+/// conforms when there are no results at all, whatever their severity.
 public struct ValidationReport: Sendable, Equatable {
     public var results: [ValidationResult]
     public var conforms: Bool { results.isEmpty }
