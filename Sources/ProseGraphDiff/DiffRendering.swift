@@ -32,7 +32,7 @@ extension DiffReport {
 
     /// The report as JSON for programs; keys in a fixed order.
     public func json() -> String {
-        func s(_ v: String) -> String { JSONString.quote(v) }
+        func s(_ v: String) -> String { JSONText.quoted(v) }
         func entity(_ e: EntityChange) -> String { "{\"iri\": \(s(e.iri)), \"label\": \(s(e.label)), \"type\": \(s(e.type))}" }
         func fact(_ f: FactChange) -> String { "{\"subject\": \(s(f.subject)), \"predicate\": \(s(f.predicate)), \"object\": \(s(f.object))}" }
         func list(_ items: [String]) -> String { items.isEmpty ? "[]" : "[\n    " + items.joined(separator: ",\n    ") + "\n  ]" }
@@ -67,40 +67,13 @@ extension GraphDiff {
     }
 }
 
-/// One quad as a canonical N-Quads line (without the newline).
+/// One quad as a canonical N-Quads line (without the newline); a term no
+/// IRIREF can hold (never in a graph a reader produced) falls back to its description.
 public enum NQuads {
     public static func line(_ q: Quad) -> String {
-        let sink = MemorySink()
-        var w = NTriplesWriter(sink: sink)
-        try? w.write(q.triple)
-        try? w.finish()
-        var text = sink.string
-        if text.hasSuffix(" .\n") { text.removeLast(3) }
-        if let g = q.graph { text += " " + g.description }
-        return text + " ."
+        guard var text = try? Canonicalizer.canonicalNQuadsLine(q) else { return "\(q.subject) \(q.predicate) \(q.object) ." }
+        if text.hasSuffix("\n") { text.removeLast() }
+        return text
     }
 }
 
-/// JSON string quoting for the report.
-enum JSONString {
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let h = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
-    }
-}

@@ -226,7 +226,7 @@ public struct PropertyGraphDiff: Sendable {
     /// The report as JSON for programs; keys in a fixed order, values typed
     /// (strings, numbers, booleans; a non-finite number as a string).
     public func json() -> String {
-        func s(_ v: String) -> String { JSONString.quote(v) }
+        func s(_ v: String) -> String { JSONText.quoted(v) }
         func value(_ v: GraphMLValue?) -> String {
             guard let v else { return "null" }
             switch v {

@@ -69,12 +69,7 @@ public struct Pipeline: Sendable {
 
     func run(_ index: RuleIndex, _ rules: [RelationRule], only: Set<Int>?, on text: String, provenance: Provenance, resolver: inout EntityResolver,
              contextYear: inout Int?, envoys: inout [EntityKey: FactDate?], into graph: inout KnowledgeGraph) {
-        let tokens = Tokenizer.tokenize(text)
-        var spans = recognizer.recognize(tokens)
-        let dateSpans = dates.dates(tokens, contextYear: &contextYear)
-        spans.removeAll { s in dateSpans.contains { $0.tokens.overlaps(s.tokens) } && s.type != .person && s.type != .organization }
-        spans += dateSpans.filter { d in !spans.contains { $0.tokens.overlaps(d.tokens) } }
-        let units = makeUnits(tokens, spans, table: index.table)
+        let (_, units) = analyze(text, table: index.table, contextYear: &contextYear)
         let speech = units.firstIndex { $0.word.map(Self.speechCues.contains) ?? false }
 
         // Rules run on the sentence and on the sentence without its relative clauses
@@ -158,6 +153,17 @@ public struct Pipeline: Sendable {
                 }
             }
         }
+    }
+
+    /// Tokens, then entity, title and date spans (dates win over overlapping
+    /// names, except people and organizations), then units for the rules.
+    func analyze(_ text: String, table: WordTable, contextYear: inout Int?) -> (tokens: [Token], units: [Unit]) {
+        let tokens = Tokenizer.tokenize(text)
+        var spans = recognizer.recognize(tokens)
+        let dateSpans = dates.dates(tokens, contextYear: &contextYear)
+        spans.removeAll { s in dateSpans.contains { $0.tokens.overlaps(s.tokens) } && s.type != .person && s.type != .organization }
+        spans += dateSpans.filter { d in !spans.contains { $0.tokens.overlaps(d.tokens) } }
+        return (tokens, makeUnits(tokens, spans, table: table))
     }
 
     /// The units without relative clauses set off by commas (", who ... ,", ", which ... ,"),
@@ -285,12 +291,7 @@ extension Pipeline {
     /// What the pipeline sees in one piece of text: the spans with their types
     /// and dates, and the rules that match. For `prosegraph explain`.
     public func explain(_ text: String, contextYear: inout Int?) -> String {
-        let tokens = Tokenizer.tokenize(text)
-        var spans = recognizer.recognize(tokens)
-        let dateSpans = dates.dates(tokens, contextYear: &contextYear)
-        spans.removeAll { s in dateSpans.contains { $0.tokens.overlaps(s.tokens) } && s.type != .person && s.type != .organization }
-        spans += dateSpans.filter { d in !spans.contains { $0.tokens.overlaps(d.tokens) } }
-        let units = makeUnits(tokens, spans, table: proseIndex.table)
+        let (tokens, units) = analyze(text, table: proseIndex.table, contextYear: &contextYear)
         var out = ""
         for u in units {
             if let s = u.span {

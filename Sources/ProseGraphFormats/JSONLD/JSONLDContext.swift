@@ -160,8 +160,15 @@ struct Compactor {
 
 /// JSON string syntax: `"` and `\` escaped, `\b \t \n \f \r`, other control
 /// characters as `\u00xx`, everything else (non-BMP included) as UTF-8.
-enum JSONText {
-    static func append(_ s: String, to out: inout String) {
+public enum JSONText {
+    /// `s` as a JSON string literal, quotes included.
+    public static func quoted(_ s: String) -> String {
+        var out = ""
+        append(s, to: &out)
+        return out
+    }
+
+    public static func append(_ s: String, to out: inout String) {
         out += "\""
         if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
             out += s

@@ -41,26 +41,11 @@ enum CanonicalJSON {
         }
     }
 
+    /// RFC 8785 strings are JSON strings with the short escapes and lower-case \u00xx for other controls.
     private static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u.value {
-            case 0x22: out += "\\\""
-            case 0x5C: out += "\\\\"
-            case 0x08: out += "\\b"
-            case 0x09: out += "\\t"
-            case 0x0A: out += "\\n"
-            case 0x0C: out += "\\f"
-            case 0x0D: out += "\\r"
-            case 0..<0x20:
-                let hex = String(u.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                out.unicodeScalars.append(u)
-            }
-        }
-        out += "\""
+        JSONText.append(s, to: &out)
     }
+
 }
 
 /// How JSON-LD turns JSON numbers into literals (§8.6, Object to RDF).

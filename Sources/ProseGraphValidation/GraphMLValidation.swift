@@ -1,0 +1,459 @@
+import ProseGraphFormats
+import ProseGraphModel
+import ProseGraphXML
+
+/// One problem `GraphMLValidation` found, at the line and column where it is.
+public struct GraphMLIssue: Hashable, Sendable, CustomStringConvertible {
+    public enum Kind: String, Hashable, Sendable {
+        /// The file is not well-formed XML (nothing else is checked then).
+        case syntax
+        /// The XML Schema (`prosegraph-graphml.xsd`) rejects the document.
+        case schema
+        /// A graph check XML Schema cannot express: an edge end that is no
+        /// node, data of an undeclared key or of a key of another domain, a
+        /// value that is not of its key's `attr.type`, the same key twice.
+        case graph
+        /// A rule of prosegraph's profile beyond the schema: which data a node
+        /// or an edge must carry, and the form of their values.
+        case profile
+    }
+
+    public let kind: Kind
+    /// 1-based; nil when libxml2 gave no position.
+    public let line: Int?
+    /// 1-based, in Unicode scalars; nil when unknown.
+    public let column: Int?
+    public let message: String
+
+    public init(kind: Kind, line: Int?, column: Int?, message: String) {
+        self.kind = kind
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// `line:column: kind: message` (positions left out when unknown).
+    public var description: String {
+        var prefix = ""
+        if let line { prefix += "\(line):" }
+        if let line = line, let column { _ = line; prefix += "\(column):" }
+        return (prefix.isEmpty ? "" : prefix + " ") + kind.rawValue + ": " + message
+    }
+}
+
+/// The schema could not be read or compiled: the file could not be validated.
+public struct GraphMLValidationError: Error, Hashable, Sendable, CustomStringConvertible {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Validates a GraphML file against prosegraph's profile, reporting every
+/// problem found (not only the first):
+///
+/// 1. well-formed XML (libxml2; a syntax error ends the validation);
+/// 2. the XML Schema at `schema` (libxml2's xmlschemas), each error at the
+///    line libxml2 gives and the column of the element (or attribute) it names;
+/// 3. graph checks on a streaming pass (`XMLStreamReader`): every edge end is a
+///    node, every `<data>` names a declared key of its element's domain, at
+///    most once per element, with a value of the key's `attr.type`; duplicate
+///    key, node and edge ids;
+/// 4. the profile's rules XML Schema 1.0 cannot state: the data every node
+///    (`name`, `type`, `labels`, `iri` for entities) and every edge (all but
+///    `date`) carries, types and labels that agree, `label` = `predicate` and
+///    `predicateIRI` = `pg:` + predicate, dates `YYYY`, `YYYY-MM` or
+///    `YYYY-MM-DD`, offsets with start < end, a confidence in 0...1, Wikidata
+///    ids `Q` + digits, an edge's source an entity node.
+///
+/// A graph or profile finding on a line the schema already reported is left
+/// out (the schema's message covers it). Issues come sorted by position.
+public enum GraphMLValidation {
+    /// - Parameters:
+    ///   - bytes: the GraphML file.
+    ///   - path: names the file (libxml2's document URL).
+    ///   - schema: the XSD file (`Schemas/graphml/prosegraph-graphml.xsd`).
+    /// - Returns: every issue; empty when the file conforms.
+    /// - Throws: `GraphMLValidationError` when the schema cannot be compiled.
+    public static func validate(bytes: [UInt8], path: String, schema: String) throws -> [GraphMLIssue] {
+        let compiled: XMLSchema
+        do { compiled = try XMLSchema(path: schema) } catch {
+            throw GraphMLValidationError("cannot use the schema \(schema): \(error)")
+        }
+        let document: XMLDocument
+        do { document = try XMLDocument(bytes: bytes, url: path) } catch {
+            return [GraphMLIssue(kind: .syntax, line: error.line, column: error.column, message: error.message)]
+        }
+        let invalid: [XMLError]
+        do { invalid = try compiled.validate(document) } catch {
+            throw GraphMLValidationError("libxml2 could not validate \(path): \(error)")
+        }
+        var pass = GraphPass()
+        pass.run(bytes: bytes, path: path)
+        var issues: [GraphMLIssue] = []
+        var seen = Set<String>()
+        for e in invalid {
+            let message = cleanSchemaMessage(e.message)
+            guard !message.isEmpty, seen.insert("\(e.line ?? 0):\(message)").inserted else { continue }
+            let column = e.column ?? pass.column(forSchemaErrorAt: e.line, message: e.message)
+            issues.append(GraphMLIssue(kind: .schema, line: e.line, column: column, message: message))
+        }
+        let schemaLines = Set(issues.compactMap(\.line))
+        issues += pass.issues.filter { $0.line.map { !schemaLines.contains($0) } ?? true }
+        return issues.enumerated().sorted { a, b in
+            let (la, lb) = (a.element.line ?? 0, b.element.line ?? 0)
+            if la != lb { return la < lb }
+            let (ca, cb) = (a.element.column ?? 0, b.element.column ?? 0)
+            return ca != cb ? ca < cb : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// libxml2's message without namespace braces, and nothing for its
+    /// "No precomputed value" follow-up warnings (the error before says it).
+    static func cleanSchemaMessage(_ raw: String) -> String {
+        if raw.contains("No precomputed value available") { return "" }
+        var m = raw.replacingAll("{" + GraphMLWriter.namespace + "}", with: "")
+        while m.last == "." || m.last == " " { m.removeLast() }
+        return m
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, contains(target) else { return self }
+        var out = ""
+        var rest = Substring(self)
+        while let r = rest.range(of: target) {
+            out += rest[..<r.lowerBound]
+            out += replacement
+            rest = rest[r.upperBound...]
+        }
+        return out + rest
+    }
+}
+
+extension Substring {
+    func range(of target: String) -> Range<Index>? {
+        let t = Array(target.unicodeScalars)
+        let s = unicodeScalars
+        var i = s.startIndex
+        while i != s.endIndex {
+            var j = i, k = 0
+            while k < t.count, j != s.endIndex, s[j] == t[k] { s.formIndex(after: &j); k += 1 }
+            if k == t.count { return i..<j }
+            s.formIndex(after: &i)
+        }
+        return nil
+    }
+}
+
+/// The streaming pass of the graph and profile checks.
+private struct GraphPass {
+    struct KeyInfo {
+        let id: String
+        let domain: String
+        let type: GraphMLValue.ValueType
+        let line: Int
+        let column: Int
+    }
+
+    struct Datum {
+        let value: String
+        let line: Int
+        let column: Int
+    }
+
+    struct Element {
+        let kind: String
+        let id: String
+        let line: Int
+        let column: Int
+        var source: String = ""
+        var target: String = ""
+        var sourceAt: (Int, Int) = (0, 0)
+        var targetAt: (Int, Int) = (0, 0)
+        var data: [String: Datum] = [:]
+    }
+
+    struct OpenData {
+        let key: KeyInfo?
+        let line: Int
+        let column: Int
+        var text = ""
+        var elements = false
+    }
+
+    var issues: [GraphMLIssue] = []
+    var keys: [String: KeyInfo] = [:]
+    var nodes: [String: Element] = [:]
+    var nodeOrder: [String] = []
+    var edges: [Element] = []
+    var edgeIDs: [String: (Int, Int)] = [:]
+    /// Every element start seen: (line, column, local name, attributes).
+    var starts: [(line: Int, column: Int, name: String, attributes: [XMLStreamReader.Attribute])] = []
+
+    /// Open elements: what a `<data>` belongs to, and open data.
+    var owner: Element?
+    var open: OpenData?
+    var depthInData = 0
+
+    mutating func add(_ kind: GraphMLIssue.Kind, _ line: Int, _ column: Int, _ message: String) {
+        issues.append(GraphMLIssue(kind: kind, line: line, column: column, message: message))
+    }
+
+    mutating func run(bytes: [UInt8], path: String) {
+        let xml: XMLStreamReader
+        do { xml = try XMLStreamReader(bytes: bytes, url: path) } catch { return }
+        while true {
+            let next: XMLStreamReader.Node?
+            do { next = try xml.next() } catch {
+                // libxml2's DOM parse accepted the file; the stream reader is stricter
+                // (entity references): say so once and stop.
+                add(.syntax, error.line ?? 1, error.column ?? 1, error.message)
+                return
+            }
+            guard let node = next else { break }
+            switch node.kind {
+            case .element:
+                starts.append((node.line, node.column, node.localName, node.attributes))
+                start(node)
+                if node.isEmptyElement { end(node) }
+            case .endElement:
+                end(node)
+            case .text, .cdata, .whitespace:
+                if depthInData == 0, open != nil { open!.text += node.value ?? "" }
+            default:
+                break
+            }
+        }
+        finish()
+    }
+
+    func attribute(_ node: XMLStreamReader.Node, _ name: String) -> XMLStreamReader.Attribute? {
+        node.attributes.first { $0.localName == name && $0.namespaceURI == nil }
+    }
+
+    mutating func start(_ node: XMLStreamReader.Node) {
+        if open != nil {
+            depthInData += 1
+            open!.elements = true
+            return
+        }
+        guard node.namespaceURI == GraphMLWriter.namespace || node.namespaceURI == nil else { return }
+        switch node.localName {
+        case "key":
+            guard let id = attribute(node, "id") else { return }
+            if let first = keys[id.value] {
+                add(.graph, id.line, id.column, "the key id '\(id.value)' is declared twice (first at \(first.line):\(first.column))")
+                return
+            }
+            var type = GraphMLValue.ValueType.string
+            if let t = attribute(node, "attr.type") {
+                guard let v = GraphMLValue.ValueType(rawValue: t.value) else {
+                    add(.graph, t.line, t.column, "key '\(id.value)' has the unknown attr.type '\(t.value)' (GraphML defines boolean, int, long, float, double, string)")
+                    return
+                }
+                type = v
+            }
+            keys[id.value] = KeyInfo(id: id.value, domain: attribute(node, "for")?.value ?? "all", type: type,
+                                     line: node.line, column: node.column)
+        case "node":
+            guard let id = attribute(node, "id")?.value else { return }
+            if let first = nodes[id] {
+                add(.graph, node.line, node.column, "the node id '\(id)' is used twice (first at \(first.line):\(first.column))")
+                owner = Element(kind: "node", id: id, line: node.line, column: node.column)
+                return
+            }
+            owner = Element(kind: "node", id: id, line: node.line, column: node.column)
+        case "edge":
+            let id = attribute(node, "id")?.value ?? ""
+            if !id.isEmpty {
+                if let first = edgeIDs[id] {
+                    add(.graph, node.line, node.column, "the edge id '\(id)' is used twice (first at \(first.0):\(first.1))")
+                } else {
+                    edgeIDs[id] = (node.line, node.column)
+                }
+            }
+            var e = Element(kind: "edge", id: id, line: node.line, column: node.column)
+            if let s = attribute(node, "source") { e.source = s.value; e.sourceAt = (s.line, s.column) }
+            if let t = attribute(node, "target") { e.target = t.value; e.targetAt = (t.line, t.column) }
+            owner = e
+        case "data":
+            guard let keyAttribute = attribute(node, "key") else {
+                open = OpenData(key: nil, line: node.line, column: node.column)
+                return
+            }
+            let key = keys[keyAttribute.value]
+            if key == nil {
+                add(.graph, keyAttribute.line, keyAttribute.column, "\(what) has data of the undeclared key '\(keyAttribute.value)'")
+            } else if let key, let owner, key.domain != "all", key.domain != owner.kind {
+                add(.graph, keyAttribute.line, keyAttribute.column,
+                    "\(what) has data of the key '\(key.id)', which is declared for \(key.domain), not for \(owner.kind)")
+            }
+            open = OpenData(key: key, line: node.line, column: node.column)
+        default:
+            break
+        }
+    }
+
+    var what: String {
+        guard let owner else { return "the graph" }
+        return "\(owner.kind) '\(owner.id)'"
+    }
+
+    mutating func end(_ node: XMLStreamReader.Node) {
+        if depthInData > 0 {
+            depthInData -= 1
+            return
+        }
+        guard node.namespaceURI == GraphMLWriter.namespace || node.namespaceURI == nil else { return }
+        switch node.localName {
+        case "data":
+            guard let d = open else { return }
+            open = nil
+            guard let key = d.key else { return }
+            if !d.elements, GraphMLValue.parse(d.text, as: key.type) == nil {
+                add(.graph, d.line, d.column, "\(what): the value '\(d.text)' of key '\(key.id)' is not a valid \(key.type.rawValue)")
+            }
+            guard owner != nil else { return }
+            if let first = owner!.data[key.id] {
+                add(.graph, d.line, d.column, "\(what) has a second value for key '\(key.id)' (first at \(first.line):\(first.column))")
+                return
+            }
+            owner!.data[key.id] = Datum(value: d.text, line: d.line, column: d.column)
+        case "node":
+            guard let n = owner else { return }
+            owner = nil
+            if nodes[n.id] == nil {
+                nodes[n.id] = n
+                nodeOrder.append(n.id)
+            }
+        case "edge":
+            guard let e = owner else { return }
+            owner = nil
+            edges.append(e)
+        default:
+            break
+        }
+    }
+
+    static let entityTypes = ["Country", "City", "Place", "Person", "Organization"]
+
+    mutating func finish() {
+        for id in nodeOrder { checkNode(nodes[id]!) }
+        for e in edges { checkEdge(e) }
+    }
+
+    mutating func checkNode(_ n: Element) {
+        let name = "node '\(n.id)'"
+        func missing(_ key: String, _ what: String) {
+            add(.profile, n.line, n.column, "\(name) has no \(what) (no data with key '\(key)')")
+        }
+        let literalNode = n.id.hasPrefix("literal.")
+        if n.data["name"] == nil { missing("name", "label") }
+        if let t = n.data["type"] {
+            let expected = literalNode ? "Literal" : n.id.split(separator: ".").first.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+            if literalNode || Self.entityTypes.contains(t.value) || t.value == "Literal" {
+                if let expected, t.value != expected {
+                    add(.profile, t.line, t.column, "\(name): the type is '\(t.value)', but the node id says '\(expected)'")
+                }
+            } else {
+                add(.profile, t.line, t.column, "\(name): the type '\(t.value)' is not one of \((Self.entityTypes + ["Literal"]).joined(separator: ", "))")
+            }
+            if let l = n.data["labels"], l.value != ":" + t.value {
+                add(.profile, l.line, l.column, "\(name): labels is '\(l.value)', not ':\(t.value)' as its type says")
+            }
+        } else {
+            missing("type", "type")
+        }
+        if n.data["labels"] == nil { missing("labels", "labels") }
+        if let iri = n.data["iri"] {
+            if literalNode {
+                add(.profile, iri.line, iri.column, "\(name) is a literal node but has an iri")
+            } else if !isAbsoluteIRI(iri.value) {
+                add(.profile, iri.line, iri.column, "\(name): the iri '\(iri.value)' is not an absolute IRI")
+            }
+        } else if !literalNode {
+            missing("iri", "iri")
+        }
+        if let q = n.data["wikidata"], !isWikidataID(q.value) {
+            add(.profile, q.line, q.column, "\(name): the wikidata id '\(q.value)' is not Q followed by digits")
+        }
+    }
+
+    mutating func checkEdge(_ e: Element) {
+        let name = e.id.isEmpty ? "edge '\(e.source)' -> '\(e.target)'" : "edge '\(e.id)'"
+        for (role, end, at) in [("source", e.source, e.sourceAt), ("target", e.target, e.targetAt)] where !end.isEmpty {
+            let (line, column) = at.0 > 0 ? at : (e.line, e.column)
+            if nodes[end] == nil {
+                add(.graph, line, column, "\(name): the \(role) '\(end)' is not a declared node")
+            } else if role == "source", end.hasPrefix("literal.") {
+                add(.profile, line, column, "\(name): the source '\(end)' is a literal node, not an entity")
+            }
+        }
+        for key in ["label", "predicate", "predicateIRI", "statement", "source", "evidence", "start", "end", "rule", "confidence"]
+        where e.data[key] == nil {
+            add(.profile, e.line, e.column, "\(name) has no '\(key)' data")
+        }
+        if let label = e.data["label"], let p = e.data["predicate"], label.value != p.value {
+            add(.profile, label.line, label.column, "\(name): the label '\(label.value)' is not the predicate '\(p.value)'")
+        }
+        if let p = e.data["predicate"], let iri = e.data["predicateIRI"], iri.value != PG.namespace + p.value {
+            add(.profile, iri.line, iri.column, "\(name): the predicateIRI '\(iri.value)' is not \(PG.namespace + p.value)")
+        }
+        for key in ["statement", "source"] {
+            if let v = e.data[key], !isAbsoluteIRI(v.value) {
+                add(.profile, v.line, v.column, "\(name): the \(key) '\(v.value)' is not an absolute IRI")
+            }
+        }
+        for key in ["evidence", "rule"] {
+            if let v = e.data[key], GraphMLValue.trimmed(v.value).isEmpty {
+                add(.profile, v.line, v.column, "\(name): the \(key) is empty")
+            }
+        }
+        if let d = e.data["date"], FactDate(iso: d.value)?.description != d.value {
+            add(.profile, d.line, d.column, "\(name): the date '\(d.value)' is not YYYY, YYYY-MM or YYYY-MM-DD")
+        }
+        let start = e.data["start"].flatMap { GraphMLValue.parse($0.value, as: .int)?.integer }
+        let end = e.data["end"].flatMap { GraphMLValue.parse($0.value, as: .int)?.integer }
+        if let s = e.data["start"], let v = start, v < 0 {
+            add(.profile, s.line, s.column, "\(name): the start offset \(v) is negative")
+        }
+        if let s = start, let t = end, let d = e.data["end"], t <= s {
+            add(.profile, d.line, d.column, "\(name): the end offset \(t) is not after the start offset \(s)")
+        }
+        if let c = e.data["confidence"], let v = GraphMLValue.parse(c.value, as: .double)?.number, !(0...1).contains(v) {
+            add(.profile, c.line, c.column, "\(name): the confidence \(GraphMLValue.trimmed(c.value)) is not between 0 and 1")
+        }
+    }
+
+    func isAbsoluteIRI(_ s: String) -> Bool {
+        guard let colon = s.firstIndex(of: ":"), colon != s.startIndex,
+              s[s.startIndex].isASCII, s[s.startIndex].isLetter else { return false }
+        let forbidden: Set<Character> = [" ", "<", ">", "\"", "{", "}", "|", "\\", "^", "`", "\n", "\t", "\r"]
+        return s[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+            && !s.contains(where: { forbidden.contains($0) })
+    }
+
+    func isWikidataID(_ s: String) -> Bool {
+        s.count > 1 && s.first == "Q" && s.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// The column of the element (or of the attribute) a schema error at `line` names.
+    func column(forSchemaErrorAt line: Int?, message: String) -> Int? {
+        guard let line else { return nil }
+        let onLine = starts.filter { $0.line == line }
+        guard !onLine.isEmpty else { return nil }
+        var element: String?
+        if let r = message.dropFirst(0).range(of: "Element '") {
+            var name = message[r.upperBound...].prefix { $0 != "'" }
+            if let brace = name.lastIndex(of: "}") { name = name[name.index(after: brace)...] }
+            element = String(name)
+        }
+        let candidate = onLine.last { element == nil || $0.name == element } ?? onLine[0]
+        if let r = message.dropFirst(0).range(of: "attribute '") {
+            let attr = message[r.upperBound...].prefix { $0 != "'" }
+            if let a = candidate.attributes.first(where: { $0.qualifiedName == attr || $0.localName == attr }) { return a.column }
+        }
+        return candidate.column
+    }
+}
