@@ -1,3 +1,5 @@
+import ProseGraphModel
+
 /// What a span of tokens names.
 public enum SpanType: String, Sendable, CaseIterable {
     case country = "Country", demonym = "Demonym", city = "City", place = "Place", person = "Person"
@@ -16,13 +18,11 @@ public struct EntitySpan: Hashable, Sendable {
     public var countryCode: String? = nil
     /// Position role (`envoy`, `consul`...) or pronoun kind (`person`, `thing`).
     public var role: String? = nil
-    public var date: ProseGraphModelDate? = nil
+    public var date: FactDate? = nil
     /// For organizations: the acronym given in parentheses after the name.
     public var acronym: String? = nil
 }
 
-import ProseGraphModel
-public typealias ProseGraphModelDate = FactDate
 
 /// Finds entity mentions, titles, pronouns and groups in a tokenized sentence.
 /// Gazetteer names win where they cover a span exactly; capitalized runs with
@@ -306,6 +306,9 @@ public struct EntityRecognizer: Sendable {
         return j
     }
 
+    /// A place named by a capitalized run and a place cue: the cue ends the run
+    /// ("Subang Air Base"), follows it in lower case ("the Rafah border crossing"),
+    /// or follows one lower-case modifier ("the Belgian Navy mine school").
     func placeAfter(_ t: [Token], runStart: Int, runEnd: Int) -> EntitySpan? {
         guard runEnd > runStart else { return nil }
         // "the Kenyan port city of Mombasa": a demonym or country alone before a cue is not a place name.
@@ -313,27 +316,23 @@ public struct EntityRecognizer: Sendable {
            g.entries.contains(where: { $0.kind == .demonym || $0.kind == .country }) {
             return nil
         }
-        // The cue may be inside the run ("Subang Air Base") or after it, with one lower-case modifier ("Navy mine school").
-        for cueStart in stride(from: min(runEnd, t.count - 1), through: runStart + 1, by: -1) {
-            for mod in 0...1 {
-                let s = cueStart + mod
-                guard s < t.count else { continue }
-                if mod == 1 && (cueStart >= runEnd ? t[cueStart].isCapitalized || t[cueStart].kind != .word : true) { continue }
-                if mod == 1 && cueStart != runEnd { continue }
-                if mod == 1, ["and", "or", "of", "the", "in", "to", "for", "with", "at", "on", "by", "from"].contains(t[cueStart].lower) { continue }
-                if s >= runEnd, t[s].isCapitalized { continue }
-                if let len = Self.matchPhrase(Self.placeCues, t, s) {
-                    let end = s + len
-                    if end < runEnd { continue }  // the cue must end the run
-                    if s < runEnd, !t[s].isCapitalized { continue }
-                    if cueStart < runEnd && mod == 1 { continue }
-                    // Not when the whole run is a single gazetteer country ("Belgium school" is rare; keep it).
-                    return EntitySpan(tokens: runStart..<end, type: .place, label: text(t, runStart..<end))
-                }
-            }
+        func place(_ end: Int) -> EntitySpan { EntitySpan(tokens: runStart..<end, type: .place, label: text(t, runStart..<end)) }
+        func lowerCue(at s: Int) -> Int? {
+            guard s < t.count, !t[s].isCapitalized else { return nil }
+            return Self.matchPhrase(Self.placeCues, t, s)
+        }
+        if let len = lowerCue(at: runEnd) { return place(runEnd + len) }
+        let functionWords: Set<String> = ["and", "or", "of", "the", "in", "to", "for", "with", "at", "on", "by", "from"]
+        if runEnd < t.count, t[runEnd].kind == .word, !t[runEnd].isCapitalized, !functionWords.contains(t[runEnd].lower),
+           let len = lowerCue(at: runEnd + 1) {
+            return place(runEnd + 1 + len)
+        }
+        for cueStart in (runStart + 1)..<runEnd where t[cueStart].isCapitalized {
+            if let len = Self.matchPhrase(Self.placeCues, t, cueStart), cueStart + len == runEnd { return place(runEnd) }
         }
         return nil
     }
+
 
     func organization(_ t: [Token], _ start: Int, _ runEnd: Int) -> EntitySpan? {
         // The longest gazetteer organization that starts the run.

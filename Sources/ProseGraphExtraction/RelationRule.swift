@@ -1,3 +1,4 @@
+import Foundation
 import ProseGraphModel
 import Yams
 
@@ -267,4 +268,3 @@ extension Pattern {
     }
 }
 
-import Foundation

@@ -170,9 +170,3 @@ public enum Tokenizer {
         return nil
     }
 }
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#elseif canImport(Foundation)
-import Foundation
-#endif
