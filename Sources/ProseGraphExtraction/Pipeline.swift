@@ -111,12 +111,23 @@ public struct Pipeline: Sendable {
             if let c = cache[u], units[u].span?.type != .name { return c }
             return resolver.resolve(units[u].span!, expected: expected)
         }
+        /// A person stands for their country when the rule says so ("subject-as: nationality").
+        func asNationality(_ e: [Entity]) -> [Entity] {
+            e.flatMap { p -> [Entity] in
+                guard p.type == .person else { return [p] }
+                return graph.objects(of: p.key, "nationality").compactMap { o in
+                    if case .entity(let k) = o { return graph.entities[k] } else { return nil }
+                }
+            }
+        }
         for (rule, p, m) in found {
-            let date = rule.date == .sentence ? dateFor(m, units) : nil
-            let mention = Mention(date: date, provenance: provenance, rule: rule.id, confidence: rule.confidence)
+            let dates = rule.date == .sentence ? datesFor(m, units) : [nil]
             let subjectType = p.expectedType(.subject), objectType = p.expectedType(.object)
+            for date in dates {
+            let mention = Mention(date: date, provenance: provenance, rule: rule.id, confidence: rule.confidence)
             for su in m.subjects {
-                for s in entities(su, subjectType) {
+                let subjects = rule.subjectAsNationality ? asNationality(entities(su, subjectType)) : entities(su, subjectType)
+                for s in subjects {
                     if rule.literalObject {
                         for ou in m.objects {
                             guard let titleSpan = units[ou].span else { continue }
@@ -135,7 +146,7 @@ public struct Pipeline: Sendable {
                         continue
                     }
                     for ou in m.objects {
-                        var objects = entities(ou, objectType)
+                        var objects = rule.objectAsNationality ? asNationality(entities(ou, objectType)) : entities(ou, objectType)
                         if rule.cityObjectAsCountry {
                             objects = objects.compactMap { o in
                                 guard o.type == .city else { return o }
@@ -151,6 +162,7 @@ public struct Pipeline: Sendable {
                         }
                     }
                 }
+            }
             }
         }
     }
@@ -214,6 +226,19 @@ public struct Pipeline: Sendable {
         let from = max(0, max(subjectBefore + 1, m.anchor - 3))
         guard from < m.anchor else { return false }
         return (from..<m.anchor).contains { units[$0].word.map(Self.blockers.contains) ?? false }
+    }
+
+    /// The dates of a match: the one `dateFor` picks, and each date the text adds with
+    /// "again" ("visited Hanoi in April 2013 and again in March 2018"): one mention each.
+    func datesFor(_ m: RuleMatch, _ units: [Unit]) -> [FactDate?] {
+        let first = dateFor(m, units)
+        guard first != nil else { return [nil] }
+        var out: [FactDate?] = [first]
+        for (k, u) in units.enumerated() where k > m.anchor {
+            guard let d = u.span?.date, d != first, (max(0, k - 3)..<k).contains(where: { units[$0].word == "again" }) else { continue }
+            out.append(d)
+        }
+        return out
     }
 
     /// The date nearest the trigger, leaving out dates in parentheses or in a

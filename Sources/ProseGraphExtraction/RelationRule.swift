@@ -22,6 +22,10 @@ public struct RelationRule: Sendable {
     public let hostPartyObject: Bool
     /// `object-as: country`: a city object stands for its country ("ambassador in Santiago" -> Chile).
     public let cityObjectAsCountry: Bool
+    /// `subject-as: nationality` / `object-as: nationality`: a person stands for their
+    /// country ("the Turkish Foreign Minister inaugurated the embassy" -> Turkey).
+    public let subjectAsNationality: Bool
+    public let objectAsNationality: Bool
     /// The object is the title's text (holdsPosition) rather than an entity.
     public var literalObject: Bool { patterns.first?.literalObject ?? false }
 }
@@ -109,7 +113,7 @@ public struct RuleSet: Sendable {
             let line = item.mark.map { $0.line }
             func fail(_ m: String) -> RuleError { RuleError(file: file, line: line, message: m) }
             guard let map = item.mapping else { throw fail("each rule is a mapping with id, predicate and patterns") }
-            let known: Set<String> = ["id", "predicate", "patterns", "date", "confidence", "scope", "keys", "reported", "note", "object", "object-as"]
+            let known: Set<String> = ["id", "predicate", "patterns", "date", "confidence", "scope", "keys", "reported", "note", "object", "object-as", "subject-as"]
             for key in map.keys { if let k = key.string, !known.contains(k) { throw fail("unknown key '\(k)' (expected one of \(known.sorted().joined(separator: ", ")))") } }
             guard let id = map["id"]?.string, !id.isEmpty else { throw fail("a rule needs an 'id'") }
             guard seen.insert(id).inserted else { throw fail("rule id '\(id)' is used twice") }
@@ -137,10 +141,14 @@ public struct RuleSet: Sendable {
             } ?? .prose
             let keys = map["keys"]?.sequence?.compactMap(\.string) ?? []
             let reported = map["reported"]?.string.map { $0 == "allow" } ?? false
-            let cityAsCountry = try map["object-as"].map { n -> Bool in
-                guard n.string == "country" else { throw fail("rule '\(id)': object-as is 'country' when given") }
-                return true
-            } ?? false
+            let objectAs = try map["object-as"].map { n -> String in
+                guard let v = n.string, v == "country" || v == "nationality" else { throw fail("rule '\(id)': object-as is 'country' or 'nationality' when given") }
+                return v
+            }
+            let subjectAs = try map["subject-as"].map { n -> String in
+                guard n.string == "nationality" else { throw fail("rule '\(id)': subject-as is 'nationality' when given") }
+                return "nationality"
+            }
             let hostParty = try map["object"].map { n -> Bool in
                 guard n.string == "host-party" else { throw fail("rule '\(id)': object is 'host-party' when given") }
                 return true
@@ -152,7 +160,8 @@ public struct RuleSet: Sendable {
                 }
             }
             rules.append(RelationRule(id: id, predicate: predicate, patterns: patterns, date: date, confidence: confidence,
-                                      scope: scope, keys: keys, allowReported: reported, hostPartyObject: hostParty, cityObjectAsCountry: cityAsCountry))
+                                      scope: scope, keys: keys, allowReported: reported, hostPartyObject: hostParty, cityObjectAsCountry: objectAs == "country",
+                                      subjectAsNationality: subjectAs != nil, objectAsNationality: objectAs == "nationality"))
         }
         self.rules = rules
     }

@@ -108,9 +108,7 @@ private func isoDates(_ text: String, contextYear: Int? = nil) -> [String] {
     @Test func twoDatesInOneSentenceGiveTwoDatedStatements() throws {
         let text = "Prime Minister Lee Hsien Loong visited Hanoi in April 2013 and again in March 2018."
         let actual = try facts(text, "visited", title: "Singapore–Vietnam relations")
-        withKnownIssue("one match takes only the date nearest the trigger") {
-            #expect(actual == ["Lee Hsien Loong visited Hanoi 2013-04,2018-03"])
-        }
+        #expect(actual == ["Lee Hsien Loong visited Hanoi 2013-04,2018-03"])
     }
 
     @Test func theSameFactInTwoSentencesKeepsBothDates() throws {
