@@ -35,8 +35,10 @@ public struct GraphMLIssue: Hashable, Sendable, CustomStringConvertible {
     /// `line:column: kind: message` (positions left out when unknown).
     public var description: String {
         var prefix = ""
-        if let line { prefix += "\(line):" }
-        if let line = line, let column { _ = line; prefix += "\(column):" }
+        if let line {
+            prefix += "\(line):"
+            if let column { prefix += "\(column):" }
+        }
         return (prefix.isEmpty ? "" : prefix + " ") + kind.rawValue + ": " + message
     }
 }
@@ -111,38 +113,9 @@ public enum GraphMLValidation {
     /// "No precomputed value" follow-up warnings (the error before says it).
     static func cleanSchemaMessage(_ raw: String) -> String {
         if raw.contains("No precomputed value available") { return "" }
-        var m = raw.replacingAll("{" + GraphMLWriter.namespace + "}", with: "")
+        var m = raw.replacing("{" + GraphMLWriter.namespace + "}", with: "")
         while m.last == "." || m.last == " " { m.removeLast() }
         return m
-    }
-}
-
-extension String {
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
-        var out = ""
-        var rest = Substring(self)
-        while let r = rest.range(of: target) {
-            out += rest[..<r.lowerBound]
-            out += replacement
-            rest = rest[r.upperBound...]
-        }
-        return out + rest
-    }
-}
-
-extension Substring {
-    func range(of target: String) -> Range<Index>? {
-        let t = Array(target.unicodeScalars)
-        let s = unicodeScalars
-        var i = s.startIndex
-        while i != s.endIndex {
-            var j = i, k = 0
-            while k < t.count, j != s.endIndex, s[j] == t[k] { s.formIndex(after: &j); k += 1 }
-            if k == t.count { return i..<j }
-            s.formIndex(after: &i)
-        }
-        return nil
     }
 }
 
@@ -151,7 +124,8 @@ private struct GraphPass {
     struct KeyInfo {
         let id: String
         let domain: String
-        let type: GraphMLValue.ValueType
+        /// nil for an unknown `attr.type`.
+        let type: GraphMLValue.ValueType?
         let line: Int
         let column: Int
     }
@@ -246,13 +220,13 @@ private struct GraphPass {
                 add(.graph, id.line, id.column, "the key id '\(id.value)' is declared twice (first at \(first.line):\(first.column))")
                 return
             }
-            var type = GraphMLValue.ValueType.string
+            var type: GraphMLValue.ValueType? = .string
             if let t = attribute(node, "attr.type") {
-                guard let v = GraphMLValue.ValueType(rawValue: t.value) else {
+                type = GraphMLValue.ValueType(rawValue: t.value)
+                if type == nil {
+                    // Still declared (its data are not reported again), only its values go unchecked.
                     add(.graph, t.line, t.column, "key '\(id.value)' has the unknown attr.type '\(t.value)' (GraphML defines boolean, int, long, float, double, string)")
-                    return
                 }
-                type = v
             }
             keys[id.value] = KeyInfo(id: id.value, domain: attribute(node, "for")?.value ?? "all", type: type,
                                      line: node.line, column: node.column)
@@ -311,8 +285,8 @@ private struct GraphPass {
             guard let d = open else { return }
             open = nil
             guard let key = d.key else { return }
-            if !d.elements, GraphMLValue.parse(d.text, as: key.type) == nil {
-                add(.graph, d.line, d.column, "\(what): the value '\(d.text)' of key '\(key.id)' is not a valid \(key.type.rawValue)")
+            if !d.elements, let type = key.type, GraphMLValue.parse(d.text, as: type) == nil {
+                add(.graph, d.line, d.column, "\(what): the value '\(d.text)' of key '\(key.id)' is not a valid \(type.rawValue)")
             }
             guard owner != nil else { return }
             if let first = owner!.data[key.id] {
@@ -351,7 +325,8 @@ private struct GraphPass {
         let literalNode = n.id.hasPrefix("literal.")
         if n.data["name"] == nil { missing("name", "label") }
         if let t = n.data["type"] {
-            let expected = literalNode ? "Literal" : n.id.split(separator: ".").first.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+            let idPrefix = n.id.split(separator: ".").first.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+            let expected = literalNode ? "Literal" : idPrefix.flatMap { Self.entityTypes.contains($0) ? $0 : nil }
             if literalNode || Self.entityTypes.contains(t.value) || t.value == "Literal" {
                 if let expected, t.value != expected {
                     add(.profile, t.line, t.column, "\(name): the type is '\(t.value)', but the node id says '\(expected)'")
@@ -406,7 +381,7 @@ private struct GraphPass {
             }
         }
         for key in ["evidence", "rule"] {
-            if let v = e.data[key], GraphMLValue.trimmed(v.value).isEmpty {
+            if let v = e.data[key], trimmedXML(v.value).isEmpty {
                 add(.profile, v.line, v.column, "\(name): the \(key) is empty")
             }
         }
@@ -422,7 +397,7 @@ private struct GraphPass {
             add(.profile, d.line, d.column, "\(name): the end offset \(t) is not after the start offset \(s)")
         }
         if let c = e.data["confidence"], let v = GraphMLValue.parse(c.value, as: .double)?.number, !(0...1).contains(v) {
-            add(.profile, c.line, c.column, "\(name): the confidence \(GraphMLValue.trimmed(c.value)) is not between 0 and 1")
+            add(.profile, c.line, c.column, "\(name): the confidence \(trimmedXML(c.value)) is not between 0 and 1")
         }
     }
 
@@ -444,16 +419,23 @@ private struct GraphPass {
         let onLine = starts.filter { $0.line == line }
         guard !onLine.isEmpty else { return nil }
         var element: String?
-        if let r = message.dropFirst(0).range(of: "Element '") {
+        if let r = message.firstRange(of: "Element '") {
             var name = message[r.upperBound...].prefix { $0 != "'" }
             if let brace = name.lastIndex(of: "}") { name = name[name.index(after: brace)...] }
             element = String(name)
         }
         let candidate = onLine.last { element == nil || $0.name == element } ?? onLine[0]
-        if let r = message.dropFirst(0).range(of: "attribute '") {
+        if let r = message.firstRange(of: "attribute '") {
             let attr = message[r.upperBound...].prefix { $0 != "'" }
             if let a = candidate.attributes.first(where: { $0.qualifiedName == attr || $0.localName == attr }) { return a.column }
         }
         return candidate.column
     }
+}
+
+/// `s` without XML white space around it.
+private func trimmedXML(_ s: String) -> String {
+    let space: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+    guard let first = s.firstIndex(where: { !space($0) }), let last = s.lastIndex(where: { !space($0) }) else { return "" }
+    return String(s[first...last])
 }

@@ -36,6 +36,8 @@ import Testing
           patch                   Apply an RDF Patch (as `prosegraph diff --format
                                   patch` writes) to a file.
           canonicalize            Print the canonical N-Quads (RDFC-1.0) of an RDF file.
+          validate                Check exports against their schemas: GraphML with XSD
+                                  and graph checks, RDF with SHACL.
 
           See 'prosegraph help <subcommand>' for detailed help.
 
