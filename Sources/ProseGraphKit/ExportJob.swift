@@ -1,3 +1,4 @@
+import Foundation
 import ProseGraphExtraction
 import ProseGraphFormats
 import ProseGraphModel
@@ -18,6 +19,8 @@ public struct ExportJob: Sendable {
     public var contextURL: String?
     /// One set of files per article, in OUT/<document-id>/, instead of one for the corpus.
     public var perDocument: Bool
+    /// Articles extracted in parallel; the output does not depend on it.
+    public var jobs: Int = CorpusBuilder.cores
 
     public init(inputs: [String] = ["Input"], outputDirectory: String = "Output",
                 formats: [ExportFormat] = ExportFormat.writable, strict: Bool = false,
@@ -65,7 +68,7 @@ public struct ExportJob: Sendable {
     /// inputs are in the report (and, with `strict`, thrown).
     public func run(progress: (String) -> Void = { _ in }) throws(Failure) -> Report {
         var report = Report()
-        let corpus = try CorpusBuilder(inputs: inputs, strict: strict, rules: rules).build(keepDocuments: perDocument, progress: progress)
+        let corpus = try CorpusBuilder(inputs: inputs, strict: strict, rules: rules, jobs: jobs).build(keepDocuments: perDocument, progress: progress)
         report.documents = corpus.documents
         report.errors = corpus.errors
         let graph = corpus.graph
@@ -173,12 +176,18 @@ public struct CorpusBuilder: Sendable {
     public var inputs: [String]
     public var strict: Bool
     public var rules: RuleSet
+    /// Articles extracted in parallel (default: the number of cores). The
+    /// result does not depend on it: documents are merged in input order.
+    public var jobs: Int
 
-    public init(inputs: [String], strict: Bool = false, rules: RuleSet = .standard) {
+    public init(inputs: [String], strict: Bool = false, rules: RuleSet = .standard, jobs: Int = CorpusBuilder.cores) {
         self.inputs = inputs
         self.strict = strict
         self.rules = rules
+        self.jobs = max(1, jobs)
     }
+
+    public static var cores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
     public struct Corpus: Sendable {
         public var graph = KnowledgeGraph()
@@ -188,30 +197,90 @@ public struct CorpusBuilder: Sendable {
         public var perDocument: [(id: String, graph: KnowledgeGraph)] = []
     }
 
+    /// What reading and extracting one file gave.
+    enum Outcome: Sendable {
+        case article(KnowledgeGraph, sentences: Int)
+        case rejected(InputError)
+    }
+
     public func build(keepDocuments: Bool = false, progress: (String) -> Void = { _ in }) throws(ExportJob.Failure) -> Corpus {
         var corpus = Corpus()
         let collected = Inputs.collect(inputs)
         if strict, let first = collected.errors.first { throw .input(first) }
         corpus.errors = collected.errors
         let ids = Inputs.documentIDs(collected.files)
-        let reader = ArticleReader()
         let pipeline = Pipeline(rules: rules)
-        for (path, id) in zip(collected.files, ids) {
-            do {
-                let bytes = try FileSystem.read(path)
-                let article = try reader.read(bytes: bytes, path: path)
-                var one = pipeline.extract(article, documentID: id)
-                one.add(document: SourceDocument(id: id, title: article.title, path: path))
-                corpus.graph.merge(one)
-                if keepDocuments { corpus.perDocument.append((id, one)) }
-                corpus.documents.append(path)
-                progress("read \(path): \(article.sentences.count) sentences")
-            } catch {
-                if strict { throw .input(error) }
-                corpus.errors.append(error)
+        let files = Array(zip(collected.files, ids))
+        // Batches keep memory bounded: a batch's articles are read and extracted
+        // in parallel, then merged in input order before the next batch.
+        let batch = max(jobs * 16, 1)
+        var start = 0
+        while start < files.count {
+            let slice = Array(files[start..<min(start + batch, files.count)])
+            let outcomes = Self.extract(slice, pipeline: pipeline, jobs: jobs)
+            for ((path, id), outcome) in zip(slice, outcomes) {
+                switch outcome {
+                case .article(let one, let sentences):
+                    corpus.graph.merge(one)
+                    if keepDocuments { corpus.perDocument.append((id, one)) }
+                    corpus.documents.append(path)
+                    progress("read \(path): \(sentences) sentences")
+                case .rejected(let error):
+                    if strict { throw .input(error) }
+                    corpus.errors.append(error)
+                }
             }
+            start += batch
         }
         guard !corpus.documents.isEmpty else { throw .noArticles(corpus.errors) }
         return corpus
+    }
+
+    /// Reads and extracts files on `jobs` threads; the outcomes are in the files' order.
+    static func extract(_ files: [(path: String, id: String)], pipeline: Pipeline, jobs: Int) -> [Outcome] {
+        let results = OutcomeSlots(count: files.count)
+        let work: @Sendable (Int) -> Void = { i in
+            let (path, id) = files[i]
+            do throws(InputError) {
+                let bytes = try FileSystem.read(path)
+                let article = try ArticleReader().read(bytes: bytes, path: path)
+                var one = pipeline.extract(article, documentID: id)
+                one.add(document: SourceDocument(id: id, title: article.title, path: path))
+                results.set(i, .article(one, sentences: article.sentences.count))
+            } catch {
+                results.set(i, .rejected(error))
+            }
+        }
+        if jobs == 1 || files.count == 1 {
+            for i in files.indices { work(i) }
+        } else {
+            let next = Counter()
+            let threads = min(jobs, files.count)
+            DispatchQueue.concurrentPerform(iterations: threads) { _ in
+                while let i = next.take(below: files.count) { work(i) }
+            }
+        }
+        return results.all()
+    }
+}
+
+/// Slots the worker threads fill, one per file, guarded by a lock.
+final class OutcomeSlots: @unchecked Sendable {
+    private var slots: [CorpusBuilder.Outcome?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ o: CorpusBuilder.Outcome) { lock.lock(); slots[i] = o; lock.unlock() }
+    func all() -> [CorpusBuilder.Outcome] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
+}
+
+/// Hands out 0, 1, 2 ... to worker threads.
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+    func take(below limit: Int) -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard value < limit else { return nil }
+        value += 1
+        return value - 1
     }
 }

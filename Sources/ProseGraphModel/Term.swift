@@ -1,10 +1,16 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// An IRI, kept as its string form. Validity is checked where IRIs are minted
 /// or parsed, not on every construction, so the hot paths stay cheap.
 public struct IRI: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let value: String
     public init(_ value: String) { self.value = value }
     public var description: String { "<\(value)>" }
-    public static func < (a: IRI, b: IRI) -> Bool { a.value.utf8.lexicographicallyPrecedes(b.value.utf8) }
+    public static func < (a: IRI, b: IRI) -> Bool { UTF8Order.less(a.value, b.value) }
 
     /// The part after the last `#` or `/`: the predicate name the contract reads.
     public var localName: Substring {
@@ -20,7 +26,7 @@ public struct BlankNode: Hashable, Comparable, Sendable, CustomStringConvertible
     public let id: String
     public init(_ id: String) { self.id = id }
     public var description: String { "_:\(id)" }
-    public static func < (a: BlankNode, b: BlankNode) -> Bool { a.id.utf8.lexicographicallyPrecedes(b.id.utf8) }
+    public static func < (a: BlankNode, b: BlankNode) -> Bool { UTF8Order.less(a.id, b.id) }
 }
 
 /// An RDF literal: a lexical form with a datatype, or a language-tagged
@@ -48,7 +54,7 @@ public struct Literal: Hashable, Comparable, Sendable {
     }
 
     public static func < (a: Literal, b: Literal) -> Bool {
-        if a.lexical != b.lexical { return a.lexical.utf8.lexicographicallyPrecedes(b.lexical.utf8) }
+        if a.lexical != b.lexical { return UTF8Order.less(a.lexical, b.lexical) }
         if a.datatype != b.datatype { return a.datatype < b.datatype }
         if a.language != b.language { return (a.language ?? "").utf8.lexicographicallyPrecedes((b.language ?? "").utf8) }
         return (a.direction ?? "") < (b.direction ?? "")
@@ -152,6 +158,25 @@ extension Term: CustomStringConvertible {
             if let lang = l.language { return "\"\(l.lexical)\"@\(lang)" + (l.direction.map { "--" + $0 } ?? "") }
             return l.datatype == XSD.string ? "\"\(l.lexical)\"" : "\"\(l.lexical)\"^^\(l.datatype)"
         case .tripleTerm(let t): return "<<( \(t.subject) \(t.predicate) \(t.object) )>>"
+        }
+    }
+}
+
+/// Byte order of UTF-8 strings (code point order), compared with memcmp on the
+/// strings' contiguous storage: the order every deterministic writer sorts by.
+public enum UTF8Order {
+    @inline(__always)
+    public static func less(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { pa in
+            b.withUTF8 { pb in
+                let n = min(pa.count, pb.count)
+                if n > 0 {
+                    let c = memcmp(pa.baseAddress!, pb.baseAddress!, n)
+                    if c != 0 { return c < 0 }
+                }
+                return pa.count < pb.count
+            }
         }
     }
 }

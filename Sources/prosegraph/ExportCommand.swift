@@ -61,9 +61,13 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: "Print only errors.")
     var quiet = false
 
+    @Option(name: [.short, .long], help: ArgumentHelp("Articles extracted in parallel (default: all cores); the output is the same for any N.", valueName: "N"))
+    var jobs: Int = CorpusBuilder.cores
+
     @OptionGroup var ruleOptions: RuleOptions
 
     func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         let chosen = try formats()
         if out == ExportJob.standardOutput {
             guard chosen.count == 1 else { throw ValidationError("-o - writes one format to standard output: choose it with --format") }
@@ -93,9 +97,10 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let job = ExportJob(inputs: inputs.isEmpty ? ["Input"] : inputs, outputDirectory: out,
+        var job = ExportJob(inputs: inputs.isEmpty ? ["Input"] : inputs, outputDirectory: out,
                             formats: try formats(), strict: strict, base: base, rules: try ruleOptions.ruleSet(),
                             contextURL: contextURL, perDocument: perDocument)
+        job.jobs = jobs
         let quiet = self.quiet
         do {
             let report = try job.run { line in if !quiet { Diagnostics.note(line) } }

@@ -49,7 +49,7 @@ import Testing
         #expect(r.status == 0)
         #expect(r.stdout.contains("Examples:\n  prosegraph export\n  prosegraph export Input/belgium-syria.txt --out /tmp/syria\n"))
         #expect(r.stdout.contains("Exit status: 0 all exported, 1 some inputs rejected"))
-        #expect(r.stdout.contains("USAGE: prosegraph export [<INPUT> ...] [--out <DIR>] [--format <FORMAT> ...] [--per-document] [--context-url <URL>] [--base <IRI>] [--strict] [--quiet] [--rules <FILE> ...]"))
+        #expect(r.stdout.contains("USAGE: prosegraph export [<INPUT> ...] [--out <DIR>] [--format <FORMAT> ...] [--per-document] [--context-url <URL>] [--base <IRI>] [--strict] [--quiet] [--jobs <N>] [--rules <FILE> ...]"))
     }
 
     @Test func defaultExportReadsInputAndWritesOutput() throws {

@@ -112,3 +112,21 @@ let article = Array("= Alpha–Beta relations =\n\nAlpha and Beta met. It rained
         #expect(try FileSystem.read(dir + "/graph.nt") == Array("new\n".utf8))
     }
 }
+
+@Suite struct ParallelExtraction {
+    @Test func anyNumberOfJobsGivesTheSameGraph() throws {
+        let input = repositoryRoot + "/Input"
+        let one = try CorpusBuilder(inputs: [input], jobs: 1).build()
+        let two = try CorpusBuilder(inputs: [input], jobs: 2).build()
+        let five = try CorpusBuilder(inputs: [input], jobs: 5).build()
+        #expect(one.graph.rdfTriples() == two.graph.rdfTriples())
+        #expect(one.graph.rdfTriples() == five.graph.rdfTriples())
+        #expect(one.documents == two.documents && two.documents == five.documents)
+    }
+}
+
+let repositoryRoot: String = {
+    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+    parts.removeLast(3)
+    return parts.joined(separator: "/")
+}()

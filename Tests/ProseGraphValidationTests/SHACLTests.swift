@@ -208,6 +208,12 @@ import ProseGraphValidation
         #expect(throws: ShapesGraphError(shape: .iri(IRI("http://ex.org/P")), message: "a property shape must have exactly one sh:path, found 0")) {
             try ShapesGraph(try Self.quads("ex:P a sh:PropertyShape ; sh:minCount 1 ."))
         }
+        #expect(throws: ShapesGraphError(shape: .iri(IRI("http://ex.org/N")), message: "a node shape must not have sh:path")) {
+            try ShapesGraph(try Self.quads("ex:N a sh:NodeShape ; sh:path ex:p ."))
+        }
+        #expect(throws: ShapesGraphError(shape: .iri(IRI("http://ex.org/S")), message: "sh:minCount must be an integer, not \"one\"")) {
+            try ShapesGraph(try Self.quads("ex:S sh:targetNode ex:a ; sh:path ex:p ; sh:minCount \"one\" ."))
+        }
     }
 
     @Test func reportAsTurtleReadsBack() throws {

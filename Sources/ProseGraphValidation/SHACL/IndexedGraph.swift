@@ -16,6 +16,10 @@ struct TermTable: Sendable {
     }
 
     func id(_ t: Term) -> Int? { ids[t] }
+    mutating func reserve(_ n: Int) {
+        ids.reserveCapacity(n)
+        terms.reserveCapacity(n)
+    }
     subscript(_ id: Int) -> Term { terms[id] }
     var count: Int { terms.count }
 }
@@ -44,6 +48,7 @@ struct IndexedGraph: Sendable {
     /// whose ids are then kept.
     init(_ quads: [Quad], table: TermTable = TermTable()) {
         var table = table
+        table.reserve(table.count + quads.count)
         var rows: [(Int32, Int32, Int32)] = []
         rows.reserveCapacity(quads.count)
         for q in quads {

@@ -30,14 +30,40 @@ struct ResultSink {
     var done: Bool { stopAtFirst && failed }
 }
 
+/// A shape as the engine reads it: a class, so that looking one up in the
+/// hot loop retains one reference instead of copying every field.
+final class CompiledShape {
+    let node: Int
+    let path: ShapePath?
+    let pathTerm: Term?
+    let pathQuads: [Quad]
+    let severity: IRI
+    let messages: [Literal]
+    let deactivated: Bool
+    let constraints: [Constraint]
+
+    init(_ s: Shape) {
+        node = s.node
+        path = s.path
+        pathTerm = s.pathTerm
+        pathQuads = s.pathQuads
+        severity = s.severity
+        messages = s.messages
+        deactivated = s.deactivated
+        constraints = s.constraints
+    }
+}
+
 final class SHACLEngine {
     let shapes: ShapesGraph
+    let compiled: [CompiledShape]
     let g: IndexedGraph
     let rdfType: Int
     let subClassOf: Int
     private var subclassCache: [Int: Set<Int>] = [:]
-    private var conformsCache: [Int: [Int: Bool]] = [:]
-    private var inProgress = Set<[Int]>()
+    /// Keyed by shape index << 32 | node id.
+    private var conformsCache: [Int: Bool] = [:]
+    private var inProgress = Set<Int>()
     private let kinds: [Int: String]
     /// Built on first use, for sh:targetSubjectsOf and sh:targetObjectsOf.
     private var subjectsOf: [Int: [Int]]?
@@ -45,6 +71,7 @@ final class SHACLEngine {
 
     init(shapes: ShapesGraph, data: IndexedGraph) {
         self.shapes = shapes
+        self.compiled = shapes.shapes.map(CompiledShape.init)
         self.g = data
         rdfType = data.id(SHV.rdfType)!
         subClassOf = data.id(SHV.subClassOf)!
@@ -160,19 +187,19 @@ final class SHACLEngine {
     // MARK: validation
 
     func conforms(_ si: Int, _ n: Int) -> Bool {
-        if let c = conformsCache[si]?[n] { return c }
-        let key = [si, n]
+        let key = si << 32 | n
+        if let c = conformsCache[key] { return c }
         if inProgress.contains(key) { return true }  // recursive shapes: assume conformance
         inProgress.insert(key)
         var sink = ResultSink(stopAtFirst: true)
         validate(si, focus: n, &sink)
         inProgress.remove(key)
-        conformsCache[si, default: [:]][n] = !sink.failed
+        conformsCache[key] = !sink.failed
         return !sink.failed
     }
 
     func validate(_ si: Int, focus: Int, _ sink: inout ResultSink) {
-        let s = shapes.shapes[si]
+        let s = compiled[si]
         if s.deactivated { return }
         let vals = s.path.map { values($0, focus) } ?? [focus]
         for c in s.constraints {
@@ -181,7 +208,7 @@ final class SHACLEngine {
         }
     }
 
-    private func report(_ s: Shape, _ focus: Int, _ value: Int?, _ c: Constraint, _ sink: inout ResultSink,
+    private func report(_ s: CompiledShape, _ focus: Int, _ value: Int?, _ c: Constraint, _ sink: inout ResultSink,
                         component: IRI? = nil, path: Term? = nil) {
         sink.failed = true
         if sink.stopAtFirst { return }
@@ -208,7 +235,7 @@ final class SHACLEngine {
         }
     }
 
-    private func check(_ c: Constraint, _ s: Shape, _ focus: Int, _ vals: [Int], _ sink: inout ResultSink) {
+    private func check(_ c: Constraint, _ s: CompiledShape, _ focus: Int, _ vals: [Int], _ sink: inout ResultSink) {
         func each(_ ok: (Int) -> Bool) {
             for v in vals where !ok(v) {
                 report(s, focus, v, c, &sink)

@@ -233,6 +233,9 @@ struct ShapeParser {
         var out = Shape(node: s)
         let type = id(SHV.rdfType)
         let paths = values(s, "path")
+        if g.has(s, type, sh("NodeShape")) && !paths.isEmpty {
+            throw ShapesGraphError(shape: g[s], message: "a node shape must not have sh:path")
+        }
         if g.has(s, type, sh("PropertyShape")) || !paths.isEmpty {
             guard paths.count == 1 else {
                 throw ShapesGraphError(shape: g[s], message: "a property shape must have exactly one sh:path, found \(paths.count)")
