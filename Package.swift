@@ -49,6 +49,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Stage-by-stage throughput, run in release builds (see Benchmarks/README.md).
+        .executableTarget(name: "prosegraph-bench", dependencies: ["ProseGraphKit"]),
         .testTarget(name: "ProseGraphTextTests", dependencies: ["ProseGraphText"]),
         .testTarget(name: "ProseGraphExtractionTests", dependencies: ["ProseGraphExtraction", "ProseGraphKit"]),
         .testTarget(name: "ProseGraphXMLTests", dependencies: ["ProseGraphXML"]),
