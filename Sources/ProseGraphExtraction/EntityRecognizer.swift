@@ -36,6 +36,13 @@ public struct EntityRecognizer: Sendable {
 
     // MARK: Word lists
 
+    static let connectorsSet: Set<String> = ["of", "for", "and", "to", "de", "du", "des", "la", "le", "van", "von", "the", "der", "al", "el", "bin"]
+    static let functionWordsSet: Set<String> = ["and", "or", "of", "the", "in", "to", "for", "with", "at", "on", "by", "from"]
+    static let lowercaseOKSet: Set<String> = ["minister", "envoy", "consul", "head-of-state", "head-of-government", "royal", "official"]
+    static let smallSet: Set<String> = ["of", "for", "and", "the", "to", "in", "on", "at", "a"]
+    static let extendableSet: Set<String> = ["minister", "secretary", "deputy minister", "minister of state", "commissioner",
+                                       "state secretary", "deputy secretary", "undersecretary", "under-secretary"]
+
     /// Nouns that make a capitalized run an organization.
     static let orgCues: Set<String> = [
         "ministry", "university", "authority", "coalition", "council", "committee", "association", "agency",
@@ -288,7 +295,6 @@ public struct EntityRecognizer: Sendable {
     /// End of a run of capitalized tokens joined by connectors and hyphens.
     func capitalizedRunEnd(_ t: [Token], _ start: Int) -> Int {
         var j = start
-        let connectors: Set<String> = ["of", "for", "and", "to", "de", "du", "des", "la", "le", "van", "von", "the", "der", "al", "el", "bin"]
         while j < t.count {
             let tok = t[j]
             if tok.isCapitalized || (tok.kind == .number && j > start) { j += 1; continue }
@@ -296,7 +302,7 @@ public struct EntityRecognizer: Sendable {
             // "Ontario Teachers' Pension Plan"
             if tok.text == "'", !tok.spaceBefore, j + 1 < t.count, t[j + 1].isCapitalized, t[j - 1].lower.hasSuffix("s") { j += 1; continue }
             if tok.text == "&", j + 1 < t.count, t[j + 1].isCapitalized { j += 1; continue }
-            if connectors.contains(tok.lower), j > start, j + 1 < t.count {
+            if Self.connectorsSet.contains(tok.lower), j > start, j + 1 < t.count {
                 var k = j + 1
                 if t[k].lower == "the", k + 1 < t.count { k += 1 }
                 if t[k].isCapitalized { j = k; continue }
@@ -322,8 +328,7 @@ public struct EntityRecognizer: Sendable {
             return Self.matchPhrase(Self.placeCues, t, s)
         }
         if let len = lowerCue(at: runEnd) { return place(runEnd + len) }
-        let functionWords: Set<String> = ["and", "or", "of", "the", "in", "to", "for", "with", "at", "on", "by", "from"]
-        if runEnd < t.count, t[runEnd].kind == .word, !t[runEnd].isCapitalized, !functionWords.contains(t[runEnd].lower),
+        if runEnd < t.count, t[runEnd].kind == .word, !t[runEnd].isCapitalized, !Self.functionWordsSet.contains(t[runEnd].lower),
            let len = lowerCue(at: runEnd + 1) {
             return place(runEnd + 1 + len)
         }
@@ -407,10 +412,9 @@ public struct EntityRecognizer: Sendable {
         guard let m = gazetteer.matches(t, at: i).first(where: { $0.entries.contains { $0.kind == .position } }) else { return nil }
         let entry = m.entries.first { $0.kind == .position }!
         // Lower-case military, religious and legislative words are ordinary nouns ("a major role").
-        let lowercaseOK: Set<String> = ["minister", "envoy", "consul", "head-of-state", "head-of-government", "royal", "official"]
         // After a demonym any lower-case title is a title: "the Russian admiral", "the Kenyan president".
         let afterDemonym = i > 0 && gazetteer.matches(t, at: i - 1).contains { $0.length == 1 && $0.entries.contains { $0.kind == .demonym } }
-        if !t[i].isCapitalized, !lowercaseOK.contains(entry.role ?? ""), !afterDemonym { return nil }
+        if !t[i].isCapitalized, !Self.lowercaseOKSet.contains(entry.role ?? ""), !afterDemonym { return nil }
         if !t[i].isCapitalized, !afterDemonym, ["general", "major", "speaker", "governor", "commander", "chairman", "president", "secretary", "minister"].contains(t[i].lower), m.length == 1 {
             // "the president of the delegation": a bare lower-case title needs a name right after it (or after a comma).
             let k = i + 1 < t.count && t[i + 1].text == "," ? i + 2 : i + 1
@@ -420,9 +424,7 @@ public struct EntityRecognizer: Sendable {
         var label = Self.titleCase(text(t, i..<end))
         // "Minister of International Trade and Industry", "Secretary of foreign affairs": a bare
         // minister-like title takes "of/for" and portfolio words; a country after "of" is nationality.
-        let extendable: Set<String> = ["minister", "secretary", "deputy minister", "minister of state", "commissioner",
-                                       "state secretary", "deputy secretary", "undersecretary", "under-secretary"]
-        if extendable.contains(t[i..<end].map(\.lower).joined(separator: " ")), end + 1 < t.count,
+        if Self.extendableSet.contains(t[i..<end].map(\.lower).joined(separator: " ")), end + 1 < t.count,
            ["of", "for"].contains(t[end].lower) {
             var e = end + 1
             var last = end
@@ -519,11 +521,10 @@ public struct EntityRecognizer: Sendable {
 
     /// "deputy prime minister" -> "Deputy Prime Minister"; small words stay lower case.
     static func titleCase(_ s: String) -> String {
-        let small: Set<String> = ["of", "for", "and", "the", "to", "in", "on", "at", "a"]
         var out: [String] = []
         for (i, w) in s.split(separator: " ").enumerated() {
             let lw = w.lowercased()
-            if i > 0, small.contains(lw) { out.append(lw); continue }
+            if i > 0, Self.smallSet.contains(lw) { out.append(lw); continue }
             if w.first?.isUppercase == true { out.append(String(w)); continue }
             // "d'Affaires", "l'Etat": an elided article stays lower case.
             if w.count > 2, w.dropFirst().first == "'" || w.dropFirst().first == "\u{2019}" { out.append(String(w)); continue }

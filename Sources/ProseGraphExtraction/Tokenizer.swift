@@ -10,9 +10,20 @@ public struct Token: Hashable, Sendable {
     /// White space (or the sentence start) precedes the token.
     public let spaceBefore: Bool
 
-    public var isCapitalized: Bool {
-        guard let f = text.unicodeScalars.first else { return false }
-        return f.properties.isUppercase
+    /// The first letter is upper case (computed once, when the token is made).
+    public let isCapitalized: Bool
+
+    init(range: Range<Int>, text: String, lower: String, kind: Kind, spaceBefore: Bool) {
+        self.range = range
+        self.text = text
+        self.lower = lower
+        self.kind = kind
+        self.spaceBefore = spaceBefore
+        if let f = text.utf8.first, f < 0x80 {
+            isCapitalized = f >= 0x41 && f <= 0x5A
+        } else {
+            isCapitalized = text.unicodeScalars.first?.properties.isUppercase ?? false
+        }
     }
 
     public var isAllCaps: Bool {
