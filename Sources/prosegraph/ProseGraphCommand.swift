@@ -15,6 +15,6 @@ struct ProseGraphCommand: ParsableCommand {
           prosegraph help export       every option of a command
         """,
         version: "0.1.0",
-        subcommands: [ExportCommand.self, EvalCommand.self, ExplainCommand.self, ConvertCommand.self, DiffCommand.self, PatchCommand.self, CanonicalizeCommand.self, ValidateCommand.self]
+        subcommands: [ExportCommand.self, EvalCommand.self, ExplainCommand.self, ConvertCommand.self, DiffCommand.self, PatchCommand.self, CanonicalizeCommand.self, ValidateCommand.self, SynthCommand.self]
     )
 }

@@ -38,6 +38,8 @@ import Testing
           canonicalize            Print the canonical N-Quads (RDFC-1.0) of an RDF file.
           validate                Check exports against their schemas: GraphML with XSD
                                   and graph checks, RDF with SHACL.
+          synth                   Write a deterministic synthetic corpus of articles,
+                                  for measuring extraction speed.
 
           See 'prosegraph help <subcommand>' for detailed help.
 
