@@ -526,13 +526,17 @@ private struct State {
         guard let frame = stack.popLast() else { return }
         switch frame {
         case .node(let i):
-            applyDefaults(to: &doc.nodes[i].data, domain: .node)
+            let keys = doc.keys
+            Self.applyDefaults(keys, to: &doc.nodes[i].data, domain: .node)
         case .edge(let i):
-            applyDefaults(to: &doc.edges[i].data, domain: .edge)
+            let keys = doc.keys
+            Self.applyDefaults(keys, to: &doc.edges[i].data, domain: .edge)
         case .graph(let i):
-            applyDefaults(to: &doc.graphs[i].data, domain: .graph)
+            let keys = doc.keys
+            Self.applyDefaults(keys, to: &doc.graphs[i].data, domain: .graph)
         case .graphml:
-            applyDefaults(to: &doc.data, domain: .graphml)
+            let keys = doc.keys
+            Self.applyDefaults(keys, to: &doc.data, domain: .graphml)
         case .keyDefault(let k, let text, let line, let column):
             let key = doc.keys[k]
             guard let value = GraphMLValue.parse(text, as: key.type) else {
@@ -556,25 +560,33 @@ private struct State {
                 value = v
             }
             let name = key.attributeName
-            func put(_ data: inout [String: GraphMLValue], _ what: String) throws {
-                guard data[name] == nil else {
-                    throw ParseError(path: path, line: line, column: column, message: "\(what) has a second value for '\(name)' (key '\(key.id)')")
-                }
-                data[name] = value
+            // Check, then store in place: no copy of the element (or of the arrays holding it) per data element.
+            func twice(_ what: String) -> ParseError {
+                ParseError(path: path, line: line, column: column, message: "\(what) has a second value for '\(name)' (key '\(key.id)')")
             }
             switch owner {
-            case .document: try put(&doc.data, "<graphml>")
-            case .graph(let i): try put(&doc.graphs[i].data, doc.graphs[i].id.map { "graph '\($0)'" } ?? "a graph")
-            case .node(let i): try put(&doc.nodes[i].data, "node '\(doc.nodes[i].id)'")
-            case .edge(let i): try put(&doc.edges[i].data, describe(doc.edges[i]))
+            case .document:
+                guard doc.data[name] == nil else { throw twice("<graphml>") }
+                doc.data[name] = value
+            case .graph(let i):
+                guard doc.graphs[i].data[name] == nil else { throw twice(doc.graphs[i].id.map { "graph '\($0)'" } ?? "a graph") }
+                doc.graphs[i].data[name] = value
+            case .node(let i):
+                guard doc.nodes[i].data[name] == nil else { throw twice("node '\(doc.nodes[i].id)'") }
+                doc.nodes[i].data[name] = value
+            case .edge(let i):
+                guard doc.edges[i].data[name] == nil else { throw twice(describe(doc.edges[i])) }
+                doc.edges[i].data[name] = value
             }
         case .key, .skipped:
             break
         }
     }
 
-    func applyDefaults(to data: inout [String: GraphMLValue], domain: GraphMLDocument.Key.Domain) {
-        for key in doc.keys where key.applies(to: domain) {
+    /// Static, with the keys passed in: reading `doc.keys` while `doc.edges[i].data` is
+    /// borrowed in place would make Swift copy the whole edge array for every edge.
+    static func applyDefaults(_ keys: [GraphMLDocument.Key], to data: inout [String: GraphMLValue], domain: GraphMLDocument.Key.Domain) {
+        for key in keys where key.applies(to: domain) {
             if let d = key.defaultValue, data[key.attributeName] == nil { data[key.attributeName] = d }
         }
     }
