@@ -73,7 +73,30 @@ public struct DiffReport: Sendable {
 
     public init(_ diff: GraphDiff, old: [Quad], new: [Quad]) {
         self.diff = diff
-        let oldIndex = Labels(old), newIndex = Labels(new)
+        // Only what the changes touch is indexed: the changed quads' subjects (whole statement
+        // nodes among them) and the IRIs the report has to name, so a 1% diff of a large graph
+        // stays a 1% job after the merge.
+        var touched = Set<Term>()
+        var named = Set<String>()
+        for q in diff.added { touched.insert(q.subject) }
+        for q in diff.removed { touched.insert(q.subject) }
+        // A fact's qualifiers are compared over all its statements, changed or not: find the facts the
+        // changed statements state, then every statement about their subjects.
+        var factSubjects = Set<Term>()
+        for q in old where q.predicate == RDF.subject && touched.contains(q.subject) { factSubjects.insert(q.object) }
+        for q in new where q.predicate == RDF.subject && touched.contains(q.subject) { factSubjects.insert(q.object) }
+        var candidates = touched
+        for q in old where q.predicate == RDF.subject && factSubjects.contains(q.object) { candidates.insert(q.subject) }
+        for q in new where q.predicate == RDF.subject && factSubjects.contains(q.object) { candidates.insert(q.subject) }
+        let oldStatements = Statements(old.filter { candidates.contains($0.subject) })
+        let newStatements = Statements(new.filter { candidates.contains($0.subject) })
+        for t in touched { if case .iri(let i) = t { named.insert(i.value) } }
+        for q in diff.added + diff.removed { if case .iri(let i) = q.object { named.insert(i.value) } }
+        for fact in Array(oldStatements.qualifiers.keys) + Array(newStatements.qualifiers.keys) {
+            if case .iri(let i) = fact.subject { named.insert(i.value) }
+            if case .iri(let i) = fact.object { named.insert(i.value) }
+        }
+        let oldIndex = Labels(old, only: named), newIndex = Labels(new, only: named)
         func name(_ t: Term, _ primary: Labels, _ secondary: Labels) -> String {
             switch t {
             case .iri(let i): return primary.label[i.value] ?? secondary.label[i.value] ?? i.value
@@ -90,8 +113,6 @@ public struct DiffReport: Sendable {
         }
         let addedEntities = Set(entitiesAdded.map(\.iri)), removedEntities = Set(entitiesRemoved.map(\.iri))
         // Statements whose fact exists on both sides but whose qualifiers differ.
-        let oldStatements = Statements(old), newStatements = Statements(new)
-        var qualifierQuads = Set<Quad>()
         for (fact, oldQ) in oldStatements.qualifiers {
             guard let newQ = newStatements.qualifiers[fact] else { continue }
             for property in Set(oldQ.keys).union(newQ.keys).sorted() {
@@ -101,14 +122,12 @@ public struct DiffReport: Sendable {
                                    object: name(fact.object, newIndex, oldIndex))
                 qualifiersChanged.append(QualifierChange(fact: f, property: property, removed: o.subtracting(n).sorted(), added: n.subtracting(o).sorted()))
             }
-            qualifierQuads.formUnion(oldStatements.quads[fact] ?? [])
-            qualifierQuads.formUnion(newStatements.quads[fact] ?? [])
         }
         let rdf = RDF.namespace, rdfs = RDFS.namespace
         let statementNodes = oldStatements.nodes.union(newStatements.nodes)
         func classify(_ q: Quad, added: Bool) {
             // Statement nodes are reported through their facts and qualifiers, never as loose triples.
-            if qualifierQuads.contains(q) || statementNodes.contains(q.subject) { return }
+            if statementNodes.contains(q.subject) { return }
             let p = q.predicate.value
             let subjectIRI = q.subject.iri?.value ?? ""
             let entityChange = added ? addedEntities.contains(subjectIRI) : removedEntities.contains(subjectIRI)
@@ -138,9 +157,9 @@ public struct DiffReport: Sendable {
     struct Labels {
         var label: [String: String] = [:]
         var type: [String: String] = [:]
-        init(_ quads: [Quad]) {
-            for q in quads {
-                guard case .iri(let s) = q.subject else { continue }
+        init(_ quads: [Quad], only: Set<String>) {
+            for q in quads where q.predicate == RDFS.label || q.predicate == RDF.type {
+                guard case .iri(let s) = q.subject, only.contains(s.value) else { continue }
                 if q.predicate == RDFS.label, case .literal(let l) = q.object, label[s.value] == nil { label[s.value] = l.lexical }
                 if q.predicate == RDF.type, case .iri(let t) = q.object, type[s.value] == nil { type[s.value] = String(t.localName) }
             }

@@ -78,7 +78,14 @@ public enum GraphJobs {
 
     /// The quads with blank nodes relabelled canonically (RDFC-1.0), when there are any.
     public static func canonical(_ quads: [Quad]) throws(ReadFailure) -> [Quad] {
-        guard !Dataset(quads).blankNodes.isEmpty else { return quads }
+        func blank(_ t: Term?) -> Bool {
+            switch t {
+            case .blank?: return true
+            case .tripleTerm(let tt)?: return blank(tt.subject) || blank(tt.object)
+            default: return false
+            }
+        }
+        guard quads.contains(where: { blank($0.subject) || blank($0.object) || blank($0.graph) }) else { return quads }
         do { return try Canonicalizer().canonicalize(quads).quads } catch { throw ReadFailure("\(error)") }
     }
 
