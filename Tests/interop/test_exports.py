@@ -4,39 +4,17 @@ Runs on the committed Output/ (which a Swift test keeps in step with Input/).
 Every tool is required under CI=true: a missing one fails the run instead of
 skipping it. Outside CI a missing tool skips its test and says so.
 """
-import importlib
 import json
 import os
-import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "Output"
-SCHEMAS = ROOT / "Schemas"
-SHARED = ROOT.parent / "shared"
-IN_CI = os.environ.get("CI") == "true"
+from tools import IN_CI, OUT, SCHEMAS, SHARED, need_module, need_program
+
 PG = "https://prosegraph.org/ontology#"
 
 
-def need_module(name):
-    try:
-        return importlib.import_module(name)
-    except ImportError:
-        if IN_CI:
-            pytest.fail(f"{name} is not installed (Tests/run installs it into .venv)")
-        pytest.skip(f"{name} is not installed: this check did not run")
-
-
-def need_program(name):
-    path = shutil.which(name)
-    if path is None:
-        if IN_CI:
-            pytest.fail(f"{name} is not installed (Tests/run installs it with apt-get)")
-        pytest.skip(f"{name} is not installed: this check did not run")
-    return path
 
 
 def nt_triples():

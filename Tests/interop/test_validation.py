@@ -27,19 +27,15 @@ in the PROSEGRAPH environment variable.
 """
 import json
 import os
-import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "Output"
-SCHEMAS = ROOT / "Schemas"
+from tools import OUT, ROOT, SCHEMAS, need_module, need_program
+
 XSD = SCHEMAS / "graphml" / "prosegraph-graphml.xsd"
 SHAPES = SCHEMAS / "shapes.ttl"
-IN_CI = os.environ.get("CI") == "true"
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -54,24 +50,6 @@ BRASILIA = ID + "city/brasilia"          # a City with owl:sameAs wd:Q2844
 STATEMENT = ID + "statement/0154c16f91564d99"   # envoyTo, dated 2021-10-03, offsets 1634-1770, confidence 0.7
 DOCUMENT = ID + "document/egypt-qatar"
 
-
-def need_program(name):
-    path = shutil.which(name)
-    if path is None:
-        if IN_CI:
-            pytest.fail(f"{name} is not installed (Tests/run installs it with apt-get)")
-        pytest.skip(f"{name} is not installed: this check did not run")
-    return path
-
-
-def need_module(name):
-    import importlib
-    try:
-        return importlib.import_module(name)
-    except ImportError:
-        if IN_CI:
-            pytest.fail(f"{name} is not installed (Tests/run installs it into .venv)")
-        pytest.skip(f"{name} is not installed: this check did not run")
 
 
 def once(text, old, new):
