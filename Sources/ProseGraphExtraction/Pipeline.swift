@@ -333,7 +333,8 @@ extension Pipeline {
             let rule = proseRules[ruleIndex], p = cp.source
             do {
                 for m in RuleMatcher.matches(cp, units, at: anchors) {
-                    out += "  \(rule.id): subjects \(m.subjects.map { units[$0].span?.label ?? "?" }) objects \(m.objects.map { units[$0].span?.label ?? "?" }) via \"\(p.source)\"\n"
+                    func list(_ us: [Int]) -> String { "[" + us.map { "\"" + (units[$0].span?.label ?? "?") + "\"" }.joined(separator: ", ") + "]" }
+                    out += "  \(rule.id): subjects \(list(m.subjects)) objects \(list(m.objects)) via \"\(p.source)\"\n"
                 }
             }
         }
