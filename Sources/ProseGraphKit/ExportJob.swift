@@ -146,26 +146,12 @@ public enum Serializer {
 
     /// Writes sorted triples in an RDF format.
     public static func write(_ triples: [Triple], as format: ExportFormat, options: Options, to sink: ByteSink) throws -> Int {
-        switch format {
-        case .ntriples:
-            var w = NTriplesWriter(sink: sink)
-            for t in triples { try w.write(t) }
-            try w.finish()
-        case .turtle:
-            var w = try TurtleWriter(sink: sink)
-            for t in triples { try w.write(t) }
-            try w.finish()
-        case .rdfxml:
-            var w = try RDFXMLWriter(sink: sink)
-            for t in triples { try w.write(t) }
-            try w.finish()
-        case .jsonld:
-            var w = try JSONLDWriter(sink: sink, context: options.contextURL.map { .url($0) } ?? .embedded)
-            for t in triples { try w.write(t) }
-            try w.finish()
-        case .graphml:
+        guard let rdf = OutputFormat(rawValue: format.rawValue) else {
             throw SerializationError(format: "GraphML", message: "GraphML is written from the knowledge graph, not from triples")
         }
+        var w = try QuadWriter(format: rdf, sink: sink, name: format.fileName, contextURL: options.contextURL)
+        for t in triples { try w.write(Quad(t)) }
+        try w.finish()
         return triples.count
     }
 }

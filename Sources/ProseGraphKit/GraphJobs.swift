@@ -52,17 +52,15 @@ public enum GraphJobs {
         if format != .nquads, quads.contains(where: { $0.graph != nil }) {
             throw ReadFailure("\(path): the input has named graphs, which \(format.rawValue) cannot hold: write N-Quads (.nq) instead")
         }
-        let triples = quads.map(\.triple).sorted()
         func emit(_ sink: ByteSink) throws {
-            switch format {
-            case .nquads:
+            if format == .nquads {
                 let text = try Canonicalizer.canonicalNQuads(quads)
                 try Array(text.utf8).withUnsafeBytes { try sink.write($0) }
-            case .rdfxml: _ = try Serializer.write(triples, as: .rdfxml, options: .init(), to: sink)
-            case .jsonld: _ = try Serializer.write(triples, as: .jsonld, options: .init(), to: sink)
-            case .ntriples: _ = try Serializer.write(triples, as: .ntriples, options: .init(), to: sink)
-            case .turtle: _ = try Serializer.write(triples, as: .turtle, options: .init(), to: sink)
+                return
             }
+            var writer = try QuadWriter(format: format, sink: sink, name: path)
+            for t in quads.map(\.triple).sorted() { try writer.write(Quad(t)) }
+            try writer.finish()
         }
         do {
             if path == "-" {
@@ -176,7 +174,8 @@ public enum RDFPatch {
     }
 }
 
-/// One writer for any output format, fed quads one at a time.
+/// One writer for any output format, fed quads one at a time: what `convert`
+/// streams into and what `export` and `patch` write sorted triples through.
 struct QuadWriter {
     private enum Inner {
         case nt(NTriplesWriter), ttl(TurtleWriter), rdf(RDFXMLWriter), jsonld(JSONLDWriter), nq(BufferedOutput)
@@ -185,14 +184,15 @@ struct QuadWriter {
     private let format: OutputFormat
     private let name: String
 
-    init(format: OutputFormat, sink: ByteSink, name: String) throws {
+    /// `contextURL`: JSON-LD refers to its context at this URL instead of embedding it.
+    init(format: OutputFormat, sink: ByteSink, name: String, contextURL: String? = nil) throws {
         self.format = format
         self.name = name
         switch format {
         case .ntriples: inner = .nt(NTriplesWriter(sink: sink))
         case .turtle: inner = .ttl(try TurtleWriter(sink: sink))
         case .rdfxml: inner = .rdf(try RDFXMLWriter(sink: sink))
-        case .jsonld: inner = .jsonld(try JSONLDWriter(sink: sink))
+        case .jsonld: inner = .jsonld(try JSONLDWriter(sink: sink, context: contextURL.map { .url($0) } ?? .embedded))
         case .nquads: inner = .nq(BufferedOutput(sink))
         }
     }
