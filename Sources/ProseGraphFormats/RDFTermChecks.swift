@@ -7,7 +7,7 @@ import ProseGraphModel
 enum RDFTermCheck {
     /// An absolute IRI with no character an IRI may not contain.
     static func iri(_ iri: IRI, format: String) throws {
-        if let bad = iri.value.unicodeScalars.first(where: { !NTriplesSyntax.isIRIChar($0) }) {
+        if let bad = NTriplesSyntax.firstNonIRIChar(iri.value) {
             throw SerializationError(format: format,
                                      message: "the IRI <\(iri.value)> contains \(NTriplesSyntax.describe(bad)), which no IRI may contain")
         }

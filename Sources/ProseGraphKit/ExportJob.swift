@@ -190,15 +190,30 @@ public struct CorpusBuilder: Sendable {
     }
 
     public func build(keepDocuments: Bool = false, progress: (String) -> Void = { _ in }) throws(ExportJob.Failure) -> Corpus {
-        var corpus = Corpus()
+        var graph = KnowledgeGraph()
+        var perDocument: [(id: String, graph: KnowledgeGraph)] = []
+        let (documents, errors) = try stream(progress: progress) { id, one throws(ExportJob.Failure) in
+            graph.merge(one)
+            if keepDocuments { perDocument.append((id, one)) }
+        }
+        return Corpus(graph: graph, documents: documents, errors: errors, perDocument: perDocument)
+    }
+
+    /// Reads and extracts the inputs batch by batch and hands each article's
+    /// graph to `consume`, in input order (whatever `jobs` is), so memory stays
+    /// bounded by a batch. Returns the articles read and the inputs rejected.
+    public func stream(progress: (String) -> Void = { _ in },
+                       consume: (_ documentID: String, KnowledgeGraph) throws(ExportJob.Failure) -> Void)
+        throws(ExportJob.Failure) -> (documents: [String], errors: [InputError]) {
         let collected = Inputs.collect(inputs)
         if strict, let first = collected.errors.first { throw .input(first) }
-        corpus.errors = collected.errors
+        var documents: [String] = []
+        var errors = collected.errors
         let ids = Inputs.documentIDs(collected.files)
         let pipeline = Pipeline(rules: rules)
         let files = Array(zip(collected.files, ids))
         // Batches keep memory bounded: a batch's articles are read and extracted
-        // in parallel, then merged in input order before the next batch.
+        // in parallel, then handed on in input order before the next batch.
         let batch = max(jobs * 16, 1)
         var start = 0
         while start < files.count {
@@ -207,19 +222,18 @@ public struct CorpusBuilder: Sendable {
             for ((path, id), outcome) in zip(slice, outcomes) {
                 switch outcome {
                 case .article(let one, let sentences):
-                    corpus.graph.merge(one)
-                    if keepDocuments { corpus.perDocument.append((id, one)) }
-                    corpus.documents.append(path)
+                    try consume(id, one)
+                    documents.append(path)
                     progress("read \(path): \(sentences) sentences")
                 case .rejected(let error):
                     if strict { throw .input(error) }
-                    corpus.errors.append(error)
+                    errors.append(error)
                 }
             }
             start += batch
         }
-        guard !corpus.documents.isEmpty else { throw .noArticles(corpus.errors) }
-        return corpus
+        guard !documents.isEmpty else { throw .noArticles(errors) }
+        return (documents, errors)
     }
 
     /// Reads and extracts files on `jobs` threads; the outcomes are in the files' order.

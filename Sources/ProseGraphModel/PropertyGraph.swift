@@ -95,18 +95,38 @@ public struct PropertyGraph: Hashable, Sendable {
     public let edges: [Edge]
 
     public init(graph: KnowledgeGraph, minter: IRIMinter = IRIMinter()) {
+        let facts = graph.sortedFacts
+        var texts = Set<String>(), referenced = Set<EntityKey>()
+        for f in facts { Self.collect(f, texts: &texts, referenced: &referenced) }
+        let (nodes, literalIDs) = Self.nodes(entities: graph.sortedEntities, literalTexts: texts,
+                                             referenced: referenced, minter: minter)
+        self.nodes = nodes
+        self.edges = Self.edges(of: facts, minter: minter, literalID: { literalIDs[$0]! })
+            .sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+    }
+
+    /// Notes the literal objects and entity keys a fact uses (for `nodes`).
+    public static func collect(_ f: Fact, texts: inout Set<String>, referenced: inout Set<EntityKey>) {
+        referenced.insert(f.subject)
+        switch f.object {
+        case .entity(let k): referenced.insert(k)
+        case .literal(let text): texts.insert(text)
+        }
+    }
+
+    /// The nodes, sorted by id: the entities, an unlabelled node for each
+    /// referenced entity key the graph never added, and one node per literal
+    /// text; with the literal texts' node ids.
+    public static func nodes(entities: [Entity], literalTexts: Set<String>, referenced: Set<EntityKey>,
+                             minter: IRIMinter) -> (nodes: [Node], literalIDs: [String: String]) {
         var nodes: [String: Node] = [:]
-        for e in graph.sortedEntities {
+        for e in entities {
             let id = Self.nodeID(for: e.key)
             nodes[id] = Node(id: id, iri: minter.entity(e.key), label: e.label, type: e.type.rawValue, wikidata: e.wikidata)
         }
-        let facts = graph.sortedFacts
-
         // Literal objects: one node per distinct text.
         var textsBySlug: [String: Set<String>] = [:]
-        for f in facts {
-            if case .literal(let text) = f.object { textsBySlug[Slug.make(text), default: []].insert(text) }
-        }
+        for text in literalTexts { textsBySlug[Slug.make(text), default: []].insert(text) }
         var literalIDs: [String: String] = [:]
         for (slug, texts) in textsBySlug {
             for text in texts {
@@ -116,9 +136,17 @@ public struct PropertyGraph: Hashable, Sendable {
                 nodes[id] = Node(id: id, iri: nil, label: text, type: Self.literalType, wikidata: nil)
             }
         }
+        for key in referenced where nodes[Self.nodeID(for: key)] == nil {
+            let id = Self.nodeID(for: key)
+            nodes[id] = Node(id: id, iri: minter.entity(key), label: nil, type: key.type.rawValue, wikidata: nil)
+        }
+        return (nodes.values.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }, literalIDs)
+    }
 
+    /// One edge per mention of the facts (sorted facts, as `sortedFacts` gives
+    /// them), in that order; `literalID` names the node of a literal object.
+    public static func edges(of facts: [Fact], minter: IRIMinter, literalID: (String) -> String) -> [Edge] {
         var edges: [Edge] = []
-        edges.reserveCapacity(graph.mentionCount)
         var usedEdgeIDs: [String: Int] = [:]
         for f in facts {
             let s = minter.entity(f.subject)
@@ -131,11 +159,7 @@ public struct PropertyGraph: Hashable, Sendable {
                 targetID = Self.nodeID(for: k)
             case .literal(let text):
                 o = .literal(Literal(text))
-                targetID = literalIDs[text]!
-            }
-            for key in [f.subject] + (f.object.entityKey.map { [$0] } ?? []) where nodes[Self.nodeID(for: key)] == nil {
-                let id = Self.nodeID(for: key)
-                nodes[id] = Node(id: id, iri: minter.entity(key), label: nil, type: key.type.rawValue, wikidata: nil)
+                targetID = literalID(text)
             }
             for m in f.mentions {
                 let hash = m.contentHash(subject: s, predicate: p, object: o)
@@ -151,8 +175,7 @@ public struct PropertyGraph: Hashable, Sendable {
                                   document: minter.document(m.provenance.documentID), mention: m))
             }
         }
-        self.nodes = nodes.values.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
-        self.edges = edges.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        return edges
     }
 
     /// The node id of an entity: `country.belgium`.

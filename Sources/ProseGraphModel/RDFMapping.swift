@@ -48,20 +48,42 @@ public enum StableHash {
 extension KnowledgeGraph {
     /// The RDF graph of "How exports show it" in the relation contract, sorted.
     public func rdfTriples(minter: IRIMinter = IRIMinter()) -> [Triple] {
+        rdfTriples(minter: minter, entities: true, factTriple: { _ in true })
+    }
+
+    /// Part of the RDF graph, sorted: `entities` includes the entities' own
+    /// triples (type, label, sameAs); `factTriple` says whether a fact's
+    /// `subject predicate object` triple is included (its statements always
+    /// are). Streaming exports write each document's part and the entities
+    /// once at the end.
+    public func rdfTriples(minter: IRIMinter, entities includeEntities: Bool,
+                           factTriple: (FactIdentity) -> Bool) -> [Triple] {
         var out: [Triple] = []
         out.reserveCapacity(documents.count * 4 + entities.count * 3 + mentionCount * 11)
+        // Every triple is appended in a run that shares its subject; sorting
+        // the runs by subject and then each subject's few triples gives the
+        // same order as sorting all triples, for a fraction of the work.
+        var blocks: [SubjectBlock] = []
+        blocks.reserveCapacity(documents.count + entities.count + factCount + mentionCount)
+        func block(_ subject: IRI, from start: Int) {
+            blocks.append(SubjectBlock(subject: subject.value, start: start, end: out.count))
+        }
         for doc in sortedDocuments {
             let d = minter.document(doc.id)
+            let start = out.count
             out.append(Triple(d, RDF.type, .iri(PG.Document)))
             out.append(Triple(d, RDFS.label, .literal(Literal(doc.title))))
             out.append(Triple(d, PG.title, .literal(Literal(doc.title))))
             out.append(Triple(d, PG.sourcePath, .literal(Literal(doc.path))))
+            block(d, from: start)
         }
-        for e in sortedEntities {
+        for e in includeEntities ? sortedEntities : [] {
             let s = minter.entity(e.key)
+            let start = out.count
             out.append(Triple(s, RDF.type, .iri(minter.entityClass(e.type))))
             out.append(Triple(s, RDFS.label, .literal(Literal(e.label))))
             if let q = e.wikidata { out.append(Triple(s, OWL.sameAs, .iri(Wikidata.entity(q)))) }
+            block(s, from: start)
         }
         for fact in sortedFacts {
             let s = minter.entity(fact.subject)
@@ -71,9 +93,13 @@ extension KnowledgeGraph {
             case .entity(let k): o = .iri(minter.entity(k))
             case .literal(let text): o = .literal(Literal(text))
             }
-            out.append(Triple(.iri(s), p, o))
+            if factTriple(fact.identity) {
+                out.append(Triple(.iri(s), p, o))
+                block(s, from: out.count - 1)
+            }
             for m in fact.mentions {
                 let st = minter.statement(contentHash: m.contentHash(subject: s, predicate: p, object: o))
+                let start = out.count
                 out.append(Triple(st, RDF.type, .iri(RDF.statement)))
                 out.append(Triple(st, RDF.subject, .iri(s)))
                 out.append(Triple(st, RDF.predicate, .iri(p)))
@@ -88,10 +114,37 @@ extension KnowledgeGraph {
                 out.append(Triple(st, PG.endOffset, .literal(Literal(String(pr.end), datatype: XSD.nonNegativeInteger))))
                 out.append(Triple(st, PG.rule, .literal(Literal(m.rule))))
                 out.append(Triple(st, PG.confidence, .literal(Literal(m.confidenceLexical, datatype: XSD.decimal))))
+                block(st, from: start)
             }
         }
-        out.sort()
-        return out
+        return SubjectBlock.sorted(out, blocks: blocks)
+    }
+}
+
+/// A run of triples in an array that all have one IRI subject.
+struct SubjectBlock {
+    let subject: String
+    let start: Int
+    let end: Int
+
+    /// The triples in writer order (`Triple.<`), given runs that cover every
+    /// triple: runs sorted by subject, then each subject's triples sorted.
+    static func sorted(_ triples: [Triple], blocks: [SubjectBlock]) -> [Triple] {
+        let order = blocks.sorted { UTF8Order.less($0.subject, $1.subject) }
+        var result: [Triple] = []
+        result.reserveCapacity(triples.count)
+        var group: [Triple] = []
+        var i = 0
+        while i < order.count {
+            var j = i + 1
+            while j < order.count, UTF8Order.compare(order[j].subject, order[i].subject) == 0 { j += 1 }
+            group.removeAll(keepingCapacity: true)
+            for b in order[i..<j] { group.append(contentsOf: triples[b.start..<b.end]) }
+            group.sort()
+            result.append(contentsOf: group)
+            i = j
+        }
+        return result
     }
 }
 

@@ -11,6 +11,7 @@ public struct IRI: Hashable, Comparable, Sendable, CustomStringConvertible {
     public init(_ value: String) { self.value = value }
     public var description: String { "<\(value)>" }
     public static func < (a: IRI, b: IRI) -> Bool { UTF8Order.less(a.value, b.value) }
+    public static func == (a: IRI, b: IRI) -> Bool { UTF8Order.compare(a.value, b.value) == 0 }
 
     /// The part after the last `#` or `/`: the predicate name the contract reads.
     public var localName: Substring {
@@ -27,6 +28,7 @@ public struct BlankNode: Hashable, Comparable, Sendable, CustomStringConvertible
     public init(_ id: String) { self.id = id }
     public var description: String { "_:\(id)" }
     public static func < (a: BlankNode, b: BlankNode) -> Bool { UTF8Order.less(a.id, b.id) }
+    public static func == (a: BlankNode, b: BlankNode) -> Bool { UTF8Order.compare(a.id, b.id) == 0 }
 }
 
 /// An RDF literal: a lexical form with a datatype, or a language-tagged
@@ -53,34 +55,53 @@ public struct Literal: Hashable, Comparable, Sendable {
         self.direction = direction
     }
 
-    public static func < (a: Literal, b: Literal) -> Bool {
-        if a.lexical != b.lexical { return UTF8Order.less(a.lexical, b.lexical) }
-        if a.datatype != b.datatype { return a.datatype < b.datatype }
-        if a.language != b.language { return (a.language ?? "").utf8.lexicographicallyPrecedes((b.language ?? "").utf8) }
-        return (a.direction ?? "") < (b.direction ?? "")
+    public static func < (a: Literal, b: Literal) -> Bool { compare(a, b) < 0 }
+    /// Equal when every part is the same bytes (RDF term equality; Swift's
+    /// String `==` would identify canonically equivalent texts).
+    public static func == (a: Literal, b: Literal) -> Bool { compare(a, b) == 0 }
+
+    /// Three-way order: lexical form, datatype, language, direction (UTF-8 byte order).
+    @inline(__always)
+    public static func compare(_ a: Literal, _ b: Literal) -> Int {
+        let c = UTF8Order.compare(a.lexical, b.lexical)
+        if c != 0 { return c }
+        let d = UTF8Order.compare(a.datatype.value, b.datatype.value)
+        if d != 0 { return d }
+        if a.language != nil || b.language != nil {
+            let l = UTF8Order.compare(a.language ?? "", b.language ?? "")
+            if l != 0 { return l }
+        }
+        if a.direction == nil && b.direction == nil { return 0 }
+        return UTF8Order.compare(a.direction ?? "", b.direction ?? "")
     }
 }
 
 /// Any RDF term. Subjects are `.iri` or `.blank`; predicates are always IRIs;
 /// an object may also be an RDF 1.2 triple term.
-public indirect enum Term: Hashable, Comparable, Sendable {
+public enum Term: Hashable, Comparable, Sendable {
     case iri(IRI)
     case blank(BlankNode)
     case literal(Literal)
-    case tripleTerm(Triple)
+    // Only this case is boxed: the others stay inline, so sorting and
+    // comparing terms does not touch a heap box per term.
+    indirect case tripleTerm(Triple)
 
     public var iri: IRI? { if case .iri(let i) = self { return i } else { return nil } }
     public var literal: Literal? { if case .literal(let l) = self { return l } else { return nil } }
     public var isLiteral: Bool { if case .literal = self { return true } else { return false } }
 
     /// Order used by every deterministic writer: IRIs, then blank nodes, then literals.
-    public static func < (a: Term, b: Term) -> Bool {
+    public static func < (a: Term, b: Term) -> Bool { compare(a, b) < 0 }
+
+    /// Three-way form of `<`: negative, zero or positive.
+    @inline(__always)
+    public static func compare(_ a: Term, _ b: Term) -> Int {
         switch (a, b) {
-        case (.iri(let x), .iri(let y)): return x < y
-        case (.blank(let x), .blank(let y)): return x < y
-        case (.literal(let x), .literal(let y)): return x < y
-        case (.tripleTerm(let x), .tripleTerm(let y)): return x < y
-        default: return a.rank < b.rank
+        case (.iri(let x), .iri(let y)): return UTF8Order.compare(x.value, y.value)
+        case (.blank(let x), .blank(let y)): return UTF8Order.compare(x.id, y.id)
+        case (.literal(let x), .literal(let y)): return Literal.compare(x, y)
+        case (.tripleTerm(let x), .tripleTerm(let y)): return Triple.compare(x, y)
+        default: return a.rank - b.rank
         }
     }
 
@@ -109,10 +130,15 @@ public struct Triple: Hashable, Comparable, Sendable {
         self.init(.iri(subject), predicate, object)
     }
 
-    public static func < (a: Triple, b: Triple) -> Bool {
-        if a.subject != b.subject { return a.subject < b.subject }
-        if a.predicate != b.predicate { return a.predicate < b.predicate }
-        return a.object < b.object
+    public static func < (a: Triple, b: Triple) -> Bool { compare(a, b) < 0 }
+
+    /// Three-way order: subject, predicate, object.
+    public static func compare(_ a: Triple, _ b: Triple) -> Int {
+        let s = Term.compare(a.subject, b.subject)
+        if s != 0 { return s }
+        let p = UTF8Order.compare(a.predicate.value, b.predicate.value)
+        if p != 0 { return p }
+        return Term.compare(a.object, b.object)
     }
 }
 
@@ -138,13 +164,23 @@ public struct Quad: Hashable, Comparable, Sendable {
 
     public var triple: Triple { Triple(subject, predicate, object) }
 
-    public static func < (a: Quad, b: Quad) -> Bool {
-        if a.graph != b.graph {
-            guard let x = a.graph else { return true }
-            guard let y = b.graph else { return false }
-            return x < y
+    public static func < (a: Quad, b: Quad) -> Bool { compare(a, b) < 0 }
+
+    /// Three-way order: graph (the default graph first), subject, predicate, object.
+    public static func compare(_ a: Quad, _ b: Quad) -> Int {
+        switch (a.graph, b.graph) {
+        case (nil, nil): break
+        case (nil, _): return -1
+        case (_, nil): return 1
+        case (let x?, let y?):
+            let g = Term.compare(x, y)
+            if g != 0 { return g }
         }
-        return a.triple < b.triple
+        let s = Term.compare(a.subject, b.subject)
+        if s != 0 { return s }
+        let p = UTF8Order.compare(a.predicate.value, b.predicate.value)
+        if p != 0 { return p }
+        return Term.compare(a.object, b.object)
     }
 }
 
@@ -166,17 +202,26 @@ extension Term: CustomStringConvertible {
 /// strings' contiguous storage: the order every deterministic writer sorts by.
 public enum UTF8Order {
     @inline(__always)
-    public static func less(_ a: String, _ b: String) -> Bool {
+    public static func less(_ a: String, _ b: String) -> Bool { compare(a, b) < 0 }
+
+    /// Negative, zero or positive as `a` sorts before, with or after `b`.
+    @inline(__always)
+    public static func compare(_ a: String, _ b: String) -> Int {
+        if let r = a.utf8.withContiguousStorageIfAvailable({ pa in
+            b.utf8.withContiguousStorageIfAvailable { pb in compare(pa, pb) }
+        }), let r { return r }
         var a = a, b = b
-        return a.withUTF8 { pa in
-            b.withUTF8 { pb in
-                let n = min(pa.count, pb.count)
-                if n > 0 {
-                    let c = memcmp(pa.baseAddress!, pb.baseAddress!, n)
-                    if c != 0 { return c < 0 }
-                }
-                return pa.count < pb.count
-            }
+        return a.withUTF8 { pa in b.withUTF8 { pb in compare(pa, pb) } }
+    }
+
+    @inline(__always)
+    static func compare(_ pa: UnsafeBufferPointer<UInt8>, _ pb: UnsafeBufferPointer<UInt8>) -> Int {
+        if pa.baseAddress == pb.baseAddress && pa.count == pb.count { return 0 }
+        let n = min(pa.count, pb.count)
+        if n > 0 {
+            let c = memcmp(pa.baseAddress!, pb.baseAddress!, n)
+            if c != 0 { return Int(c) }
         }
+        return pa.count - pb.count
     }
 }

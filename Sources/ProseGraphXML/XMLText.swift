@@ -4,6 +4,15 @@
 public enum XMLText {
     /// The first character XML 1.0 does not allow, or nil.
     public static func firstIllegalCharacter(in s: String) -> Unicode.Scalar? {
+        // Fast path: only control bytes and U+FFFE/U+FFFF (lead byte EF) can be illegal.
+        let clean = s.utf8.withContiguousStorageIfAvailable { bytes in
+            for b in bytes where b < 0x20 || b == 0xEF {
+                if b == 0x09 || b == 0x0A || b == 0x0D { continue }
+                return false
+            }
+            return true
+        }
+        if clean == true { return nil }
         for u in s.unicodeScalars where !isAllowed(u) { return u }
         return nil
     }
@@ -16,6 +25,7 @@ public enum XMLText {
 
     /// Whether `s` is an XML NCName (a name without a colon).
     public static func isNCName(_ s: Substring) -> Bool {
+        if let ascii = s.utf8.withContiguousStorageIfAvailable({ asciiName($0, start: true) }), let ascii { return ascii }
         guard let first = s.unicodeScalars.first, isNameStart(first) else { return false }
         return s.unicodeScalars.dropFirst().allSatisfy(isNameChar)
     }
@@ -23,7 +33,24 @@ public enum XMLText {
     /// Whether `s` is an XML Nmtoken: one or more name characters (colons
     /// included). GraphML ids and key names must be Nmtokens.
     public static func isNmtoken(_ s: Substring) -> Bool {
-        !s.isEmpty && s.unicodeScalars.allSatisfy { $0 == ":" || isNameChar($0) }
+        if let ascii = s.utf8.withContiguousStorageIfAvailable({ asciiName($0, start: false, colon: true) }), let ascii { return ascii }
+        return !s.isEmpty && s.unicodeScalars.allSatisfy { $0 == ":" || isNameChar($0) }
+    }
+
+    /// The answer for an all-ASCII name, by byte; nil when a byte is not ASCII.
+    @inline(__always)
+    private static func asciiName(_ bytes: UnsafeBufferPointer<UInt8>, start: Bool, colon: Bool = false) -> Bool? {
+        guard !bytes.isEmpty else { return false }
+        for (i, b) in bytes.enumerated() {
+            switch b {
+            case 0x41...0x5A, 0x61...0x7A, 0x5F: continue
+            case 0x2D, 0x2E, 0x30...0x39: if start && i == 0 { return false }
+            case 0x3A: if !colon { return false }
+            case 0x80...: return nil
+            default: return false
+            }
+        }
+        return true
     }
 
     static func isNameStart(_ u: Unicode.Scalar) -> Bool {

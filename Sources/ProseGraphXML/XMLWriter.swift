@@ -17,6 +17,8 @@ public final class XMLWriter {
     }
 
     private let box: SinkBox
+    /// Collects libxml2's messages for the call in progress (one per writer, reused).
+    private let collector = ErrorCollector(kind: .write)
     private var writer: OpaquePointer?
     private var finished = false
 
@@ -128,15 +130,15 @@ public final class XMLWriter {
 
     /// Runs one libxml2 writer call with its messages captured (never printed)
     /// and turns a negative return code into an error.
-    private func call(_ what: String, _ body: () -> Int32) throws(XMLError) {
-        let collector = ErrorCollector(kind: .write)
+    private func call(_ what: @autoclosure () -> String, _ body: () -> Int32) throws(XMLError) {
+        if !collector.errors.isEmpty { collector.errors.removeAll() }
         let rc = withErrors(collector, body)
         if rc >= 0 { return }
         if let failure = box.failure {
-            throw XMLError(kind: .write, message: "could not \(what): \(failure)")
+            throw XMLError(kind: .write, message: "could not \(what()): \(failure)")
         }
         let detail = collector.errors.first.map { ": " + $0.message } ?? " (return code \(rc))"
-        throw XMLError(kind: .write, message: "libxml2 could not \(what)\(detail)")
+        throw XMLError(kind: .write, message: "libxml2 could not \(what())\(detail)")
     }
 
     private func checkName(_ name: String) throws(XMLError) {
@@ -145,10 +147,10 @@ public final class XMLWriter {
         }
     }
 
-    private func checkText(_ s: String, what: String) throws(XMLError) {
+    private func checkText(_ s: String, what: @autoclosure () -> String) throws(XMLError) {
         if let bad = XMLText.firstIllegalCharacter(in: s) {
             throw XMLError(kind: .unwritable,
-                           message: "\(what) contains \(XMLText.describe(bad)), which XML 1.0 cannot represent")
+                           message: "\(what()) contains \(XMLText.describe(bad)), which XML 1.0 cannot represent")
         }
     }
 

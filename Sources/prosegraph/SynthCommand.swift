@@ -15,7 +15,8 @@ struct SynthCommand: ParsableCommand {
         generated people and companies. The same --seed gives byte-identical \
         files on every run and platform; article N does not depend on how \
         many are written. Each file is written under a temporary name and \
-        renamed into place once complete.
+        renamed into place once complete (not synced to disk: the corpus is \
+        throwaway input).
 
         Give either --articles or --size; --size writes articles until their \
         total reaches the size (KB, MB, GB are powers of 1000; KiB, MiB, GiB \

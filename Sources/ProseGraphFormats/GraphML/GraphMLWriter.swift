@@ -102,17 +102,17 @@ public struct GraphMLWriter {
         guard !nodeIDs.contains(node.id) else {
             throw SerializationError(format: Self.format, message: "node \(node.id) is written twice")
         }
-        let what = "node \(node.id)"
-        try xmlCall(what) {
+        func what() -> String { "node \(node.id)" }
+        try xmlCall(what()) {
             try w.startElement("node")
             try w.attribute("id", node.id)
         }
-        if let iri = node.iri { try data("iri", iri.value, of: what, w) }
-        if let label = node.label { try data("name", label, of: what, w) }
-        try data("type", node.type, of: what, w)
-        if let q = node.wikidata { try data("wikidata", q, of: what, w) }
-        try data("labels", node.labels, of: what, w)
-        try xmlCall(what) { try w.endElement() }
+        if let iri = node.iri { try data("iri", iri.value, of: what(), w) }
+        if let label = node.label { try data("name", label, of: what(), w) }
+        try data("type", node.type, of: what(), w)
+        if let q = node.wikidata { try data("wikidata", q, of: what(), w) }
+        try data("labels", node.labels, of: what(), w)
+        try xmlCall(what()) { try w.endElement() }
         nodeIDs.insert(node.id)
     }
 
@@ -127,31 +127,31 @@ public struct GraphMLWriter {
             throw SerializationError(format: Self.format, message: "edge \(edge.id) names node \(end), which was not written before it")
         }
         let m = edge.mention
-        let what = "edge \(edge.id)"
+        func what() -> String { "edge \(edge.id)" }
         guard let start = Int32(exactly: m.provenance.start), let end = Int32(exactly: m.provenance.end) else {
-            throw SerializationError(format: Self.format, message: "\(what): the offsets \(m.provenance.start)..<\(m.provenance.end) do not fit a GraphML int")
+            throw SerializationError(format: Self.format, message: "\(what()): the offsets \(m.provenance.start)..<\(m.provenance.end) do not fit a GraphML int")
         }
         guard m.confidence.isFinite else {
-            throw SerializationError(format: Self.format, message: "\(what): the confidence \(m.confidence) is not a number")
+            throw SerializationError(format: Self.format, message: "\(what()): the confidence \(m.confidence) is not a number")
         }
-        try xmlCall(what) {
+        try xmlCall(what()) {
             try w.startElement("edge")
             try w.attribute("id", edge.id)
             try w.attribute("source", edge.source)
             try w.attribute("target", edge.target)
         }
-        try data("label", edge.label, of: what, w)
-        try data("predicate", edge.predicate, of: what, w)
-        try data("predicateIRI", edge.predicateIRI.value, of: what, w)
-        try data("statement", edge.statement.value, of: what, w)
-        if let date = m.date { try data("date", date.description, of: what, w) }
-        try data("source", edge.document.value, of: what, w)
-        try data("evidence", m.provenance.sentence, of: what, w)
-        try data("start", String(start), of: what, w)
-        try data("end", String(end), of: what, w)
-        try data("rule", m.rule, of: what, w)
-        try data("confidence", m.confidenceLexical, of: what, w)
-        try xmlCall(what) { try w.endElement() }
+        try data("label", edge.label, of: what(), w)
+        try data("predicate", edge.predicate, of: what(), w)
+        try data("predicateIRI", edge.predicateIRI.value, of: what(), w)
+        try data("statement", edge.statement.value, of: what(), w)
+        if let date = m.date { try data("date", date.description, of: what(), w) }
+        try data("source", edge.document.value, of: what(), w)
+        try data("evidence", m.provenance.sentence, of: what(), w)
+        try data("start", String(start), of: what(), w)
+        try data("end", String(end), of: what(), w)
+        try data("rule", m.rule, of: what(), w)
+        try data("confidence", m.confidenceLexical, of: what(), w)
+        try xmlCall(what()) { try w.endElement() }
         edgeIDs.insert(edge.id)
     }
 
@@ -199,8 +199,8 @@ public struct GraphMLWriter {
         }
     }
 
-    private func data(_ key: String, _ value: String, of what: String, _ w: XMLWriter) throws {
-        try xmlCall("\(what), data \(key)") {
+    private func data(_ key: String, _ value: String, of what: @autoclosure () -> String, _ w: XMLWriter) throws {
+        try xmlCall("\(what()), data \(key)") {
             try w.startElement("data")
             try w.attribute("key", key)
             try w.text(value)
@@ -215,11 +215,11 @@ public struct GraphMLWriter {
     }
 
     /// Runs XML writer calls; text XML cannot carry becomes a SerializationError naming the element.
-    private func xmlCall(_ what: String, _ body: () throws -> Void) throws {
+    private func xmlCall(_ what: @autoclosure () -> String, _ body: () throws -> Void) throws {
         do {
             try body()
         } catch let error as XMLError where error.kind == .unwritable {
-            throw SerializationError(format: Self.format, message: "\(what): \(error.message)")
+            throw SerializationError(format: Self.format, message: "\(what()): \(error.message)")
         }
     }
 }

@@ -61,7 +61,7 @@ public struct NTriplesWriter {
     }
 
     static func writeIRI(_ iri: IRI, to out: BufferedOutput) throws {
-        if let bad = iri.value.unicodeScalars.first(where: { !NTriplesSyntax.isIRIChar($0) }) {
+        if let bad = NTriplesSyntax.firstNonIRIChar(iri.value) {
             throw SerializationError(format: "N-Triples",
                                      message: "the IRI <\(iri.value)> contains \(NTriplesSyntax.describe(bad)), which no IRI may contain")
         }
@@ -87,6 +87,23 @@ public struct NTriplesWriter {
 }
 
 enum NTriplesSyntax {
+    /// `isIRIChar` for the ASCII range, by byte.
+    static let iriByte: [Bool] = (0..<128).map { isIRIChar(Unicode.Scalar(UInt8($0))) }
+
+    /// The first character no IRI may contain, if any. Only ASCII characters
+    /// are excluded, so a byte scan answers the common case.
+    @inline(__always)
+    static func firstNonIRIChar(_ s: String) -> Unicode.Scalar? {
+        let clean = s.utf8.withContiguousStorageIfAvailable { bytes in
+            iriByte.withUnsafeBufferPointer { table in
+                for b in bytes where b < 0x80 && !table[Int(b)] { return false }
+                return true
+            }
+        }
+        if clean == true { return nil }
+        return s.unicodeScalars.first(where: { !isIRIChar($0) })
+    }
+
     /// IRIREF excludes controls, space and `<>"{}|^`\`.
     static func isIRIChar(_ u: Unicode.Scalar) -> Bool {
         switch u.value {

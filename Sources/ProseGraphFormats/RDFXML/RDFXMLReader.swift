@@ -532,13 +532,13 @@ private final class RDFXMLParser {
     }
 
     func checkIRIChars(_ iri: String, at attribute: Attribute) throws {
-        if let bad = iri.unicodeScalars.first(where: { !NTriplesSyntax.isIRIChar($0) }) {
+        if let bad = NTriplesSyntax.firstNonIRIChar(iri) {
             throw error("the IRI <\(iri)> contains \(NTriplesSyntax.describe(bad)), which no IRI may contain", at: attribute)
         }
     }
 
     func checkIRIChars(_ iri: String, at node: Node) throws {
-        if let bad = iri.unicodeScalars.first(where: { !NTriplesSyntax.isIRIChar($0) }) {
+        if let bad = NTriplesSyntax.firstNonIRIChar(iri) {
             throw error("the IRI <\(iri)> contains \(NTriplesSyntax.describe(bad)), which no IRI may contain", at: node)
         }
     }
