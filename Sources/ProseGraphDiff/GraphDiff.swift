@@ -82,12 +82,18 @@ public struct DiffReport: Sendable {
         for q in diff.removed { touched.insert(q.subject) }
         // A fact's qualifiers are compared over all its statements, changed or not: find the facts the
         // changed statements state, then every statement about their subjects.
-        var factSubjects = Set<Term>()
-        for q in old where q.predicate == RDF.subject && touched.contains(q.subject) { factSubjects.insert(q.object) }
-        for q in new where q.predicate == RDF.subject && touched.contains(q.subject) { factSubjects.insert(q.object) }
+        // Only statements of those facts matter, not every statement about the facts' subjects
+        // (an entity such as a country is the subject of a large part of a corpus).
+        var touchedFacts = Set<Triple>()
+        for (_, fact) in Self.statedFacts(old, of: touched) { touchedFacts.insert(fact) }
+        for (_, fact) in Self.statedFacts(new, of: touched) { touchedFacts.insert(fact) }
+        let factSubjects = Set(touchedFacts.map(\.subject))
+        var about = Set<Term>()
+        for q in old where q.predicate == RDF.subject && factSubjects.contains(q.object) { about.insert(q.subject) }
+        for q in new where q.predicate == RDF.subject && factSubjects.contains(q.object) { about.insert(q.subject) }
         var candidates = touched
-        for q in old where q.predicate == RDF.subject && factSubjects.contains(q.object) { candidates.insert(q.subject) }
-        for q in new where q.predicate == RDF.subject && factSubjects.contains(q.object) { candidates.insert(q.subject) }
+        for (node, fact) in Self.statedFacts(old, of: about) where touchedFacts.contains(fact) { candidates.insert(node) }
+        for (node, fact) in Self.statedFacts(new, of: about) where touchedFacts.contains(fact) { candidates.insert(node) }
         let oldStatements = Statements(old.filter { candidates.contains($0.subject) })
         let newStatements = Statements(new.filter { candidates.contains($0.subject) })
         for t in touched { if case .iri(let i) = t { named.insert(i.value) } }
@@ -149,6 +155,24 @@ public struct DiffReport: Sendable {
         factsAdded.sort(by: byText)
         factsRemoved.sort(by: byText)
         qualifiersChanged.sort { a, b in byText(a.fact, b.fact) || (a.fact == b.fact && a.property < b.property) }
+    }
+
+    /// The fact (rdf:subject, rdf:predicate, rdf:object) each of `nodes` states, where complete.
+    static func statedFacts(_ quads: [Quad], of nodes: Set<Term>) -> [Term: Triple] {
+        var parts: [Term: (s: Term?, p: IRI?, o: Term?)] = [:]
+        guard !nodes.isEmpty else { return [:] }
+        for q in quads {
+            let p = q.predicate
+            guard p == RDF.subject || p == RDF.predicate || p == RDF.object, nodes.contains(q.subject) else { continue }
+            var e = parts[q.subject] ?? (nil, nil, nil)
+            if p == RDF.subject { e.s = q.object } else if p == RDF.predicate { e.p = q.object.iri } else { e.o = q.object }
+            parts[q.subject] = e
+        }
+        var facts: [Term: Triple] = [:]
+        for (node, e) in parts {
+            if let s = e.s, let p = e.p, let o = e.o { facts[node] = Triple(s, p, o) }
+        }
+        return facts
     }
 
     static let provenance: Set<String> = ["date", "source", "evidence", "startOffset", "endOffset", "rule", "confidence", "title", "sourcePath"]

@@ -105,7 +105,8 @@ public enum GraphJobs {
         let a = try canonical(RDFInput.read(path: old, format: oldFormat, base: base, contexts: contexts).quads)
         let b = try canonical(RDFInput.read(path: new, format: newFormat, base: base, contexts: contexts).quads)
         let d = GraphDiff(old: a, new: b)
-        return DiffOutcome(report: DiffReport(d, old: a, new: b), oldCount: Set(a).count, newCount: Set(b).count)
+        return DiffOutcome(report: DiffReport(d, old: a, new: b), oldCount: d.unchanged + d.removed.count,
+                           newCount: d.unchanged + d.added.count)
     }
 
     /// Reads two GraphML files and diffs them as property graphs (node ids, edge endpoints and data).
