@@ -213,12 +213,17 @@ public struct CorpusBuilder: Sendable {
         let pipeline = Pipeline(rules: rules)
         let files = Array(zip(collected.files, ids))
         // Batches keep memory bounded: a batch's articles are read and extracted
-        // in parallel, then handed on in input order before the next batch.
+        // in parallel, then handed on in input order. With more than one job the
+        // next batch is extracted while this thread hands on the current one
+        // (merging or writing), so the workers do not wait for it.
         let batch = max(jobs * 16, 1)
-        var start = 0
-        while start < files.count {
-            let slice = Array(files[start..<min(start + batch, files.count)])
-            let outcomes = Self.extract(slice, pipeline: pipeline, jobs: jobs)
+        let slices = stride(from: 0, to: files.count, by: batch).map { Array(files[$0..<min($0 + batch, files.count)]) }
+        let pipelined = jobs > 1
+        var next = slices.isEmpty ? nil : BatchExtraction(slices[0], pipeline: pipeline, jobs: jobs, async: pipelined)
+        for (k, slice) in slices.enumerated() {
+            let current = next!
+            next = k + 1 < slices.count ? BatchExtraction(slices[k + 1], pipeline: pipeline, jobs: jobs, async: pipelined) : nil
+            let outcomes = current.outcomes()
             for ((path, id), outcome) in zip(slice, outcomes) {
                 switch outcome {
                 case .article(let one, let sentences):
@@ -226,11 +231,10 @@ public struct CorpusBuilder: Sendable {
                     documents.append(path)
                     progress("read \(path): \(sentences) sentences")
                 case .rejected(let error):
-                    if strict { throw .input(error) }
+                    if strict { next?.wait(); throw .input(error) }
                     errors.append(error)
                 }
             }
-            start += batch
         }
         guard !documents.isEmpty else { throw .noArticles(errors) }
         return (documents, errors)
@@ -261,6 +265,37 @@ public struct CorpusBuilder: Sendable {
             }
         }
         return results.all()
+    }
+}
+
+/// One batch's extraction, run on the calling thread or, with `async`, on a
+/// background thread (which spreads it over `jobs` workers) while the caller
+/// goes on; `outcomes()` waits for it.
+final class BatchExtraction: @unchecked Sendable {
+    private var result: [CorpusBuilder.Outcome] = []
+    private let done = DispatchSemaphore(value: 0)
+    private var waited = false
+
+    init(_ files: [(path: String, id: String)], pipeline: Pipeline, jobs: Int, async: Bool) {
+        if async {
+            DispatchQueue.global().async { [self] in
+                result = CorpusBuilder.extract(files, pipeline: pipeline, jobs: jobs)
+                done.signal()
+            }
+        } else {
+            result = CorpusBuilder.extract(files, pipeline: pipeline, jobs: jobs)
+            done.signal()
+        }
+    }
+
+    /// Waits until the batch is extracted (once; later calls return at once).
+    func wait() {
+        if !waited { done.wait(); waited = true }
+    }
+
+    func outcomes() -> [CorpusBuilder.Outcome] {
+        wait()
+        return result
     }
 }
 
