@@ -9,7 +9,9 @@ import ProseGraphFormats
 /// temporary file in the same directory, which `commit()` flushes, syncs and
 /// renames into place. If the process dies or `commit()` is never reached, the
 /// previous file at the path is untouched (`discard()` or deinit removes the
-/// temporary file).
+/// temporary file; a killed process leaves its `.NAME.tmp-XXXXXX`).
+/// `convert`, `patch` and `synth` write their single files this way; `export`
+/// writes its set of files with `ExportSet`.
 public final class AtomicFile: ByteSink {
     public let path: String
     private let tempPath: String
@@ -29,20 +31,15 @@ public final class AtomicFile: ByteSink {
         self.fd = fd
         self.tempPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         _ = fchmod(fd, 0o644)
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
     }
 
     deinit { discard() }
 
     public func write(_ chunk: UnsafeRawBufferPointer) throws {
         guard !done else { throw OutputError(path: path, message: "write after the file was closed") }
-        var offset = 0
-        while offset < chunk.count {
-            let n = Glibc.write(fd, chunk.baseAddress! + offset, chunk.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw OutputError(path: path, message: "cannot write: \(FileSystem.lastError())")
-            }
-            offset += n
+        guard FileSystem.writeAll(fd, chunk) else {
+            throw OutputError(path: path, message: "cannot write: \(FileSystem.lastError())")
         }
     }
 
@@ -59,9 +56,7 @@ public final class AtomicFile: ByteSink {
         }
         done = true
         // Make the rename itself durable.
-        let dir = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-        let dfd = open(dir.isEmpty ? "/" : dir, O_RDONLY | O_DIRECTORY)
-        if dfd >= 0 { _ = fsync(dfd); close(dfd) }
+        FileSystem.syncDirectory(FileSystem.parent(of: path))
     }
 
     /// Removes the temporary file; the previous file at `path` stays.

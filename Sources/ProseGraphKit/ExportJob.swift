@@ -46,6 +46,10 @@ public struct ExportJob: Sendable {
         public var errors: [InputError] = []
         /// Files written, with the number of triples (or elements) in each.
         public var written: [(path: String, count: Int)] = []
+        /// How the set was made visible (nil for standard output).
+        public var commit: ExportSet.Mode?
+        /// Leftovers of earlier runs that were kept (they hold files prosegraph did not write).
+        public var warnings: [String] = []
     }
 
     /// A failure that stops the whole job before anything is written.
@@ -66,58 +70,78 @@ public struct ExportJob: Sendable {
 
     /// Runs the job. `progress` receives one line per step; errors of single
     /// inputs are in the report (and, with `strict`, thrown).
+    ///
+    /// The files are written as one set (`ExportSet`): all of them are staged
+    /// and synced before any becomes visible, and the previous export stays
+    /// whole until then. The output folder is checked, and leftovers of killed
+    /// runs are cleaned up, before the articles are read.
     public func run(progress: (String) -> Void = { _ in }) throws(Failure) -> Report {
         var report = Report()
+        var set: ExportSet?
+        if outputDirectory != Self.standardOutput {
+            do {
+                set = try ExportSet(directory: outputDirectory, ownedNames: Set(ExportFormat.allCases.map(\.fileName)))
+            } catch {
+                throw .output(error.description)
+            }
+            for note in set?.notes ?? [] { progress(note) }
+        }
         let corpus = try CorpusBuilder(inputs: inputs, strict: strict, rules: rules, jobs: jobs).build(keepDocuments: perDocument, progress: progress)
         report.documents = corpus.documents
         report.errors = corpus.errors
         let graph = corpus.graph
         progress("extracted \(graph.factCount) facts (\(graph.mentionCount) mentions) about \(graph.entities.count) entities")
 
-        let minter = IRIMinter(base: base)
-        if outputDirectory == Self.standardOutput {
-            let count = try write(graph, as: formats[0], minter: minter, to: nil)
-            report.written.append(("-", count))
+        let options = Serializer.Options(minter: IRIMinter(base: base), contextURL: contextURL)
+        guard let set else {
+            do {
+                let count = try Serializer.write(graph, as: formats[0], options: options, to: StandardOutputSink())
+                report.written.append(("-", count))
+            } catch {
+                throw .output("<stdout>: \(error)")
+            }
             return report
         }
-        var targets: [(directory: String, graph: KnowledgeGraph)] = [(outputDirectory, graph)]
-        if perDocument {
-            targets = corpus.perDocument.map { (FileSystem.join(outputDirectory, $0.id), $0.graph) }
-        }
-        for target in targets {
-            do { try FileSystem.makeDirectory(target.directory) } catch { throw .output(error.description) }
-            for format in formats {
-                let path = FileSystem.join(target.directory, format.fileName)
-                let count = try write(target.graph, as: format, minter: minter, to: path)
-                report.written.append((path, count))
-                progress("wrote \(path): \(count) \(format == .graphml ? "edges" : "triples")")
+        let units: [(folder: String?, graph: KnowledgeGraph)] = perDocument ? corpus.perDocument.map { ($0.id, $0.graph) } : [(nil, graph)]
+        var counts: [(path: String, count: Int, format: ExportFormat)] = []
+        let notesBefore = set.notes.count
+        do throws(OutputError) {
+            try set.stage(folders: units.compactMap(\.folder))
+            for unit in units {
+                for format in formats {
+                    let file = try set.file(format.fileName, in: unit.folder)
+                    counts.append((file.path, try Self.write(unit.graph, as: format, options: options, to: file), format))
+                }
             }
+            report.commit = try set.commit()
+        } catch {
+            set.discard()
+            throw .output(error.description)
         }
+        for note in set.notes.dropFirst(notesBefore) { progress(note) }
+        if case .perFile(let reason)? = report.commit {
+            progress("\(outputDirectory): replaced file by file: \(reason)")
+        }
+        for c in counts {
+            report.written.append((c.path, c.count))
+            progress("wrote \(c.path): \(c.count) \(c.format == .graphml ? "edges" : "triples")")
+        }
+        report.warnings = set.warnings
         return report
     }
 
-    /// Writes one format to a file (atomically) or, with a nil path, to standard output.
-    private func write(_ graph: KnowledgeGraph, as format: ExportFormat, minter: IRIMinter, to path: String?) throws(Failure) -> Int {
-        let options = Serializer.Options(minter: minter, contextURL: contextURL)
-        guard let path else {
-            do { return try Serializer.write(graph, as: format, options: options, to: StandardOutputSink()) } catch {
-                throw .output("<stdout>: \(error)")
-            }
-        }
+    /// Writes one format into a staged file and syncs it. The error is the
+    /// file's own (a full disk) when the writer failed because of it.
+    private static func write(_ graph: KnowledgeGraph, as format: ExportFormat, options: Serializer.Options,
+                              to file: StagedFile) throws(OutputError) -> Int {
         do {
-            let file = try AtomicFile(path: path)
-            do {
-                let n = try Serializer.write(graph, as: format, options: options, to: file)
-                try file.commit()
-                return n
-            } catch {
-                file.discard()
-                throw error
-            }
-        } catch let e as OutputError {
-            throw .output(e.description)
+            let count = try Serializer.write(graph, as: format, options: options, to: file)
+            try file.close()
+            return count
         } catch {
-            throw .output("\(path): \(error)")
+            if let failure = file.failure { throw failure }
+            if let e = error as? OutputError { throw e }
+            throw OutputError(path: file.path, message: "\(error)")
         }
     }
 }

@@ -13,9 +13,12 @@ struct ExportCommand: ParsableCommand {
         INPUT is an article file or a directory; a directory gives every *.txt \
         below it, in name order. With no INPUT, reads Input/. Each format is \
         written to OUT/graph.<ext> (graph.rdf, graph.graphml, graph.jsonld, \
-        graph.nt, graph.ttl), first to a temporary file that is renamed into \
-        place once complete, so an interrupted run never leaves a truncated \
-        export. The same input and options give byte-identical files.
+        graph.nt, graph.ttl). All files are first written and synced in a \
+        hidden folder next to OUT, which then replaces OUT in one step (other \
+        files in OUT are kept), so a run that is killed or fails leaves the \
+        previous export or the new one, never a mix or a truncated file \
+        (README.md says when files are replaced one by one instead). The \
+        same input and options give byte-identical files.
 
         A bad article (empty, not UTF-8, binary, no title line) is reported \
         as file:line:column and skipped; the others are still exported and \
@@ -30,7 +33,8 @@ struct ExportCommand: ParsableCommand {
           prosegraph export --per-document --out /tmp/by-article
 
         Exit status: 0 all exported, 1 some inputs rejected (the rest \
-        exported), 2 nothing exported (no articles, unwritable output).
+        exported), 2 nothing exported (no articles, an unwritable output \
+        folder, a full disk: the previous export is left as it was).
         """
     )
 
@@ -105,6 +109,7 @@ struct ExportCommand: ParsableCommand {
         do {
             let report = try job.run { line in if !quiet { Diagnostics.note(line) } }
             for e in report.errors { Diagnostics.error(e.description) }
+            for w in report.warnings { Diagnostics.error("warning: " + w) }
             if !quiet, out != ExportJob.standardOutput {
                 Diagnostics.note("exported \(report.documents.count) article\(report.documents.count == 1 ? "" : "s") to \(out)/")
             }

@@ -30,3 +30,14 @@ def need_program(name):
             pytest.fail(f"{name} is not installed (Tests/run installs it with apt-get)")
         pytest.skip(f"{name} is not installed: this check did not run")
     return path
+
+
+def prosegraph_tool():
+    """The prosegraph binary to run: $PROSEGRAPH, else .build/debug/prosegraph
+    (what Tests/run builds). Missing: a failure under CI=true, a skip elsewhere."""
+    path = os.environ.get("PROSEGRAPH") or str(ROOT / ".build" / "debug" / "prosegraph")
+    if not Path(path).is_file():
+        if IN_CI:
+            pytest.fail(f"{path} is not built (Tests/run builds it with swift build)")
+        pytest.skip(f"{path} is not built (swift build, or set PROSEGRAPH): this check did not run")
+    return os.path.abspath(path)
