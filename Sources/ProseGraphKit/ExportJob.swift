@@ -21,6 +21,8 @@ public struct ExportJob: Sendable {
     public var perDocument: Bool
     /// Articles extracted in parallel; the output does not depend on it.
     public var jobs: Int = CorpusBuilder.cores
+    /// What one article may hold (`InputLimits.articleSize`).
+    public var limits = InputLimits()
 
     public init(inputs: [String] = ["Input"], outputDirectory: String = "Output",
                 formats: [ExportFormat] = ExportFormat.writable, strict: Bool = false,
@@ -86,7 +88,9 @@ public struct ExportJob: Sendable {
             }
             for note in set?.notes ?? [] { progress(note) }
         }
-        let corpus = try CorpusBuilder(inputs: inputs, strict: strict, rules: rules, jobs: jobs).build(keepDocuments: perDocument, progress: progress)
+        var builder = CorpusBuilder(inputs: inputs, strict: strict, rules: rules, jobs: jobs)
+        builder.limits = limits
+        let corpus = try builder.build(keepDocuments: perDocument, progress: progress)
         report.documents = corpus.documents
         report.errors = corpus.errors
         let graph = corpus.graph
@@ -189,6 +193,8 @@ public struct CorpusBuilder: Sendable {
     /// Articles extracted in parallel (default: the number of cores). The
     /// result does not depend on it: documents are merged in input order.
     public var jobs: Int
+    /// An article over `limits.articleSize` is rejected from its size, before it is read.
+    public var limits = InputLimits()
 
     public init(inputs: [String], strict: Bool = false, rules: RuleSet = .standard, jobs: Int = CorpusBuilder.cores) {
         self.inputs = inputs
@@ -229,7 +235,7 @@ public struct CorpusBuilder: Sendable {
     public func stream(progress: (String) -> Void = { _ in },
                        consume: (_ documentID: String, KnowledgeGraph) throws(ExportJob.Failure) -> Void)
         throws(ExportJob.Failure) -> (documents: [String], errors: [InputError]) {
-        let collected = Inputs.collect(inputs)
+        let collected = Inputs.collect(inputs, limits: limits)
         if strict, let first = collected.errors.first { throw .input(first) }
         var documents: [String] = []
         var errors = collected.errors

@@ -27,10 +27,10 @@ public enum GraphJobs {
     /// triples of a subject). Output goes to a temporary file renamed into place
     /// only when everything was read and written.
     public static func convert(input: String, from: InputFormat?, output: String, to format: OutputFormat,
-                               base: String?, contexts: [String]) throws(ReadFailure) {
+                               base: String?, contexts: [String], limits: InputLimits = InputLimits()) throws(ReadFailure) {
         func run(_ sink: ByteSink) throws {
             var writer = try QuadWriter(format: format, sink: sink, name: output)
-            try RDFInput.stream(path: input, format: from, base: base, contexts: contexts) { try writer.write($0) }
+            try RDFInput.stream(path: input, format: from, base: base, contexts: contexts, limits: limits) { try writer.write($0) }
             try writer.finish()
         }
         do {
@@ -88,8 +88,9 @@ public enum GraphJobs {
     }
 
     /// Canonical N-Quads of a file.
-    public static func canonicalize(path: String, format: InputFormat?, base: String?, contexts: [String]) throws(ReadFailure) -> String {
-        let input = try RDFInput.read(path: path, format: format, base: base, contexts: contexts)
+    public static func canonicalize(path: String, format: InputFormat?, base: String?, contexts: [String],
+                                    limits: InputLimits = InputLimits()) throws(ReadFailure) -> String {
+        let input = try RDFInput.read(path: path, format: format, base: base, contexts: contexts, limits: limits)
         do { return try Canonicalizer().canonicalize(input.quads).nquads } catch { throw ReadFailure("\(path): \(error)") }
     }
 
@@ -101,20 +102,20 @@ public enum GraphJobs {
 
     /// Reads two files in any formats and diffs them as RDF.
     public static func diff(old: String, new: String, oldFormat: InputFormat?, newFormat: InputFormat?,
-                            base: String?, contexts: [String]) throws(ReadFailure) -> DiffOutcome {
-        let a = try canonical(RDFInput.read(path: old, format: oldFormat, base: base, contexts: contexts).quads)
-        let b = try canonical(RDFInput.read(path: new, format: newFormat, base: base, contexts: contexts).quads)
+                            base: String?, contexts: [String], limits: InputLimits = InputLimits()) throws(ReadFailure) -> DiffOutcome {
+        let a = try canonical(RDFInput.read(path: old, format: oldFormat, base: base, contexts: contexts, limits: limits).quads)
+        let b = try canonical(RDFInput.read(path: new, format: newFormat, base: base, contexts: contexts, limits: limits).quads)
         let d = GraphDiff(old: a, new: b)
         return DiffOutcome(report: DiffReport(d, old: a, new: b), oldCount: d.unchanged + d.removed.count,
                            newCount: d.unchanged + d.added.count)
     }
 
     /// Reads two GraphML files and diffs them as property graphs (node ids, edge endpoints and data).
-    public static func diffPropertyGraphs(old: String, new: String) throws(ReadFailure) -> PropertyGraphDiff {
+    public static func diffPropertyGraphs(old: String, new: String, limits: InputLimits = InputLimits()) throws(ReadFailure) -> PropertyGraphDiff {
         func load(_ path: String) throws(ReadFailure) -> GraphMLDocument {
             do {
-                let bytes = try path == "-" ? FileSystem.readStandardInput() : FileSystem.read(path)
-                return try GraphMLReader(options: ReaderOptions(path: path)).read(bytes)
+                let bytes = try LimitedRead.read(path, limit: .inputSize, of: limits)
+                return try GraphMLReader(options: ReaderOptions(path: path == "-" ? "<stdin>" : path, limits: limits)).read(bytes)
             } catch let e as InputError {
                 throw ReadFailure(e.description)
             } catch {
@@ -126,10 +127,10 @@ public enum GraphJobs {
 
     /// Applies an RDF Patch to a file's quads (blank nodes canonical, as `diff` wrote them).
     public static func patch(old: String, oldFormat: InputFormat?, patch: String, base: String?,
-                             contexts: [String]) throws(ReadFailure) -> [Quad] {
-        var quads = Set(try canonical(RDFInput.read(path: old, format: oldFormat, base: base, contexts: contexts).quads))
+                             contexts: [String], limits: InputLimits = InputLimits()) throws(ReadFailure) -> [Quad] {
+        var quads = Set(try canonical(RDFInput.read(path: old, format: oldFormat, base: base, contexts: contexts, limits: limits).quads))
         let bytes: [UInt8]
-        do { bytes = try FileSystem.read(patch) } catch { throw ReadFailure(error.description) }
+        do { bytes = try LimitedRead.read(patch, limit: .inputSize, of: limits) } catch { throw ReadFailure(error.description) }
         for change in try RDFPatch.parse(bytes, path: patch) {
             switch change {
             case .add(let q): quads.insert(q)
@@ -156,19 +157,27 @@ public enum RDFPatch {
             let trimmed = text.drop { $0 == " " || $0 == "\t" }
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let word = trimmed.prefix { $0 != " " && $0 != "\t" }
+            // Columns count Unicode scalars from 1, like the readers'.
+            let wordColumn = text.unicodeScalars.count - trimmed.unicodeScalars.count + 1
+            let at = "\(path):\(i + 1):"
             switch word {
             case "A", "D":
-                let body = Array(trimmed.dropFirst(word.count).utf8)
+                let rest = trimmed.dropFirst(word.count)
+                let body = Array(rest.utf8)
                 var found: [Quad] = []
-                do { try reader.read(body) { found.append($0) } } catch {
-                    throw ReadFailure("\(path):\(i + 1): not a quad after \(word): \(error)")
+                do { try reader.read(body) { found.append($0) } } catch let e as ParseError {
+                    // The quad's own error, at its column in the patch line.
+                    let column = text.unicodeScalars.count - rest.unicodeScalars.count + e.column
+                    throw ReadFailure("\(at)\(column): not a quad after \(word): \(e.message)")
+                } catch {
+                    throw ReadFailure("\(at)\(wordColumn): not a quad after \(word): \(error)")
                 }
-                guard found.count == 1 else { throw ReadFailure("\(path):\(i + 1): expected one quad after \(word)") }
+                guard found.count == 1 else { throw ReadFailure("\(at)\(wordColumn): expected one quad after \(word)") }
                 changes.append(word == "A" ? .add(found[0]) : .delete(found[0]))
             case "H", "TX", "TC", "TA", "PA", "PD":
                 continue
             default:
-                throw ReadFailure("\(path):\(i + 1): unknown RDF Patch line '\(word)' (expected A, D, H, TX, TC, TA, PA or PD)")
+                throw ReadFailure("\(at)\(wordColumn): unknown RDF Patch line '\(word)' (expected A, D, H, TX, TC, TA, PA or PD)")
             }
         }
         return changes

@@ -1,25 +1,27 @@
+import ProseGraphFormats
 import ProseGraphModel
 import ProseGraphText
 
 /// Expands the command line's inputs into article files: a file is taken as
 /// it is; a directory gives every `*.txt` below it (hidden entries skipped),
-/// sorted, so runs are deterministic.
+/// sorted, so runs are deterministic. An article over `limits.articleSize`
+/// is rejected from its size, before it is read.
 public enum Inputs {
     public struct Collected: Sendable {
         public var files: [String] = []
         public var errors: [InputError] = []
     }
 
-    public static func collect(_ paths: [String]) -> Collected {
+    public static func collect(_ paths: [String], limits: InputLimits = InputLimits()) -> Collected {
         var result = Collected()
         for path in paths {
             switch FileSystem.kind(path) {
             case .file:
-                result.files.append(path)
+                add(path, limits: limits, to: &result)
             case .directory:
-                let before = result.files.count
-                walk(path, into: &result)
-                if result.files.count == before {
+                let before = result.files.count + result.errors.count
+                walk(path, limits: limits, into: &result)
+                if result.files.count + result.errors.count == before {
                     result.errors.append(InputError(path: path, message: "no articles (*.txt files) in this directory"))
                 }
             case .missing:
@@ -31,7 +33,15 @@ public enum Inputs {
         return result
     }
 
-    private static func walk(_ dir: String, into result: inout Collected) {
+    private static func add(_ path: String, limits: InputLimits, to result: inout Collected) {
+        if let size = LimitedRead.oversize(path, limit: limits.articleSize) {
+            result.errors.append(InputError(path: path, message: limits.tooLarge(.articleSize, bytes: size)))
+        } else {
+            result.files.append(path)
+        }
+    }
+
+    private static func walk(_ dir: String, limits: InputLimits, into result: inout Collected) {
         let names: [String]
         do { names = try FileSystem.list(dir) } catch {
             result.errors.append(error)
@@ -40,8 +50,8 @@ public enum Inputs {
         for name in names where !name.hasPrefix(".") {
             let path = FileSystem.join(dir, name)
             switch FileSystem.kind(path) {
-            case .directory: walk(path, into: &result)
-            case .file where name.hasSuffix(".txt"): result.files.append(path)
+            case .directory: walk(path, limits: limits, into: &result)
+            case .file where name.hasSuffix(".txt"): add(path, limits: limits, to: &result)
             default: break
             }
         }

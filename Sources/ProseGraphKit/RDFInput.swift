@@ -25,35 +25,53 @@ public enum InputFormat: String, CaseIterable, Sendable {
 /// unknown, or it is not valid (`file:line:column: message`).
 public struct ReadFailure: Error, CustomStringConvertible, Sendable {
     public let description: String
-    public init(_ description: String) { self.description = description }
+    /// The input was read but is not valid in its format (a `file:line:column`
+    /// syntax error); false when it could not be read, was over a limit, or
+    /// when something else failed.
+    public let isSyntax: Bool
+    public init(_ description: String, isSyntax: Bool = false) {
+        self.description = description
+        self.isSyntax = isSyntax
+    }
 }
 
 /// Reads any supported file into quads (GraphML: prosegraph's own profile, as
 /// the RDF it was written from, without the document triples, which GraphML
 /// does not carry).
 public enum RDFInput {
+    /// Reads a whole file into memory: at most `limits.triples` quads (more is
+    /// an error naming the limit), on top of the size limits `stream` applies.
     public static func read(path: String, format: InputFormat? = nil, base: String? = nil,
-                            contexts: [String] = []) throws(ReadFailure) -> (quads: [Quad], format: InputFormat) {
+                            contexts: [String] = [], limits: InputLimits = InputLimits()) throws(ReadFailure) -> (quads: [Quad], format: InputFormat) {
         var quads: [Quad] = []
-        let fmt = try stream(path: path, format: format, base: base, contexts: contexts) { quads.append($0) }
+        let name = path == "-" ? "<stdin>" : path
+        let fmt = try stream(path: path, format: format, base: base, contexts: contexts, limits: limits) { q in
+            guard quads.count < limits.triples else {
+                throw ReadFailure("\(name): \(limits.exceeded(.triples, what: "the input holds more than \(limits.triples) triples"))")
+            }
+            quads.append(q)
+        }
         return (quads, fmt)
     }
 
     /// Reads a file and hands each quad to `emit` as it is parsed (JSON-LD:
     /// after expansion of the whole document). Errors from `emit` stop the read.
+    /// The file is refused before it is read when it is over its size limit
+    /// (`limits.jsonldSize` for JSON-LD, `limits.inputSize` for the others).
     @discardableResult
     public static func stream(path: String, format: InputFormat? = nil, base: String? = nil, contexts: [String] = [],
+                              limits: InputLimits = InputLimits(),
                               _ emit: (Quad) throws -> Void) throws(ReadFailure) -> InputFormat {
         guard let fmt = format ?? InputFormat.from(path: path) else {
             throw ReadFailure("\(path): cannot tell the format from the file name: use --from (\(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         let bytes: [UInt8]
-        do { bytes = try path == "-" ? FileSystem.readStandardInput() : FileSystem.read(path) } catch {
+        do { bytes = try LimitedRead.read(path, limit: fmt == .jsonld ? .jsonldSize : .inputSize, of: limits) } catch {
             throw ReadFailure(error.description)
         }
         let name = path == "-" ? "<stdin>" : path
         // Relative references resolve against the file's own URL unless --base says otherwise.
-        let options = ReaderOptions(path: name, base: base ?? (path == "-" ? nil : fileURL(path)))
+        let options = ReaderOptions(path: name, base: base ?? (path == "-" ? nil : fileURL(path)), limits: limits)
         do {
             switch fmt {
             case .ntriples: try NTriplesReader(options: options).read(bytes, emit)
@@ -62,7 +80,11 @@ public enum RDFInput {
             case .trig: try TurtleReader(options: options, trig: true).read(bytes, emit)
             case .rdfxml: try RDFXMLReader(options: options).read(bytes, emit)
             case .jsonld:
-                let loader = DocumentLoader.offline(contexts.map { .named(path: $0) } + [.fileURLs])
+                // A context next to the document (or below its directory) is read; no other local
+                // file is (a `file:///etc/passwd` context is "not available offline"), and no URL is fetched.
+                var entries = contexts.map { DocumentLoader.Entry.named(path: $0) }
+                if path != "-" { entries.append(.directory(urlPrefix: directoryURL(of: path), path: directory(of: path))) }
+                let loader = DocumentLoader.offline(entries)
                 _ = try JSONLDReader(options: options, documentLoader: loader).read(bytes, emit)
             case .graphml:
                 // prosegraph's own GraphML profile, as the RDF it was written from (without document triples).
@@ -72,9 +94,23 @@ public enum RDFInput {
         } catch let e as ReadFailure {
             throw e
         } catch {
-            throw ReadFailure("\(error)")
+            throw ReadFailure("\(error)", isSyntax: true)
         }
         return fmt
+    }
+
+    /// The directory a file is in, absolute.
+    static func directory(of path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileSystem.currentDirectory() + "/" + path
+        guard let slash = absolute.lastIndex(of: "/") else { return "/" }
+        return String(absolute[...slash])
+    }
+
+    /// `file://` URL of the directory a file is in, ending in `/`.
+    static func directoryURL(of path: String) -> String {
+        let url = fileURL(path)
+        guard let slash = url.lastIndex(of: "/") else { return url }
+        return String(url[...slash])
     }
 
     /// `file://` URL of a path, absolute against the working directory.

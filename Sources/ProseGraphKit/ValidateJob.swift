@@ -45,6 +45,22 @@ public struct ValidateOutcome: Sendable {
         }
     }
 
+    /// `file:line:column: message` when the file does not parse (so nothing was validated), else nil.
+    public var syntaxError: String? {
+        switch findings {
+        case .syntax(let message): return message
+        case .shacl: return nil
+        case .graphml(let r):
+            guard let issue = r.issues.first(where: { $0.kind == .syntax }) else { return nil }
+            var at = file
+            if let line = issue.line {
+                at += ":\(line)"
+                if let column = issue.column { at += ":\(column)" }
+            }
+            return "\(at): \(issue.message)"
+        }
+    }
+
     /// 0 conforms, 1 does not, 2 could not validate (the file does not parse;
     /// `ValidateJob.run` throws for the other reasons: unreadable file, schema or shapes).
     public var exitStatus: Int32 { isSyntaxError ? 2 : conforms ? 0 : 1 }
@@ -81,19 +97,21 @@ public enum ValidateJob {
     /// - Throws: `ReadFailure` when the file could not be validated: it cannot
     ///   be read, its format is unknown, or the schema or shapes cannot be read.
     public static func run(file: String, format: InputFormat?, schemasDirectory: String,
-                           shapes: String?) throws(ReadFailure) -> ValidateOutcome {
+                           shapes: String?, limits: InputLimits = InputLimits()) throws(ReadFailure) -> ValidateOutcome {
         guard let fmt = format ?? InputFormat.from(path: file) else {
             throw ReadFailure("\(file): cannot tell the format from the file name: use --from (\(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         let name = file == "-" ? "<stdin>" : file
         let bytes: [UInt8]?
-        do { bytes = file == "-" && fmt != .graphml ? nil : try file == "-" ? FileSystem.readStandardInput() : FileSystem.read(file) } catch {
+        do {
+            bytes = file == "-" && fmt != .graphml ? nil : try LimitedRead.read(file, limit: fmt == .jsonld ? .jsonldSize : .inputSize, of: limits)
+        } catch {
             throw ReadFailure(error.description)
         }
         if fmt == .graphml {
             let schema = join(schemasDirectory, "graphml/prosegraph-graphml.xsd")
             do {
-                let issues = try GraphMLValidation.validate(bytes: bytes ?? [], path: name, schema: schema)
+                let issues = try GraphMLValidation.validate(bytes: bytes ?? [], path: name, schema: schema, limits: limits)
                 return ValidateOutcome(file: name, format: fmt, findings: .graphml(GraphMLReport(file: name, issues: issues)))
             } catch {
                 throw ReadFailure("\(error)")
@@ -101,13 +119,15 @@ public enum ValidateJob {
         }
         let shapesPath = shapes ?? join(schemasDirectory, "shapes.ttl")
         let shapesQuads: [Quad]
-        do { shapesQuads = try RDFInput.read(path: shapesPath).quads } catch {
-            throw ReadFailure("the shapes cannot be read: \(error.description)")
+        do { shapesQuads = try RDFInput.read(path: shapesPath, limits: limits).quads } catch {
+            throw ReadFailure(error.description)
         }
         let data: [Quad]
-        do { data = try RDFInput.read(path: file, format: fmt).quads } catch {
-            // The file itself was readable (above), so this is its syntax.
+        do { data = try RDFInput.read(path: file, format: fmt, limits: limits).quads } catch where error.isSyntax {
             return ValidateOutcome(file: name, format: fmt, findings: .syntax(error.description))
+        } catch {
+            // Unreadable, or over a limit (too many triples): it could not be validated.
+            throw error
         }
         var report = try shacl(data: data, shapes: shapesQuads, shapesPath: shapesPath)
         if let bytes {

@@ -60,30 +60,36 @@ struct LineParser {
         let number: Int
     }
 
-    func lines() -> [Line] {
-        var out: [Line] = []
-        var start = 0, i = 0, number = 1
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b == 0x0A || b == 0x0D {
-                out.append(Line(start: start, end: i, number: number))
-                if b == 0x0D, i + 1 < n, bytes[i + 1] == 0x0A { i += 1 }
-                i += 1
-                start = i
-                number += 1
-            } else {
+    /// The lines in order, one at a time (a file of ten million lines is
+    /// never held as a list of lines). A line ends at LF, CRLF or a lone CR.
+    struct Lines: Sequence, IteratorProtocol {
+        let bytes: [UInt8]
+        var start = 0
+        var number = 1
+
+        mutating func next() -> Line? {
+            let n = bytes.count
+            guard start < n else { return nil }
+            var i = start
+            while i < n, bytes[i] != 0x0A, bytes[i] != 0x0D { i += 1 }
+            let line = Line(start: start, end: i, number: number)
+            if i < n {
+                if bytes[i] == 0x0D, i + 1 < n, bytes[i + 1] == 0x0A { i += 1 }
                 i += 1
             }
+            start = i
+            number += 1
+            return line
         }
-        if start < n { out.append(Line(start: start, end: n, number: number)) }
-        return out
     }
 
+    func lines() -> Lines { Lines(bytes: bytes) }
+
     mutating func parse() throws(InputError) -> Article {
-        let all = lines()
-        guard let first = all.first, let t = headingParts(first) , t.level == 1 else {
-            let shown = all.first.map { text(trimmed($0.start, $0.end)) } ?? ""
+        var all = lines()
+        let firstLine = all.next()
+        guard let first = firstLine, let t = headingParts(first) , t.level == 1 else {
+            let shown = firstLine.map { text(trimmed($0.start, $0.end)) } ?? ""
             throw InputError(path: path, line: 1, column: 1,
                              message: "expected a title line like '= Title =', found '\(Self.clip(shown))'")
         }
@@ -97,7 +103,7 @@ struct LineParser {
         var paragraph: (start: Int, end: Int)?
         var listOpen = false
 
-        for line in all.dropFirst() {
+        while let line = all.next() {
             let content = trimmed(line.start, line.end)
             if content.isEmpty {
                 flush(&paragraph)

@@ -74,12 +74,23 @@ public enum GraphMLValidation {
     ///   - bytes: the GraphML file.
     ///   - path: names the file (libxml2's document URL).
     ///   - schema: the XSD file (`Schemas/graphml/prosegraph-graphml.xsd`).
+    ///   - limits: `graphmlKeys` is checked on the streaming pass, before the
+    ///     document tree is built.
     /// - Returns: every issue; empty when the file conforms.
-    /// - Throws: `GraphMLValidationError` when the schema cannot be compiled.
-    public static func validate(bytes: [UInt8], path: String, schema: String) throws -> [GraphMLIssue] {
+    /// - Throws: `GraphMLValidationError` when the schema cannot be compiled
+    ///   or the file declares more keys than `limits.graphmlKeys`.
+    public static func validate(bytes: [UInt8], path: String, schema: String,
+                                limits: InputLimits = InputLimits()) throws -> [GraphMLIssue] {
         let compiled: XMLSchema
         do { compiled = try XMLSchema(path: schema) } catch {
-            throw GraphMLValidationError("cannot use the schema \(schema): \(error)")
+            throw GraphMLValidationError(schemaFailure(schema, error))
+        }
+        // The streaming pass first: it stops at the key limit before libxml2 builds a tree.
+        var pass = GraphPass(maxKeys: limits.graphmlKeys)
+        pass.run(bytes: bytes, path: path)
+        if let key = pass.overLimit {
+            throw GraphMLValidationError("\(path):\(key.line):\(key.column): "
+                + limits.exceeded(.graphmlKeys, what: "the file declares more than \(limits.graphmlKeys) keys"))
         }
         let document: XMLDocument
         do { document = try XMLDocument(bytes: bytes, url: path) } catch {
@@ -89,8 +100,6 @@ public enum GraphMLValidation {
         do { invalid = try compiled.validate(document) } catch {
             throw GraphMLValidationError("libxml2 could not validate \(path): \(error)")
         }
-        var pass = GraphPass()
-        pass.run(bytes: bytes, path: path)
         var issues: [GraphMLIssue] = []
         var seen = Set<String>()
         for e in invalid {
@@ -107,6 +116,16 @@ public enum GraphMLValidation {
             let (ca, cb) = (a.element.column ?? 0, b.element.column ?? 0)
             return ca != cb ? ca < cb : a.offset < b.offset
         }.map(\.element)
+    }
+
+    /// `schema:line:column: message (the schema cannot be used)`, positions where libxml2 gave them.
+    static func schemaFailure(_ schema: String, _ error: XMLError) -> String {
+        var at = schema
+        if let line = error.line {
+            at += ":\(line)"
+            if let column = error.column { at += ":\(column)" }
+        }
+        return "\(at): the schema cannot be used: \(error.message)"
     }
 
     /// libxml2's message without namespace braces, and nothing for its
@@ -157,6 +176,11 @@ private struct GraphPass {
     }
 
     var issues: [GraphMLIssue] = []
+    /// More `<key>` elements than this stops the pass (`overLimit`).
+    let maxKeys: Int
+    /// The key element past `maxKeys`, where the pass stopped.
+    var overLimit: (line: Int, column: Int)?
+    var keyCount = 0
     var keys: [String: KeyInfo] = [:]
     var nodes: [String: Element] = [:]
     var nodeOrder: [String] = []
@@ -170,6 +194,8 @@ private struct GraphPass {
     var open: OpenData?
     var depthInData = 0
 
+    init(maxKeys: Int) { self.maxKeys = maxKeys }
+
     mutating func add(_ kind: GraphMLIssue.Kind, _ line: Int, _ column: Int, _ message: String) {
         issues.append(GraphMLIssue(kind: kind, line: line, column: column, message: message))
     }
@@ -180,8 +206,8 @@ private struct GraphPass {
         while true {
             let next: XMLStreamReader.Node?
             do { next = try xml.next() } catch {
-                // libxml2's DOM parse accepted the file; the stream reader is stricter
-                // (entity references): say so once and stop.
+                // Reported only when libxml2's DOM parse accepts the file (the stream
+                // reader is stricter: entity references): say so once and stop.
                 add(.syntax, error.line ?? 1, error.column ?? 1, error.message)
                 return
             }
@@ -190,6 +216,7 @@ private struct GraphPass {
             case .element:
                 starts.append((node.line, node.column, node.localName, node.attributes))
                 start(node)
+                if overLimit != nil { return }
                 if node.isEmptyElement { end(node) }
             case .endElement:
                 end(node)
@@ -215,6 +242,11 @@ private struct GraphPass {
         guard node.namespaceURI == GraphMLWriter.namespace || node.namespaceURI == nil else { return }
         switch node.localName {
         case "key":
+            keyCount += 1
+            guard keyCount <= maxKeys else {
+                overLimit = (node.line, node.column)
+                return
+            }
             guard let id = attribute(node, "id") else { return }
             if let first = keys[id.value] {
                 add(.graph, id.line, id.column, "the key id '\(id.value)' is declared twice (first at \(first.line):\(first.column))")

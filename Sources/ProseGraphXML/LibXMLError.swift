@@ -53,10 +53,23 @@ final class ErrorCollector {
         let raw = e.pointee.message.map { String(cString: $0) } ?? "unknown libxml2 error"
         var message = raw
         while message.last == "\n" || message.last == " " { message.removeLast() }
+        message = Self.plain(message)
         let line = e.pointee.line > 0 ? Int(e.pointee.line) : nil
         let column = e.pointee.int2 > 0 ? Int(e.pointee.int2) : nil
         let error = XMLError(kind: kind, message: message, line: line, column: column, code: Int(e.pointee.code))
         if e.pointee.level == XML_ERR_WARNING { warnings.append(error) } else { errors.append(error) }
+    }
+}
+
+extension ErrorCollector {
+    /// libxml2's message, or a plainer one where it names a libxml2 option
+    /// the user cannot set: "Excessive depth in document: 256 use
+    /// XML_PARSE_HUGE option" says the document is nested too deeply.
+    static func plain(_ message: String) -> String {
+        let depth = "Excessive depth in document: "
+        guard message.hasPrefix(depth) else { return message }
+        let limit = message.dropFirst(depth.count).prefix { $0.isASCII && $0.isNumber }
+        return "elements are nested more than \(limit.isEmpty ? "256" : String(limit)) levels deep (the XML nesting limit)"
     }
 }
 

@@ -10,8 +10,11 @@ public final class XMLDocument {
     let doc: xmlDocPtr
 
     /// Parses bytes. `url` names the document in messages and resolves
-    /// relative references; nothing is fetched.
+    /// relative references; nothing is fetched. Any document type
+    /// declaration is refused, before libxml2 reads it.
     public init(bytes: [UInt8], url: String = "document.xml") throws(XMLError) {
+        // Refused before libxml2 reads the document type declaration at all.
+        if let refusal = DoctypeCheck.refusal(bytes, refuseEveryDoctype: true) { throw refusal }
         let collector = ErrorCollector(kind: .syntax)
         let parsed: xmlDocPtr? = withErrors(collector) {
             bytes.withUnsafeBufferPointer { buf in
@@ -26,7 +29,8 @@ public final class XMLDocument {
         }
         if parsed.pointee.intSubset != nil || hasEntityDeclarations(parsed) {
             xmlFreeDoc(parsed)
-            throw XMLError(kind: .syntax, message: "document type declarations are not accepted (entity expansion and external DTDs are refused)", line: 1, column: 1)
+            // Encodings the check above cannot follow (EBCDIC) end up here.
+            throw XMLError(kind: .syntax, message: DoctypeCheck.doctypeRefusal, line: 1, column: 1)
         }
         doc = parsed
     }

@@ -10,8 +10,9 @@ internal import CLibXML2
 ///
 /// Safety: no network (`XML_PARSE_NONET`), no entity substitution, no DTD
 /// loading or validation. A document type declaration that declares entities
-/// (the XXE and "billion laughs" attacks) is refused before any entity is
-/// expanded, and an entity reference is refused where it appears. Every error
+/// (the XXE and "billion laughs" attacks) or names an external DTD is refused
+/// before libxml2 reads it (`DoctypeCheck`), and an entity reference is
+/// refused where it appears. Every error
 /// libxml2 reports, recoverable ones included (an undeclared namespace prefix),
 /// ends the read with an `XMLError` of kind `.syntax` located at line:column.
 ///
@@ -118,18 +119,10 @@ public final class XMLStreamReader {
         // owned here, not borrowed from `bytes` (see the notes' dangling-pointer trap).
         let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
         _ = copy.initialize(from: bytes)
-        var scanner = SourceLocator(UnsafeBufferPointer(copy), count: bytes.count)
-        var doctype = scanner.entityDeclaringDoctype()
-        if !scanner.enabled, let utf8 = Self.transcodedUTF16(bytes) {
-            // The locator cannot follow UTF-16; the refusal should not depend on the encoding.
-            doctype = utf8.withUnsafeBufferPointer { b in
-                var s = SourceLocator(b, count: b.count)
-                return s.entityDeclaringDoctype()
-            }
-        }
-        if let doctype {
+        let scanner = SourceLocator(UnsafeBufferPointer(copy), count: bytes.count)
+        if let refusal = DoctypeCheck.refusal(bytes, refuseEveryDoctype: false) {
             copy.deallocate()
-            throw XMLError(kind: .syntax, message: Self.entityRefusal, line: doctype.line, column: doctype.column)
+            throw refusal
         }
         let created: OpaquePointer? = copy.baseAddress!.withMemoryRebound(to: CChar.self, capacity: copy.count) { p in
             xmlReaderForMemory(p, Int32(bytes.count), url, nil, safeParseOptions)
@@ -149,30 +142,6 @@ public final class XMLStreamReader {
         input.deallocate()
     }
 
-    /// UTF-16 input (with a byte-order mark, or starting `<` in either byte order) as UTF-8.
-    private static func transcodedUTF16(_ bytes: [UInt8]) -> [UInt8]? {
-        guard bytes.count >= 2 else { return nil }
-        let bigEndian: Bool
-        var start = 0
-        switch (bytes[0], bytes[1]) {
-        case (0xFE, 0xFF): bigEndian = true; start = 2
-        case (0xFF, 0xFE): bigEndian = false; start = 2
-        case (0x00, 0x3C): bigEndian = true
-        case (0x3C, 0x00): bigEndian = false
-        default: return nil
-        }
-        var units: [UInt16] = []
-        units.reserveCapacity((bytes.count - start) / 2)
-        var i = start
-        while i + 1 < bytes.count {
-            let (a, b) = (UInt16(bytes[i]), UInt16(bytes[i + 1]))
-            units.append(bigEndian ? a << 8 | b : b << 8 | a)
-            i += 2
-        }
-        return Array(String(decoding: units, as: UTF16.self).utf8)
-    }
-
-    static let entityRefusal = "document type declarations that declare entities are refused (external entities and entity expansion are not supported)"
 
     /// The next node, or nil at the end of the document.
     public func next() throws(XMLError) -> Node? {
@@ -278,7 +247,11 @@ public final class XMLStreamReader {
             position = locator.locate(.doctype, libxmlLine: libxmlLine())
             if declaresEntities() {
                 finished = true
-                throw XMLError(kind: .syntax, message: Self.entityRefusal, line: position.line, column: position.column)
+                throw XMLError(kind: .syntax, message: DoctypeCheck.entityRefusal, line: position.line, column: position.column)
+            }
+            if let external = externalIdentifier() {
+                finished = true
+                throw XMLError(kind: .syntax, message: DoctypeCheck.externalRefusal(external), line: position.line, column: position.column)
             }
         }
         return Node(kind: kind, localName: localName, prefix: prefix, namespaceURI: namespaceURI, value: value,
@@ -301,6 +274,13 @@ public final class XMLStreamReader {
             child = c.pointee.next
         }
         return false
+    }
+
+    /// The system (or public) identifier of the document type node just read, if it names an external DTD.
+    private func externalIdentifier() -> String? {
+        guard let node = xmlTextReaderCurrentNode(reader), node.pointee.type == XML_DTD_NODE else { return nil }
+        let dtd = UnsafeMutableRawPointer(node).assumingMemoryBound(to: xmlDtd.self)
+        return string(dtd.pointee.SystemID) ?? string(dtd.pointee.ExternalID)
     }
 
     /// The line libxml2 recorded for the current node (where its start tag ends).
@@ -529,8 +509,17 @@ struct SourceLocator {
         return at
     }
 
-    /// The position of a document type declaration in the prolog that declares entities, if any.
-    mutating func entityDeclaringDoctype() -> Position? {
+    /// A document type declaration in the prolog: where it is, whether its
+    /// internal subset declares entities, and the external DTD it names (its
+    /// system literal, else its public identifier; nil when it names none).
+    struct Doctype {
+        let position: Position
+        let declaresEntities: Bool
+        let externalID: String?
+    }
+
+    /// The document type declaration of the prolog, if there is one.
+    mutating func prologDoctype() -> Doctype? {
         guard enabled else { return nil }
         var i = cursor
         while i < end {
@@ -540,10 +529,107 @@ struct SourceLocator {
             if starts("<!--", at: i) { i = after("-->", from: i + 4); continue }
             if starts("<!DOCTYPE", at: i) {
                 let (_, entities) = skipDoctype(from: i)
-                return entities ? position(at: i) : nil
+                return Doctype(position: position(at: i), declaresEntities: entities, externalID: externalID(ofDoctypeAt: i))
             }
             return nil
         }
         return nil
+    }
+
+    /// `<!DOCTYPE name SYSTEM "uri">` gives `uri`; `<!DOCTYPE name PUBLIC "id" "uri">` gives `uri`
+    /// (`id` without a system literal); nil when the declaration names no external DTD.
+    private func externalID(ofDoctypeAt start: Int) -> String? {
+        var j = start + 9
+        func skipSpace() { while j < end, isSpace(bytes[j]) { j += 1 } }
+        func literal() -> String? {
+            guard j < end, bytes[j] == 0x22 || bytes[j] == 0x27 else { return nil }
+            let quote = bytes[j]
+            let from = j + 1
+            j = from
+            while j < end, bytes[j] != quote { j += 1 }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<min(j, end)]), as: UTF8.self)
+            j += 1
+            return text
+        }
+        skipSpace()
+        while j < end, !isSpace(bytes[j]), bytes[j] != 0x5B, bytes[j] != 0x3E { j += 1 }
+        skipSpace()
+        if starts("SYSTEM", at: j) {
+            j += 6
+            skipSpace()
+            return literal() ?? ""
+        }
+        if starts("PUBLIC", at: j) {
+            j += 6
+            skipSpace()
+            let publicID = literal() ?? ""
+            skipSpace()
+            return literal() ?? publicID
+        }
+        return nil
+    }
+}
+
+/// The check every parse starts with, before libxml2 reads a byte: a
+/// document type declaration that declares entities (XXE, "billion laughs",
+/// quadratic blowup) or names an external DTD is refused, so no entity is
+/// ever expanded and no DTD is ever fetched or read.
+enum DoctypeCheck {
+    static let entityRefusal = "document type declarations that declare entities are refused (external entities and entity expansion are not supported)"
+    static let doctypeRefusal = "document type declarations are not accepted (entity expansion and external DTDs are refused)"
+
+    static func externalRefusal(_ id: String) -> String {
+        "external DTDs are refused: the document type declaration names \"\(id)\" (DTDs are never loaded)"
+    }
+
+    /// The refusal for the document's type declaration, if any. With
+    /// `refuseEveryDoctype` a declaration that neither declares entities nor
+    /// names an external DTD is refused too.
+    static func refusal(_ bytes: [UInt8], refuseEveryDoctype: Bool) -> XMLError? {
+        let found: SourceLocator.Doctype? = bytes.withUnsafeBufferPointer { b in
+            var s = SourceLocator(b, count: b.count)
+            if s.enabled { return s.prologDoctype() }
+            // The locator cannot follow UTF-16; the refusal should not depend on the encoding.
+            guard let utf8 = transcodedUTF16(bytes) else { return nil }
+            return utf8.withUnsafeBufferPointer { u in
+                var t = SourceLocator(u, count: u.count)
+                return t.prologDoctype()
+            }
+        }
+        guard let found else { return nil }
+        let message: String
+        if found.declaresEntities {
+            message = entityRefusal
+        } else if let id = found.externalID {
+            message = externalRefusal(id)
+        } else if refuseEveryDoctype {
+            message = doctypeRefusal
+        } else {
+            return nil
+        }
+        return XMLError(kind: .syntax, message: message, line: found.position.line, column: found.position.column)
+    }
+
+    /// UTF-16 input (with a byte-order mark, or starting `<` in either byte order) as UTF-8.
+    static func transcodedUTF16(_ bytes: [UInt8]) -> [UInt8]? {
+        guard bytes.count >= 2 else { return nil }
+        let bigEndian: Bool
+        var start = 0
+        switch (bytes[0], bytes[1]) {
+        case (0xFE, 0xFF): bigEndian = true; start = 2
+        case (0xFF, 0xFE): bigEndian = false; start = 2
+        case (0x00, 0x3C): bigEndian = true
+        case (0x3C, 0x00): bigEndian = false
+        default: return nil
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity((bytes.count - start) / 2)
+        var i = start
+        while i + 1 < bytes.count {
+            let (a, b) = (UInt16(bytes[i]), UInt16(bytes[i + 1]))
+            units.append(bigEndian ? a << 8 | b : b << 8 | a)
+            i += 2
+        }
+        return Array(String(decoding: units, as: UTF16.self).utf8)
     }
 }

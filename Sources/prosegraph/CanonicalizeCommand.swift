@@ -24,9 +24,12 @@ struct CanonicalizeCommand: ParsableCommand {
 
     @OptionGroup var read: ReadOptions
 
+    @OptionGroup var limits: LimitOptions
+
     func run() throws {
+        let limits = try self.limits.limits()
         let text = try runOrFail { () throws(ReadFailure) in
-            try GraphJobs.canonicalize(path: input, format: from, base: read.base, contexts: read.context)
+            try GraphJobs.canonicalize(path: input, format: from, base: read.base, contexts: read.context, limits: limits)
         }
         print(text, terminator: "")
     }

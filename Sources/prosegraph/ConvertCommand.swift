@@ -33,6 +33,8 @@ struct ConvertCommand: ParsableCommand {
 
     @OptionGroup var read: ReadOptions
 
+    @OptionGroup var limits: LimitOptions
+
     func validate() throws {
         if from == nil, input == "-" { throw ValidationError("reading standard input needs --from") }
         if to == nil, OutputFormat.from(path: output) == nil {
@@ -41,9 +43,10 @@ struct ConvertCommand: ParsableCommand {
     }
 
     func run() throws {
+        let limits = try self.limits.limits()
         try runOrFail { () throws(ReadFailure) in
             try GraphJobs.convert(input: input, from: from, output: output, to: to ?? OutputFormat.from(path: output)!,
-                                  base: read.base, contexts: read.context)
+                                  base: read.base, contexts: read.context, limits: limits)
         }
     }
 }

@@ -51,9 +51,12 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var read: ReadOptions
 
+    @OptionGroup var limits: LimitOptions
+
     func run() throws {
+        let limits = try self.limits.limits()
         if (fromOld ?? InputFormat.from(path: old)) == .graphml, (fromNew ?? InputFormat.from(path: new)) == .graphml {
-            let d = try runOrFail { () throws(ReadFailure) in try GraphJobs.diffPropertyGraphs(old: old, new: new) }
+            let d = try runOrFail { () throws(ReadFailure) in try GraphJobs.diffPropertyGraphs(old: old, new: new, limits: limits) }
             switch format {
             case .text: print(d.text(color: !noColor && isatty(1) == 1), terminator: "")
             case .json: print(d.json(), terminator: "")
@@ -65,7 +68,7 @@ struct DiffCommand: ParsableCommand {
             return
         }
         let outcome = try runOrFail { () throws(ReadFailure) in
-            try GraphJobs.diff(old: old, new: new, oldFormat: fromOld, newFormat: fromNew, base: read.base, contexts: read.context)
+            try GraphJobs.diff(old: old, new: new, oldFormat: fromOld, newFormat: fromNew, base: read.base, contexts: read.context, limits: limits)
         }
         switch format {
         case .text:

@@ -37,10 +37,13 @@ struct EvalCommand: ParsableCommand {
 
     @OptionGroup var ruleOptions: RuleOptions
 
+    @OptionGroup var limits: LimitOptions
+
     func run() throws {
+        let limits = try self.limits.limits()
         let goldFacts: [Evaluation.GoldFact]
         do {
-            let bytes = try FileSystem.read(gold)
+            let bytes = try LimitedRead.read(gold, limit: .inputSize, of: limits)
             goldFacts = try Evaluation.parseGold(String(decoding: bytes, as: UTF8.self), path: gold)
         } catch {
             Diagnostics.error("\(error)")
@@ -48,7 +51,9 @@ struct EvalCommand: ParsableCommand {
         }
         let corpus: CorpusBuilder.Corpus
         do {
-            corpus = try CorpusBuilder(inputs: inputs.isEmpty ? ["Input"] : inputs, rules: try ruleOptions.ruleSet()).build()
+            var builder = CorpusBuilder(inputs: inputs.isEmpty ? ["Input"] : inputs, rules: try ruleOptions.ruleSet())
+            builder.limits = limits
+            corpus = try builder.build()
         } catch let failure as ExportJob.Failure {
             if case .noArticles(let errors) = failure { for e in errors { Diagnostics.error(e.description) } }
             Diagnostics.error(failure.description)

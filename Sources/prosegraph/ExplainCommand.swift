@@ -27,10 +27,13 @@ struct ExplainCommand: ParsableCommand {
 
     @OptionGroup var ruleOptions: RuleOptions
 
+    @OptionGroup var limits: LimitOptions
+
     func run() throws {
+        let limits = try self.limits.limits()
         let article: Article
         do {
-            article = try ArticleReader().read(bytes: try FileSystem.read(file), path: file)
+            article = try ArticleReader().read(bytes: try LimitedRead.read(file, limit: .articleSize, of: limits), path: file)
         } catch {
             Diagnostics.error(error.description)
             throw ExitCode(Status.failure)

@@ -70,6 +70,8 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var ruleOptions: RuleOptions
 
+    @OptionGroup var limitOptions: LimitOptions
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         let chosen = try formats()
@@ -105,6 +107,7 @@ struct ExportCommand: ParsableCommand {
                             formats: try formats(), strict: strict, base: base, rules: try ruleOptions.ruleSet(),
                             contextURL: contextURL, perDocument: perDocument)
         job.jobs = jobs
+        job.limits = try limitOptions.limits()
         let quiet = self.quiet
         do {
             let report = try job.run { line in if !quiet { Diagnostics.note(line) } }

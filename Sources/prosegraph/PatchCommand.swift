@@ -32,9 +32,12 @@ struct PatchCommand: ParsableCommand {
 
     @OptionGroup var read: ReadOptions
 
+    @OptionGroup var limits: LimitOptions
+
     func run() throws {
+        let limits = try self.limits.limits()
         let quads = try runOrFail { () throws(ReadFailure) in
-            try GraphJobs.patch(old: old, oldFormat: from, patch: patch, base: read.base, contexts: read.context)
+            try GraphJobs.patch(old: old, oldFormat: from, patch: patch, base: read.base, contexts: read.context, limits: limits)
         }
         let format = to ?? OutputFormat.from(path: out) ?? .nquads
         try runOrFail { () throws(ReadFailure) in try GraphJobs.write(quads, as: format, to: out) }

@@ -28,6 +28,10 @@ struct ValidateCommand: ParsableCommand {
           prosegraph validate Output/graph.jsonld --report json
           prosegraph validate data.ttl --shapes data.ttl --report turtle
 
+        A file that cannot be validated (unreadable, a syntax error, over a \
+        --limit) is an error on standard error, `prosegraph: file:line:column: \
+        message`; with --report json its report says so too.
+
         Exit status: 0 every file conforms, 1 a file does not, 2 a file could \
         not be validated (unreadable, a syntax error, a bad schema or shapes file).
         """
@@ -50,12 +54,21 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .long, help: "Report: text (default), json or turtle.")
     var report: ReportStyle = .text
 
+    @OptionGroup var limits: LimitOptions
+
     func run() throws {
+        let limits = try self.limits.limits()
         var status: Int32 = Status.ok
         for file in files {
             do {
-                let outcome = try ValidateJob.run(file: file, format: from, schemasDirectory: schemas, shapes: shapes)
-                print(try outcome.render(report), terminator: "")
+                let outcome = try ValidateJob.run(file: file, format: from, schemasDirectory: schemas, shapes: shapes, limits: limits)
+                if let syntax = outcome.syntaxError {
+                    // Not validated: an error like any other (the JSON report still says so for programs).
+                    Diagnostics.error(syntax)
+                    if report == .json { print(try outcome.render(.json), terminator: "") }
+                } else {
+                    print(try outcome.render(report), terminator: "")
+                }
                 status = max(status, outcome.exitStatus)
             } catch {
                 Diagnostics.error(error.description)

@@ -182,8 +182,32 @@ private func error(_ xml: String) -> XMLError? {
     }
 
     @Test func undeclaredEntityReferenceIsAnError() throws {
-        let e = try #require(error("<!DOCTYPE a SYSTEM \"a.dtd\">\n<a>x &ent; y</a>"))
-        #expect(e.message.contains("ent"))
+        let e = try #require(error("<a>\nx &ent; y</a>"))
+        #expect(e == XMLError(kind: .syntax, message: "Entity 'ent' not defined", line: 2, column: 8, code: 26))
+    }
+
+    /// An external DTD is refused before libxml2 reads the document (it would never be
+    /// loaded anyway: no network, no DTD loading), in either form and in UTF-16 too.
+    @Test func externalDTDsAreRefused() throws {
+        #expect(error("<?xml version=\"1.0\"?>\n<!DOCTYPE a SYSTEM \"a.dtd\">\n<a>x &ent; y</a>") == XMLError(
+            kind: .syntax, message: "external DTDs are refused: the document type declaration names \"a.dtd\" (DTDs are never loaded)",
+            line: 2, column: 1))
+        #expect(error("<!-- c -->\n  <!DOCTYPE a PUBLIC '-//X//DTD A//EN' 'http://ex.org/a.dtd' >\n<a/>") == XMLError(
+            kind: .syntax, message: "external DTDs are refused: the document type declaration names \"http://ex.org/a.dtd\" (DTDs are never loaded)",
+            line: 2, column: 3))
+        var utf16: [UInt8] = [0xFF, 0xFE]
+        for u in "<!DOCTYPE a SYSTEM \"http://ex.org/a.dtd\">\n<a/>".utf16 { utf16.append(UInt8(u & 0xFF)); utf16.append(UInt8(u >> 8)) }
+        var failure: XMLError?
+        do { _ = try XMLStreamReader(bytes: utf16) } catch { failure = error }
+        #expect(failure == XMLError(
+            kind: .syntax, message: "external DTDs are refused: the document type declaration names \"http://ex.org/a.dtd\" (DTDs are never loaded)",
+            line: 1, column: 1))
+    }
+
+    @Test func tooDeepNestingSaysSoPlainly() throws {
+        let xml = String(repeating: "<a>", count: 300) + String(repeating: "</a>", count: 300)
+        #expect(error(xml) == XMLError(kind: .syntax, message: "elements are nested more than 256 levels deep (the XML nesting limit)",
+                                       line: 1, column: 774, code: 1))
     }
 
     @Test func utf16InputIsReadWithLibxmlLines() throws {

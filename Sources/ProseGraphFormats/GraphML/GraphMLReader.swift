@@ -272,7 +272,7 @@ public struct GraphMLReader {
     }
 
     public func read(_ bytes: [UInt8]) throws -> GraphMLDocument {
-        var state = State(path: options.path)
+        var state = State(path: options.path, maxKeys: options.limits.graphmlKeys, limits: options.limits)
         let xml: XMLStreamReader
         do {
             xml = try XMLStreamReader(bytes: bytes, url: options.path)
@@ -334,13 +334,22 @@ private struct State {
     }
 
     let path: String
+    /// More `<key>` elements than this is an error (`InputLimits.graphmlKeys`).
+    let maxKeys: Int
+    let limits: InputLimits
     var doc = GraphMLDocument()
     var stack: [Frame] = []
     var keyIndex: [String: Int] = [:]
     var nodeIndex: [String: Int] = [:]
     var edgeIndex: [String: Int] = [:]
+    /// The keys with a default value: only these are applied to each element.
+    var keysWithDefaults: [GraphMLDocument.Key] = []
 
-    init(path: String) { self.path = path }
+    init(path: String, maxKeys: Int, limits: InputLimits) {
+        self.path = path
+        self.maxKeys = maxKeys
+        self.limits = limits
+    }
 
     func error(at node: XMLStreamReader.Node, _ message: String) -> ParseError {
         ParseError(path: path, line: node.line, column: node.column, message: message)
@@ -433,6 +442,9 @@ private struct State {
         case "graphml" where stack.isEmpty:
             stack.append(.graphml)
         case "key":
+            guard doc.keys.count < maxKeys else {
+                throw error(at: node, limits.exceeded(.graphmlKeys, what: "the file declares more than \(maxKeys) keys"))
+            }
             let id = try required(node, "id")
             if let first = keyIndex[id] {
                 let k = doc.keys[first]
@@ -526,16 +538,16 @@ private struct State {
         guard let frame = stack.popLast() else { return }
         switch frame {
         case .node(let i):
-            let keys = doc.keys
+            let keys = keysWithDefaults
             Self.applyDefaults(keys, to: &doc.nodes[i].data, domain: .node)
         case .edge(let i):
-            let keys = doc.keys
+            let keys = keysWithDefaults
             Self.applyDefaults(keys, to: &doc.edges[i].data, domain: .edge)
         case .graph(let i):
-            let keys = doc.keys
+            let keys = keysWithDefaults
             Self.applyDefaults(keys, to: &doc.graphs[i].data, domain: .graph)
         case .graphml:
-            let keys = doc.keys
+            let keys = keysWithDefaults
             Self.applyDefaults(keys, to: &doc.data, domain: .graphml)
         case .keyDefault(let k, let text, let line, let column):
             let key = doc.keys[k]
@@ -544,6 +556,8 @@ private struct State {
                                  message: "the default '\(text)' of key '\(key.id)' is not a valid \(key.type.rawValue)")
             }
             doc.keys[k] = GraphMLDocument.Key(id: key.id, domain: key.domain, name: key.name, type: key.type, defaultValue: value)
+            keysWithDefaults.removeAll { $0.id == key.id }
+            keysWithDefaults.append(doc.keys[k])
         case .data(let d):
             let (owner, text, line, column) = (d.owner, d.text, d.line, d.column)
             let key = doc.keys[d.key]

@@ -30,7 +30,8 @@ public enum JSONLDProcessingMode: String, Sendable, CaseIterable {
 /// - Quads are emitted once each, in document order; blank nodes are
 ///   relabelled `b0`, `b1`, ...
 /// - Malformed JSON is a `ParseError` with line and column; a JSON-LD error
-///   is a `JSONLDError` carrying the JSON-LD error code.
+///   is a `JSONLDError` carrying the JSON-LD error code; a document larger
+///   than `ReaderOptions.limits.jsonldSize` is an `InputLimitError`.
 public struct JSONLDReader: Sendable {
     /// How a value's base direction becomes RDF (JSON-LD's `rdfDirection`);
     /// nil (the default) drops the direction.
@@ -81,6 +82,10 @@ public struct JSONLDReader: Sendable {
     /// Reads a whole JSON-LD document and emits its quads.
     @discardableResult
     public func read(_ bytes: [UInt8], _ emit: (Quad) throws -> Void) throws -> Summary {
+        // The document, its tree and its expansion are all in memory: the size is the bound.
+        guard bytes.count <= options.limits.jsonldSize else {
+            throw InputLimitError(path: options.path, message: options.limits.tooLarge(.jsonldSize, bytes: bytes.count))
+        }
         let (document, start) = try JSONParser.parse(bytes, source: 0, path: options.path)
         let mode: JSONLDProcessingMode = settings.processingMode
         let processor = ContextProcessor(mode: mode, loader: documentLoader,

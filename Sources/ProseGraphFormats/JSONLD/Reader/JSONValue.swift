@@ -179,7 +179,10 @@ struct JSONParser {
     private let path: String
     private var i = 0
     private var depth = 0
-    static let maximumDepth = 512
+    /// Expansion recurses once per level, with large frames (about 35 KB a
+    /// level in a debug build): 100 levels stay far inside a thread's 8 MB
+    /// stack, where 250 overflowed it. Real JSON-LD nests a dozen levels at most.
+    static let maximumDepth = 100
 
     init(_ bytes: [UInt8], source: Int = 0, path: String) {
         self.bytes = bytes
