@@ -1,8 +1,9 @@
 /// A span of the article file. `start`/`end` are Unicode scalar offsets into
 /// the file's text (end exclusive, a UTF-8 byte-order mark not counted), which
 /// is what the exports' provenance offsets use: in Python, `text[start:end]`.
-/// `utf8` holds the same span in bytes; `line` and `column` (1-based, column in
-/// scalars) locate its start.
+/// `utf8` holds the same span as byte offsets into the file (a byte-order mark
+/// counted, as in the byte offsets of error messages); `line` and `column`
+/// (1-based, column in scalars) locate its start.
 public struct TextSpan: Hashable, Sendable {
     public let start: Int
     public let end: Int

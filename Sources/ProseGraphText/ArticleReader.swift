@@ -23,13 +23,24 @@ public struct ArticleReader: Sendable {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             bytes.removeFirst(3)
             bomLength = 3
-        } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+        } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || Self.looksLikeUTF16(bytes) {
             throw InputError(path: path, line: 1, column: 1,
                              message: "UTF-16 text is not supported: save the article as UTF-8")
         }
         if let problem = TextCheck.problem(in: bytes, path: path, bomLength: bomLength) { throw problem }
-        var parser = LineParser(bytes: bytes, path: path)
+        var parser = LineParser(bytes: bytes, path: path, byteOffset: bomLength)
         return try parser.parse()
+    }
+}
+
+extension ArticleReader {
+    /// UTF-16 without a byte-order mark: text that starts with two ASCII
+    /// characters, each with a zero byte after it (little-endian) or before it
+    /// (big-endian). Said plainly rather than "binary file: NUL byte".
+    static func looksLikeUTF16(_ b: [UInt8]) -> Bool {
+        guard b.count >= 4 else { return false }
+        func ascii(_ x: UInt8) -> Bool { x >= 0x09 && x < 0x80 }
+        return (ascii(b[0]) && b[1] == 0 && ascii(b[2]) && b[3] == 0) || (b[0] == 0 && ascii(b[1]) && b[2] == 0 && ascii(b[3]))
     }
 }
 
@@ -47,10 +58,11 @@ struct LineParser {
     var seeAlso: [String] = []
     var block = 0
 
-    init(bytes: [UInt8], path: String) {
+    /// `byteOffset`: where `bytes` start in the file (3 after a byte-order mark).
+    init(bytes: [UInt8], path: String, byteOffset: Int = 0) {
         self.bytes = bytes
         self.path = path
-        self.spans = SpanMaker(bytes: bytes)
+        self.spans = SpanMaker(bytes: bytes, byteOffset: byteOffset)
     }
 
     /// One line: byte range without its terminator, and its 1-based number.
@@ -232,12 +244,17 @@ struct LineParser {
 /// forward cursor counts scalars, lines and columns in a single pass.
 struct SpanMaker {
     let bytes: [UInt8]
+    /// Added to byte ranges, so that they are offsets into the file.
+    let byteOffset: Int
     private var byte = 0
     private var scalar = 0
     private var line = 1
     private var lineStartScalar = 0
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    init(bytes: [UInt8], byteOffset: Int = 0) {
+        self.bytes = bytes
+        self.byteOffset = byteOffset
+    }
 
     private mutating func advance(to target: Int) {
         precondition(target >= byte, "spans must be requested in document order")
@@ -256,7 +273,8 @@ struct SpanMaker {
         advance(to: r.lowerBound)
         let start = scalar, startLine = line, column = scalar - lineStartScalar + 1
         advance(to: r.upperBound)
-        return TextSpan(start: start, end: scalar, utf8: r, line: startLine, column: column)
+        return TextSpan(start: start, end: scalar, utf8: (r.lowerBound + byteOffset)..<(r.upperBound + byteOffset),
+                        line: startLine, column: column)
     }
 
     mutating func totalScalars() -> Int {

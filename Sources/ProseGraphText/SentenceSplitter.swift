@@ -130,6 +130,17 @@ public enum SentenceSplitter {
     // MARK: - Bytes
 
     static func startsSentence(_ b: [UInt8], _ i: Int, _ end: Int) -> Bool {
+        // Invisible marks (bidi controls, zero-width joiners) and emoji before the
+        // first word do not hide its capital: "2019. \u{200E}Belgium", "👍🏽 Belgium".
+        var i = i
+        while i < end, b[i] >= 0xC0 {
+            var it = b[i..<min(end, i + 4)].makeIterator()
+            var dec = UTF8()
+            guard case .scalarValue(let s) = dec.decode(&it), isInvisibleOrEmoji(s) else { break }
+            i += UTF8.width(s)
+            if !(s.properties.generalCategory == .format) { i = skipSpace(b, i, end) }
+        }
+        guard i < end else { return false }
         let c = b[i]
         if isUpper(c) || (c >= 0x30 && c <= 0x39) { return true }
         if c == UInt8(ascii: "\"") || c == UInt8(ascii: "(") || c == UInt8(ascii: "'") || c == UInt8(ascii: "[") { return true }
@@ -142,6 +153,14 @@ public enum SentenceSplitter {
             }
         }
         return false
+    }
+
+    /// A format character (U+200B–U+200F, U+202A–U+202E, U+2060–U+2069, U+FEFF ...)
+    /// or a part of an emoji (pictographs, skin tones, flags, variation selectors).
+    static func isInvisibleOrEmoji(_ s: Unicode.Scalar) -> Bool {
+        let p = s.properties
+        return p.generalCategory == .format || p.isEmojiPresentation || p.isEmojiModifier || p.isVariationSelector
+            || (0x1F1E6...0x1F1FF).contains(s.value)
     }
 
     /// Width of a closing quote or bracket at `i`, or nil.
