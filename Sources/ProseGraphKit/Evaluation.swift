@@ -52,8 +52,10 @@ public struct Evaluation: Sendable {
     public struct GoldError: Error, CustomStringConvertible {
         public let path: String
         public let line: Int
+        /// 1-based, in Unicode scalars: where the bad cell starts (1 for a bad line).
+        public let column: Int
         public let message: String
-        public var description: String { "\(path):\(line): \(message)" }
+        public var description: String { "\(path):\(line):\(column): \(message)" }
     }
 
     /// Parses a gold TSV: `document<TAB>subject<TAB>predicate<TAB>object<TAB>date`, `#` comments.
@@ -65,11 +67,12 @@ public struct Evaluation: Sendable {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard cells.count == 5 || cells.count == 4 else {
-                throw GoldError(path: path, line: i + 1, message: "expected 5 tab-separated columns (document, subject, predicate, object, date), found \(cells.count)")
+                throw GoldError(path: path, line: i + 1, column: 1, message: "expected 5 tab-separated columns (document, subject, predicate, object, date), found \(cells.count)")
             }
             let date = cells.count == 5 && !cells[4].isEmpty ? cells[4] : nil
             if let d = date, FactDate(iso: d) == nil {
-                throw GoldError(path: path, line: i + 1, message: "'\(d)' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+                let column = cells[0..<4].reduce(1) { $0 + $1.unicodeScalars.count + 1 }
+                throw GoldError(path: path, line: i + 1, column: column, message: "'\(d)' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
             }
             out.append(GoldFact(document: cells[0], subjects: cells[1].split(separator: "|").map(String.init),
                                 predicate: cells[2], objects: cells[3].split(separator: "|").map(String.init),

@@ -42,6 +42,8 @@ public enum GraphJobs {
             }
         } catch let e as ReadFailure {
             throw e
+        } catch let e as OutputError {
+            throw ReadFailure(e.description)  // it names the file already
         } catch {
             throw ReadFailure("\(output == "-" ? "<stdout>" : output): \(error)")
         }
@@ -69,6 +71,8 @@ public enum GraphJobs {
                 let file = try AtomicFile(path: path)
                 do { try emit(file); try file.commit() } catch { file.discard(); throw error }
             }
+        } catch let e as OutputError {
+            throw ReadFailure(e.description)  // it names the file already
         } catch {
             throw ReadFailure("\(path == "-" ? "<stdout>" : path): \(error)")
         }

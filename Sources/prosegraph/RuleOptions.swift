@@ -8,16 +8,18 @@ struct RuleOptions: ParsableArguments {
             completion: .file(extensions: ["yaml", "yml"]))
     var rules: [String] = []
 
-    /// The shipped rules plus every `--rules` file; a bad file is a usage error naming it.
+    /// The shipped rules plus every `--rules` file. A bad file is a usage
+    /// error (exit 64), reported like every other bad input:
+    /// `prosegraph: file:line: message`.
     func ruleSet() throws -> RuleSet {
         var set = RuleSet.standard
         for path in rules {
-            let bytes: [UInt8]
-            do { bytes = try FileSystem.read(path) } catch { throw ValidationError(error.description) }
             do {
+                let bytes = try FileSystem.read(path)
                 set = set.adding(try RuleSet(yaml: String(decoding: bytes, as: UTF8.self), file: path))
             } catch {
-                throw ValidationError("\(error)")
+                Diagnostics.error("\(error)")
+                throw ExitCode(ExitCode.validationFailure.rawValue)
             }
         }
         return set

@@ -41,8 +41,11 @@ import ProseGraphExtraction
 
     @Test func goldFileErrorsNameTheLine() {
         #expect(throws: Evaluation.GoldError.self) { try Evaluation.parseGold("a\tb\tc\n", path: "g.tsv") }
-        do { _ = try Evaluation.parseGold("# header\nd\ts\tvisited\to\t2015-13\n", path: "g.tsv") } catch {
-            #expect(error.description == "g.tsv:2: '2015-13' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        do { _ = try Evaluation.parseGold("a\tb\tc\n", path: "g.tsv"); Issue.record("no error") } catch {
+            #expect(error.description == "g.tsv:1:1: expected 5 tab-separated columns (document, subject, predicate, object, date), found 3")
+        }
+        do { _ = try Evaluation.parseGold("# header\nd\ts\tvisited\tÖ\t2015-13\n", path: "g.tsv"); Issue.record("no error") } catch {
+            #expect(error.description == "g.tsv:2:15: '2015-13' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
         }
     }
 
