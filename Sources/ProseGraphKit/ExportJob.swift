@@ -21,6 +21,10 @@ public struct ExportJob: Sendable {
     public var perDocument: Bool
     /// Articles extracted in parallel; the output does not depend on it.
     public var jobs: Int = CorpusBuilder.cores
+    /// Write each article's part as soon as it is extracted (`StreamingExport`):
+    /// memory stays bounded for any corpus size; the graph is the same, its
+    /// order is article order instead of sorted. Not with `perDocument`.
+    public var stream = false
     /// What one article may hold (`InputLimits.articleSize`).
     public var limits = InputLimits()
 
@@ -90,6 +94,7 @@ public struct ExportJob: Sendable {
         }
         var builder = CorpusBuilder(inputs: inputs, strict: strict, rules: rules, jobs: jobs)
         builder.limits = limits
+        if stream && !perDocument { return try runStreaming(builder, set: set, progress: progress) }
         let corpus = try builder.build(keepDocuments: perDocument, progress: progress)
         report.documents = corpus.documents
         report.errors = corpus.errors
@@ -112,9 +117,11 @@ public struct ExportJob: Sendable {
         do throws(OutputError) {
             try set.stage(folders: units.compactMap(\.folder))
             for unit in units {
+                // The RDF formats share one sorted triple list, made once.
+                let triples = formats.contains { $0 != .graphml } ? unit.graph.rdfTriples(minter: options.minter) : []
                 for format in formats {
                     let file = try set.file(format.fileName, in: unit.folder)
-                    counts.append((file.path, try Self.write(unit.graph, as: format, options: options, to: file), format))
+                    counts.append((file.path, try Self.write(unit.graph, triples: triples, as: format, options: options, to: file), format))
                 }
             }
             report.commit = try set.commit()
@@ -134,12 +141,80 @@ public struct ExportJob: Sendable {
         return report
     }
 
+    /// `run` with `stream`: the writers run while the articles are extracted.
+    private func runStreaming(_ builder: CorpusBuilder, set: ExportSet?, progress: (String) -> Void) throws(Failure) -> Report {
+        var report = Report()
+        var staged: [StagedFile] = []
+        var export: StreamingExport
+        do {
+            var sinks: [(ExportFormat, ByteSink)] = []
+            var spillDirectory = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
+            if let set {
+                try set.stage()
+                for format in formats {
+                    let file = try set.file(format.fileName)
+                    staged.append(file)
+                    sinks.append((format, file))
+                }
+                spillDirectory = set.stagingPath ?? spillDirectory
+            } else {
+                sinks = [(formats[0], StandardOutputSink())]
+            }
+            export = try StreamingExport(sinks: sinks, minter: IRIMinter(base: base), contextURL: contextURL,
+                                         spillDirectory: spillDirectory)
+        } catch {
+            set?.discard()
+            throw .output(Self.outputFailure(error, staged))
+        }
+        do throws(Failure) {
+            let read = try builder.stream(progress: progress) { _, article throws(Failure) in
+                do { try export.add(article) } catch { throw .output(Self.outputFailure(error, staged)) }
+            }
+            report.documents = read.documents
+            report.errors = read.errors
+            let counts: [ExportFormat: Int]
+            do {
+                counts = try export.finish()
+                for file in staged { try file.close() }
+            } catch {
+                throw Failure.output(Self.outputFailure(error, staged))
+            }
+            guard let set else {
+                report.written.append(("-", counts[formats[0]] ?? 0))
+                return report
+            }
+            do { report.commit = try set.commit() } catch { throw Failure.output(error.description) }
+            for note in set.notes { progress(note) }
+            if case .perFile(let reason)? = report.commit {
+                progress("\(outputDirectory): replaced file by file: \(reason)")
+            }
+            for (format, file) in zip(formats, staged) {
+                let count = counts[format] ?? 0
+                report.written.append((file.path, count))
+                progress("wrote \(file.path): \(count) \(format == .graphml ? "edges" : "triples")")
+            }
+            report.warnings = set.warnings
+            return report
+        } catch {
+            set?.discard()
+            throw error
+        }
+    }
+
+    /// The message for a failed write: a staged file's own error (a full disk) first.
+    private static func outputFailure(_ error: any Error, _ staged: [StagedFile]) -> String {
+        if let failure = staged.lazy.compactMap(\.failure).first { return failure.description }
+        if let e = error as? OutputError { return e.description }
+        return "\(error)"
+    }
+
     /// Writes one format into a staged file and syncs it. The error is the
     /// file's own (a full disk) when the writer failed because of it.
-    private static func write(_ graph: KnowledgeGraph, as format: ExportFormat, options: Serializer.Options,
+    private static func write(_ graph: KnowledgeGraph, triples: [Triple], as format: ExportFormat, options: Serializer.Options,
                               to file: StagedFile) throws(OutputError) -> Int {
         do {
-            let count = try Serializer.write(graph, as: format, options: options, to: file)
+            let count = format == .graphml ? try Serializer.write(graph, as: format, options: options, to: file)
+                : try Serializer.write(triples, as: format, options: options, to: file)
             try file.close()
             return count
         } catch {

@@ -59,6 +59,9 @@ public final class ExportSet {
     /// Why the commit must go file by file although the staging folder is a sibling.
     private var siblingFallback: String?
     private var staging: (path: String, fd: Int32, sibling: Bool)?
+    /// The staging folder, between `stage` and the commit: room for a run's
+    /// own temporary files on the output's file system.
+    public var stagingPath: String? { staging?.path }
     private var staged: [(folder: String?, name: String, file: StagedFile)] = []
     private var folders: [String] = []
     private var carried: [String] = []

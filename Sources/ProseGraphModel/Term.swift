@@ -214,6 +214,18 @@ public enum UTF8Order {
         return a.withUTF8 { pa in b.withUTF8 { pb in compare(pa, pb) } }
     }
 
+    /// Whether `s` starts with the bytes of `prefix` (no Unicode equivalence).
+    @inline(__always)
+    public static func hasPrefix(_ s: String, _ prefix: String) -> Bool {
+        let n = prefix.utf8.count
+        guard s.utf8.count >= n else { return false }
+        if n == 0 { return true }
+        if let r = s.utf8.withContiguousStorageIfAvailable({ ps in
+            prefix.utf8.withContiguousStorageIfAvailable { pp in memcmp(ps.baseAddress!, pp.baseAddress!, n) == 0 }
+        }), let r { return r }
+        return s.utf8.starts(with: prefix.utf8)
+    }
+
     @inline(__always)
     static func compare(_ pa: UnsafeBufferPointer<UInt8>, _ pb: UnsafeBufferPointer<UInt8>) -> Int {
         if pa.baseAddress == pb.baseAddress && pa.count == pb.count { return 0 }

@@ -20,6 +20,13 @@ struct ExportCommand: ParsableCommand {
         (README.md says when files are replaced one by one instead). The \
         same input and options give byte-identical files.
 
+        The graph is built in memory and written sorted. With --stream each \
+        article's part is written as soon as it is extracted, so memory \
+        stays bounded for a corpus of any size: the same graph (the same \
+        triples, nodes and edges), in article order instead of sorted, \
+        entities last (GraphML: nodes first, as GraphML readers expect; its \
+        edges wait in an unlinked temporary file until then).
+
         A bad article (empty, not UTF-8, binary, no title line) is reported \
         as file:line:column and skipped; the others are still exported and \
         the exit status is 1. With --strict the first bad article stops the \
@@ -31,6 +38,7 @@ struct ExportCommand: ParsableCommand {
           prosegraph export articles/ --format ntriples,turtle --strict
           prosegraph export --format jsonld -o - | jq .
           prosegraph export --per-document --out /tmp/by-article
+          prosegraph export big-corpus/ --stream --out /tmp/big
 
         Exit status: 0 all exported, 1 some inputs rejected (the rest \
         exported), 2 nothing exported (no articles, an unwritable output \
@@ -53,6 +61,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "Write one set of files per article, in DIR/<article>/.")
     var perDocument = false
 
+    @Flag(name: .long, help: ArgumentHelp("Write each article's part of the graph as soon as it is extracted: memory stays bounded for corpora of any size. Same graph, in article order instead of sorted."))
+    var stream = false
+
     @Option(name: .long, help: ArgumentHelp("JSON-LD: refer to the context at this URL (a copy of Schemas/context.jsonld) instead of embedding it.", valueName: "URL"))
     var contextURL: String?
 
@@ -74,6 +85,7 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        guard !(stream && perDocument) else { throw ValidationError("--stream and --per-document do not go together") }
         let chosen = try formats()
         if out == ExportJob.standardOutput {
             guard chosen.count == 1 else { throw ValidationError("-o - writes one format to standard output: choose it with --format") }
@@ -107,6 +119,7 @@ struct ExportCommand: ParsableCommand {
                             formats: try formats(), strict: strict, base: base, rules: try ruleOptions.ruleSet(),
                             contextURL: contextURL, perDocument: perDocument)
         job.jobs = jobs
+        job.stream = stream
         job.limits = try limitOptions.limits()
         let quiet = self.quiet
         do {

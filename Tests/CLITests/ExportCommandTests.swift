@@ -51,7 +51,7 @@ import Testing
         #expect(r.status == 0)
         #expect(r.stdout.contains("Examples:\n  prosegraph export\n  prosegraph export Input/belgium-syria.txt --out /tmp/syria\n"))
         #expect(r.stdout.contains("Exit status: 0 all exported, 1 some inputs rejected"))
-        #expect(r.stdout.contains("USAGE: prosegraph export [<INPUT> ...] [--out <DIR>] [--format <FORMAT> ...] [--per-document] [--context-url <URL>] [--base <IRI>] [--strict] [--quiet] [--jobs <N>] [--rules <FILE> ...]"))
+        #expect(r.stdout.contains("USAGE: prosegraph export [<INPUT> ...] [--out <DIR>] [--format <FORMAT> ...] [--per-document] [--stream] [--context-url <URL>] [--base <IRI>] [--strict] [--quiet] [--jobs <N>] [--rules <FILE> ...] [--limit <NAME=VALUE> ...]"))
     }
 
     @Test func defaultExportReadsInputAndWritesOutput() throws {
@@ -96,6 +96,19 @@ import Testing
 
         """)
         #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
+    }
+
+    @Test func streamWritesTheSameTriplesAndRefusesPerDocument() throws {
+        let streamed = try run(["export", "Input", "--stream", "--format", "ntriples", "-o", "-", "--quiet"])
+        let sorted = try run(["export", "Input", "--format", "ntriples", "-o", "-", "--quiet"])
+        #expect(streamed.status == 0 && sorted.status == 0)
+        let lines = { (s: String) in s.split(separator: "\n").map(String.init).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+        let same = lines(streamed.stdout) == lines(sorted.stdout)
+        #expect(same)
+        #expect(streamed.stdout.split(separator: "\n").count == 4577)
+        let r = try run(["export", "--stream", "--per-document", "--out", "/tmp/unused"])
+        #expect(r.status == 64)
+        #expect(r.stderr.hasPrefix("Error: --stream and --per-document do not go together\n"))
     }
 
     @Test func unknownFormatIsAUsageError() throws {

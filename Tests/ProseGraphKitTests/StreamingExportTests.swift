@@ -1,22 +1,23 @@
 import Foundation
 import Testing
-@testable import ProseGraphKit
+import ProseGraphKit
 import ProseGraphFormats
 import ProseGraphModel
 
 /// `export --stream` writes the same graph as the in-memory export, in
 /// article order instead of sorted.
 @Suite struct StreamingExports {
-    /// Streams Input/ into `dir`, one file per format; returns the counts.
+    /// `export --stream` of Input/ into `dir`; returns the triples (GraphML: edges) per format.
     func stream(into dir: String, jobs: Int) throws -> [ExportFormat: Int] {
-        let files = ExportFormat.allCases.map { (format: $0, sink: MemorySink()) }
-        var export = try StreamingExport(sinks: files.map { ($0.format, $0.sink as ByteSink) }, minter: IRIMinter(),
-                                         contextURL: nil, spillDirectory: dir)
-        _ = try CorpusBuilder(inputs: [repositoryRoot + "/Input"], jobs: jobs).stream { _, article in
-            do { try export.add(article) } catch { Issue.record("\(error)") }
+        var job = ExportJob(inputs: [repositoryRoot + "/Input"], outputDirectory: dir)
+        job.stream = true
+        job.jobs = jobs
+        let report = try job.run()
+        #expect(report.documents.count == 11)
+        var counts: [ExportFormat: Int] = [:]
+        for (path, count) in report.written {
+            counts[ExportFormat.allCases.first { path.hasSuffix("/" + $0.fileName) }!] = count
         }
-        let counts = try export.finish()
-        for (format, sink) in files { writeFile(dir + "/" + format.fileName, sink.bytes) }
         return counts
     }
 

@@ -144,7 +144,7 @@ struct Compactor {
         var best: (prefix: String, length: Int)?
         for (prefix, namespace) in prefixes.entries where !prefix.isEmpty && prefix != "_" {
             guard let last = namespace.utf8.last, Self.genDelims.contains(last),
-                  iri.utf8.starts(with: namespace.utf8) else { continue }
+                  UTF8Order.hasPrefix(iri, namespace) else { continue }
             let length = namespace.utf8.count
             if let best, best.length >= length { continue }
             if iri.utf8.dropFirst(length).starts(with: "//".utf8) { continue }
@@ -170,7 +170,11 @@ public enum JSONText {
 
     public static func append(_ s: String, to out: inout String) {
         out += "\""
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+        let plain = s.utf8.withContiguousStorageIfAvailable { bytes in
+            for b in bytes where b < 0x20 || b == 0x22 || b == 0x5C { return false }
+            return true
+        } ?? !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C })
+        if plain {
             out += s
         } else {
             for u in s.unicodeScalars {

@@ -174,7 +174,7 @@ public struct RDFXMLWriter {
 
     private func propertyElement(_ p: IRI) throws -> PropertyElement {
         try RDFTermCheck.iri(p, format: "RDF/XML")
-        if p.value.utf8.starts(with: RDF.namespace.utf8) {
+        if UTF8Order.hasPrefix(p.value, RDF.namespace) {
             let local = p.value.utf8.dropFirst(RDF.namespace.utf8.count)
             if Self.reservedRDFNames.contains(where: { $0.utf8.elementsEqual(local) }) {
                 throw SerializationError(format: "RDF/XML",
@@ -182,7 +182,7 @@ public struct RDFXMLWriter {
             }
         }
         var best: (prefix: String, length: Int)?
-        for (prefix, namespace) in namespaces where p.value.utf8.starts(with: namespace.utf8) {
+        for (prefix, namespace) in namespaces where UTF8Order.hasPrefix(p.value, namespace) {
             let length = namespace.utf8.count
             if let best, best.length >= length { continue }
             let local = p.value[p.value.utf8.index(p.value.startIndex, offsetBy: length)...]

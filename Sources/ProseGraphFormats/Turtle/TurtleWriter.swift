@@ -146,7 +146,7 @@ public struct TurtleWriter {
     /// PN_LOCAL (the first prefix of the map wins among equal namespaces).
     private func prefixedName(_ iri: String) -> String? {
         var best: (prefix: String, local: Substring, length: Int)?
-        for (prefix, namespace) in prefixes where iri.utf8.starts(with: namespace.utf8) {
+        for (prefix, namespace) in prefixes where UTF8Order.hasPrefix(iri, namespace) {
             let length = namespace.utf8.count
             if let best, best.length >= length { continue }
             let local = iri[iri.utf8.index(iri.startIndex, offsetBy: length)...]
