@@ -10,8 +10,12 @@ import ProseGraphModel
 public struct EntityResolver: Sendable {
     /// The countries the article is about (from its title or infobox).
     public let parties: [Entity]
-    private var people: [String] = []
-    private var organizations: [(label: String, wikidata: String?)] = []
+    /// People named so far, and for each surname the last full name seen with it.
+    private var people = Set<String>()
+    private var fullNameBySurname: [Substring: String] = [:]
+    /// Organizations named so far, and for each set of initials the last one seen with them.
+    private var organizations = Set<String>()
+    private var organizationByInitials: [String: (label: String, wikidata: String?)] = [:]
     private var acronyms: [String: (label: String, wikidata: String?)] = [:]
     /// Entities mentioned so far in this sentence and in the previous one, in order.
     private var current: [Entity] = []
@@ -86,13 +90,12 @@ public struct EntityResolver: Sendable {
     mutating func person(_ label: String, certain: Bool) -> String? {
         let parts = label.split(separator: " ")
         if parts.count == 1 {
-            if let full = people.last(where: { p in
-                let ps = p.split(separator: " ")
-                return ps.count > 1 && ps.last == parts[0]
-            }) { return full }
+            if let full = fullNameBySurname[parts[0]] { return full }
             if !certain { return nil }
         }
-        if !people.contains(label) { people.append(label) }
+        if people.insert(label).inserted, parts.count > 1, let surname = parts.last {
+            fullNameBySurname[surname] = label
+        }
         return label
     }
 
@@ -101,13 +104,11 @@ public struct EntityResolver: Sendable {
         if let a = s.acronym { acronyms[a] = (label, s.wikidata) }
         if let known = acronyms[label] { return Entity(type: .organization, label: known.label, wikidata: known.wikidata) }
         // An all-capital name matching the initials of a name seen before: "NDUM".
-        if label.count >= 2, label.count <= 8, label.allSatisfy({ $0.isUppercase }) {
-            for o in organizations.reversed() where Self.initials(o.label) == label {
-                acronyms[label] = o
-                return Entity(type: .organization, label: o.label, wikidata: o.wikidata)
-            }
+        if label.count >= 2, label.count <= 8, label.allSatisfy({ $0.isUppercase }), let o = organizationByInitials[label] {
+            acronyms[label] = o
+            return Entity(type: .organization, label: o.label, wikidata: o.wikidata)
         }
-        if !organizations.contains(where: { $0.label == label }) { organizations.append((label, s.wikidata)) }
+        if organizations.insert(label).inserted { organizationByInitials[Self.initials(label)] = (label, s.wikidata) }
         return Entity(type: .organization, label: label, wikidata: s.wikidata)
     }
 

@@ -173,6 +173,8 @@ public struct KnowledgeGraph: Sendable {
     public private(set) var documents: [String: SourceDocument] = [:]
     public private(set) var entities: [EntityKey: Entity] = [:]
     private var facts: [FactIdentity: [Mention]] = [:]
+    /// The facts of each subject, for `objects(of:_:)` (extraction asks it per match).
+    private var factsBySubject: [EntityKey: [FactIdentity]] = [:]
 
     public init() {}
 
@@ -194,14 +196,19 @@ public struct KnowledgeGraph: Sendable {
     }
 
     public mutating func add(fact: Fact) {
-        facts[fact.identity, default: []].append(contentsOf: fact.mentions)
+        add(fact.identity, fact.mentions)
+    }
+
+    private mutating func add(_ id: FactIdentity, _ mentions: [Mention]) {
+        if facts[id] == nil { factsBySubject[id.subject, default: []].append(id) }
+        facts[id, default: []].append(contentsOf: mentions)
     }
 
     /// Merges another graph (for example one document's) into this one.
     public mutating func merge(_ other: KnowledgeGraph) {
         for d in other.documents.values { add(document: d) }
         for e in other.entities.values { add(entity: e) }
-        for (id, ms) in other.facts { facts[id, default: []].append(contentsOf: ms) }
+        for (id, ms) in other.facts { add(id, ms) }
     }
 
     public var sortedDocuments: [SourceDocument] { documents.values.sorted { $0.id < $1.id } }
@@ -220,7 +227,7 @@ public struct KnowledgeGraph: Sendable {
     /// Objects of the facts `subject predicate ?`, in no particular order (no sorting: for lookups
     /// while a graph is being built).
     public func objects(of subject: EntityKey, _ predicate: String) -> [FactObject] {
-        facts.keys.filter { $0.subject == subject && $0.predicate == predicate }.map(\.object)
+        (factsBySubject[subject] ?? []).filter { $0.predicate == predicate }.map(\.object)
     }
     /// Distinct mentions (the same statement read twice counts once, as exports write it once).
     public var mentionCount: Int { facts.values.reduce(0) { $0 + Set($1).count } }
