@@ -81,7 +81,8 @@ public struct ExportJob: Sendable {
     /// and synced before any becomes visible, and the previous export stays
     /// whole until then. The output folder is checked, and leftovers of killed
     /// runs are cleaned up, before the articles are read.
-    public func run(progress: (String) -> Void = { _ in }) throws(Failure) -> Report {
+    /// `detail` receives one line per article read (`--verbose`).
+    public func run(progress: (String) -> Void = { _ in }, detail: (String) -> Void = { _ in }) throws(Failure) -> Report {
         var report = Report()
         var set: ExportSet?
         if outputDirectory != Self.standardOutput {
@@ -94,8 +95,8 @@ public struct ExportJob: Sendable {
         }
         var builder = CorpusBuilder(inputs: inputs, strict: strict, rules: rules, jobs: jobs)
         builder.limits = limits
-        if stream && !perDocument { return try runStreaming(builder, set: set, progress: progress) }
-        let corpus = try builder.build(keepDocuments: perDocument, progress: progress)
+        if stream && !perDocument { return try runStreaming(builder, set: set, progress: progress, detail: detail) }
+        let corpus = try builder.build(keepDocuments: perDocument, progress: progress, detail: detail)
         report.documents = corpus.documents
         report.errors = corpus.errors
         let graph = corpus.graph
@@ -142,7 +143,8 @@ public struct ExportJob: Sendable {
     }
 
     /// `run` with `stream`: the writers run while the articles are extracted.
-    private func runStreaming(_ builder: CorpusBuilder, set: ExportSet?, progress: (String) -> Void) throws(Failure) -> Report {
+    private func runStreaming(_ builder: CorpusBuilder, set: ExportSet?, progress: (String) -> Void,
+                              detail: (String) -> Void) throws(Failure) -> Report {
         var report = Report()
         var staged: [StagedFile] = []
         var export: StreamingExport
@@ -167,7 +169,7 @@ public struct ExportJob: Sendable {
             throw .output(Self.outputFailure(error, staged))
         }
         do throws(Failure) {
-            let read = try builder.stream(progress: progress) { _, article throws(Failure) in
+            let read = try builder.stream(progress: progress, detail: detail) { _, article throws(Failure) in
                 do { try export.add(article) } catch { throw .output(Self.outputFailure(error, staged)) }
             }
             report.documents = read.documents
@@ -294,10 +296,11 @@ public struct CorpusBuilder: Sendable {
         case rejected(InputError)
     }
 
-    public func build(keepDocuments: Bool = false, progress: (String) -> Void = { _ in }) throws(ExportJob.Failure) -> Corpus {
+    public func build(keepDocuments: Bool = false, progress: (String) -> Void = { _ in },
+                      detail: (String) -> Void = { _ in }) throws(ExportJob.Failure) -> Corpus {
         var graph = KnowledgeGraph()
         var perDocument: [(id: String, graph: KnowledgeGraph)] = []
-        let (documents, errors) = try stream(progress: progress) { id, one throws(ExportJob.Failure) in
+        let (documents, errors) = try stream(progress: progress, detail: detail) { id, one throws(ExportJob.Failure) in
             graph.merge(one)
             if keepDocuments { perDocument.append((id, one)) }
         }
@@ -307,7 +310,8 @@ public struct CorpusBuilder: Sendable {
     /// Reads and extracts the inputs batch by batch and hands each article's
     /// graph to `consume`, in input order (whatever `jobs` is), so memory stays
     /// bounded by a batch. Returns the articles read and the inputs rejected.
-    public func stream(progress: (String) -> Void = { _ in },
+    /// `progress` gets a line every 1000 articles, `detail` one per article.
+    public func stream(progress: (String) -> Void = { _ in }, detail: (String) -> Void = { _ in },
                        consume: (_ documentID: String, KnowledgeGraph) throws(ExportJob.Failure) -> Void)
         throws(ExportJob.Failure) -> (documents: [String], errors: [InputError]) {
         let collected = Inputs.collect(inputs, limits: limits)
@@ -324,6 +328,7 @@ public struct CorpusBuilder: Sendable {
         let batch = max(jobs * 16, 1)
         let slices = stride(from: 0, to: files.count, by: batch).map { Array(files[$0..<min($0 + batch, files.count)]) }
         let pipelined = jobs > 1
+        var done = 0
         var next = slices.isEmpty ? nil : BatchExtraction(slices[0], pipeline: pipeline, jobs: jobs, async: pipelined)
         for (k, slice) in slices.enumerated() {
             let current = next!
@@ -334,11 +339,13 @@ public struct CorpusBuilder: Sendable {
                 case .article(let one, let sentences):
                     try consume(id, one)
                     documents.append(path)
-                    progress("read \(path): \(sentences) sentences")
+                    detail("read \(path): \(sentences) sentences")
                 case .rejected(let error):
                     if strict { next?.wait(); throw .input(error) }
                     errors.append(error)
                 }
+                done += 1
+                if done % 1000 == 0, done < files.count { progress("read \(done) of \(files.count) articles") }
             }
         }
         guard !documents.isEmpty else { throw .noArticles(errors) }

@@ -26,10 +26,14 @@ struct CanonicalizeCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    @OptionGroup var verbosity: Verbosity
+
     func run() throws {
         let limits = try self.limits.limits()
-        let text = try runOrFail { () throws(ReadFailure) in
-            try GraphJobs.canonicalize(path: input, format: from, base: read.base, contexts: read.context, limits: limits)
+        let text = try verbosity.timed("canonicalize \(input)") {
+            try runOrFail { () throws(ReadFailure) in
+                try GraphJobs.canonicalize(path: input, format: from, base: read.base, contexts: read.context, limits: limits)
+            }
         }
         print(text, terminator: "")
     }

@@ -35,6 +35,8 @@ struct ConvertCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    @OptionGroup var verbosity: Verbosity
+
     func validate() throws {
         if from == nil, input == "-" { throw ValidationError("reading standard input needs --from") }
         if to == nil, OutputFormat.from(path: output) == nil {
@@ -44,9 +46,11 @@ struct ConvertCommand: ParsableCommand {
 
     func run() throws {
         let limits = try self.limits.limits()
-        try runOrFail { () throws(ReadFailure) in
-            try GraphJobs.convert(input: input, from: from, output: output, to: to ?? OutputFormat.from(path: output)!,
-                                  base: read.base, contexts: read.context, limits: limits)
+        try verbosity.timed("convert \(input) -> \(output)") {
+            try runOrFail { () throws(ReadFailure) in
+                try GraphJobs.convert(input: input, from: from, output: output, to: to ?? OutputFormat.from(path: output)!,
+                                      base: read.base, contexts: read.context, limits: limits)
+            }
         }
     }
 }

@@ -53,10 +53,18 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    @OptionGroup var verbosity: Verbosity
+
     func run() throws {
         let limits = try self.limits.limits()
         if (fromOld ?? InputFormat.from(path: old)) == .graphml, (fromNew ?? InputFormat.from(path: new)) == .graphml {
-            let d = try runOrFail { () throws(ReadFailure) in try GraphJobs.diffPropertyGraphs(old: old, new: new, limits: limits) }
+            let d = try verbosity.timed("diff") {
+                try runOrFail { () throws(ReadFailure) in try GraphJobs.diffPropertyGraphs(old: old, new: new, limits: limits) }
+            }
+            if verbosity.quiet {
+                if !d.isEmpty { throw ExitCode(Status.partial) }
+                return
+            }
             switch format {
             case .text: print(d.text(color: !noColor && isatty(1) == 1), terminator: "")
             case .json: print(d.json(), terminator: "")
@@ -67,8 +75,15 @@ struct DiffCommand: ParsableCommand {
             if !d.isEmpty { throw ExitCode(Status.partial) }
             return
         }
-        let outcome = try runOrFail { () throws(ReadFailure) in
-            try GraphJobs.diff(old: old, new: new, oldFormat: fromOld, newFormat: fromNew, base: read.base, contexts: read.context, limits: limits)
+        let outcome = try verbosity.timed("diff") {
+            try runOrFail { () throws(ReadFailure) in
+                try GraphJobs.diff(old: old, new: new, oldFormat: fromOld, newFormat: fromNew, base: read.base, contexts: read.context, limits: limits)
+            }
+        }
+        verbosity.detail("\(old): \(outcome.oldCount) triples; \(new): \(outcome.newCount) triples")
+        if verbosity.quiet {
+            if !outcome.report.diff.isEmpty { throw ExitCode(Status.partial) }
+            return
         }
         switch format {
         case .text:

@@ -39,6 +39,8 @@ struct EvalCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    @OptionGroup var verbosity: Verbosity
+
     func run() throws {
         let limits = try self.limits.limits()
         let goldFacts: [Evaluation.GoldFact]
@@ -53,7 +55,8 @@ struct EvalCommand: ParsableCommand {
         do {
             var builder = CorpusBuilder(inputs: inputs.isEmpty ? ["Input"] : inputs, rules: try ruleOptions.ruleSet())
             builder.limits = limits
-            corpus = try builder.build()
+            let verbosity = verbosity
+            corpus = try verbosity.timed("extraction") { try builder.build(detail: { verbosity.detail($0) }) }
         } catch let failure as ExportJob.Failure {
             if case .noArticles(let errors) = failure { for e in errors { Diagnostics.error(e.description) } }
             Diagnostics.error(failure.description)
@@ -61,7 +64,7 @@ struct EvalCommand: ParsableCommand {
         }
         for e in corpus.errors { Diagnostics.error(e.description) }
         let report = Evaluation.score(predicted: Evaluation.predictions(corpus.graph), gold: goldFacts)
-        print(report.table(misses: misses), terminator: "")
+        if !verbosity.quiet { print(report.table(misses: misses), terminator: "") }
         if let minF1, report.overall.f1 < minF1 {
             Diagnostics.error("F1 \(report.overall.f1) is below --min-f1 \(minF1)")
             throw ExitCode(Status.partial)

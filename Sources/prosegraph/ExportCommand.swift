@@ -73,8 +73,7 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "Stop at the first bad input; write nothing.")
     var strict = false
 
-    @Flag(name: [.short, .long], help: "Print only errors.")
-    var quiet = false
+    @OptionGroup var verbosity: Verbosity
 
     @Option(name: [.short, .long], help: ArgumentHelp("Articles extracted in parallel (default: all cores); the output is the same for any N.", valueName: "N"))
     var jobs: Int = CorpusBuilder.cores
@@ -121,13 +120,15 @@ struct ExportCommand: ParsableCommand {
         job.jobs = jobs
         job.stream = stream
         job.limits = try limitOptions.limits()
-        let quiet = self.quiet
+        let verbosity = self.verbosity
         do {
-            let report = try job.run { line in if !quiet { Diagnostics.note(line) } }
+            let report = try verbosity.timed("export") {
+                try job.run(progress: { verbosity.note($0) }, detail: { verbosity.detail($0) })
+            }
             for e in report.errors { Diagnostics.error(e.description) }
             for w in report.warnings { Diagnostics.error("warning: " + w) }
-            if !quiet, out != ExportJob.standardOutput {
-                Diagnostics.note("exported \(report.documents.count) article\(report.documents.count == 1 ? "" : "s") to \(out)/")
+            if out != ExportJob.standardOutput {
+                verbosity.note("exported \(report.documents.count) article\(report.documents.count == 1 ? "" : "s") to \(out)/")
             }
             if !report.errors.isEmpty {
                 Diagnostics.error("\(report.errors.count) input\(report.errors.count == 1 ? " was" : "s were") rejected")

@@ -34,11 +34,16 @@ struct PatchCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    @OptionGroup var verbosity: Verbosity
+
     func run() throws {
         let limits = try self.limits.limits()
-        let quads = try runOrFail { () throws(ReadFailure) in
-            try GraphJobs.patch(old: old, oldFormat: from, patch: patch, base: read.base, contexts: read.context, limits: limits)
+        let quads = try verbosity.timed("patch \(old)") {
+            try runOrFail { () throws(ReadFailure) in
+                try GraphJobs.patch(old: old, oldFormat: from, patch: patch, base: read.base, contexts: read.context, limits: limits)
+            }
         }
+        verbosity.detail("\(quads.count) quads after the patch")
         let format = to ?? OutputFormat.from(path: out) ?? .nquads
         try runOrFail { () throws(ReadFailure) in try GraphJobs.write(quads, as: format, to: out) }
     }

@@ -44,8 +44,7 @@ struct SynthCommand: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("Directory to write the articles to.", valueName: "DIR"), completion: .directory)
     var out: String
 
-    @Flag(name: [.short, .long], help: "Print only errors.")
-    var quiet = false
+    @OptionGroup var verbosity: Verbosity
 
     func validate() throws {
         switch (articles, size) {
@@ -61,14 +60,14 @@ struct SynthCommand: ParsableCommand {
     func run() throws {
         let limit: SynthJob.Limit = articles.map { .articles($0) } ?? .bytes(SynthJob.parseSize(size!)!)
         let job = SynthJob(seed: seed, limit: limit, outputDirectory: out)
-        let quiet = quiet
+        let verbosity = verbosity
         do {
-            let result = try job.run { r in
-                if !quiet { Diagnostics.note("\(r.articles) articles, \(Self.megabytes(r.bytes)) MB") }
+            let result = try verbosity.timed("synth") {
+                try job.run { r in verbosity.note("\(r.articles) articles, \(Self.megabytes(r.bytes)) MB") }
             }
-            if !quiet { Diagnostics.note("wrote \(result.articles) articles (\(Self.megabytes(result.bytes)) MB) to \(out)") }
+            verbosity.note("wrote \(result.articles) articles (\(Self.megabytes(result.bytes)) MB) to \(out)")
         } catch {
-            Diagnostics.error(error.description)
+            Diagnostics.error("\(error)")
             throw ExitCode(Status.failure)
         }
     }

@@ -56,22 +56,26 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    @OptionGroup var verbosity: Verbosity
+
     func run() throws {
         let limits = try self.limits.limits()
         var status: Int32 = Status.ok
         for file in files {
             do {
-                let outcome = try ValidateJob.run(file: file, format: from, schemasDirectory: schemas, shapes: shapes, limits: limits)
+                let outcome = try verbosity.timed("validate \(file)") {
+                    try ValidateJob.run(file: file, format: from, schemasDirectory: schemas, shapes: shapes, limits: limits)
+                }
                 if let syntax = outcome.syntaxError {
                     // Not validated: an error like any other (the JSON report still says so for programs).
                     Diagnostics.error(syntax)
-                    if report == .json { print(try outcome.render(.json), terminator: "") }
-                } else {
+                    if report == .json, !verbosity.quiet { print(try outcome.render(.json), terminator: "") }
+                } else if !verbosity.quiet {
                     print(try outcome.render(report), terminator: "")
                 }
                 status = max(status, outcome.exitStatus)
             } catch {
-                Diagnostics.error(error.description)
+                Diagnostics.error("\(error)")
                 status = Status.failure
             }
         }

@@ -51,7 +51,9 @@ import Testing
         #expect(r.status == 0)
         #expect(r.stdout.contains("Examples:\n  prosegraph export\n  prosegraph export Input/belgium-syria.txt --out /tmp/syria\n"))
         #expect(r.stdout.contains("Exit status: 0 all exported, 1 some inputs rejected"))
-        #expect(r.stdout.contains("USAGE: prosegraph export [<INPUT> ...] [--out <DIR>] [--format <FORMAT> ...] [--per-document] [--stream] [--context-url <URL>] [--base <IRI>] [--strict] [--quiet] [--jobs <N>] [--rules <FILE> ...] [--limit <NAME=VALUE> ...]"))
+        #expect(r.stdout.contains("USAGE: prosegraph export [<options>] [<INPUT> ...]\n"))
+        #expect(r.stdout.contains("  -q, --quiet             Print only errors (diff, validate, eval: no report;\n"))
+        #expect(r.stdout.contains("  -v, --verbose           Also print every article and file read or written,\n"))
     }
 
     @Test func defaultExportReadsInputAndWritesOutput() throws {
@@ -109,6 +111,35 @@ import Testing
         let r = try run(["export", "--stream", "--per-document", "--out", "/tmp/unused"])
         #expect(r.status == 64)
         #expect(r.stderr.hasPrefix("Error: --stream and --per-document do not go together\n"))
+    }
+
+    @Test func quietAndVerboseBehave() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let normal = try run(["export", "Input/belgium-syria.txt", "--out", dir, "--format", "ntriples"])
+        #expect(normal.status == 0)
+        #expect(normal.stderr == """
+            extracted 12 facts (14 mentions) about 8 entities
+            wrote \(dir)/graph.nt: 184 triples
+            exported 1 article to \(dir)/
+
+            """)
+        let verbose = try run(["export", "Input/belgium-syria.txt", "--out", dir, "--format", "ntriples", "-v"])
+        #expect(verbose.status == 0)
+        #expect(verbose.stderr.hasPrefix("read Input/belgium-syria.txt: 22 sentences\nextracted 12 facts"))
+        #expect(verbose.stderr.contains("\nexport: ") && verbose.stderr.hasSuffix(" s\nexported 1 article to \(dir)/\n"))
+        let quiet = try run(["export", "Input/belgium-syria.txt", "--out", dir, "--format", "ntriples", "--quiet"])
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty && quiet.stdout.isEmpty)
+        // diff and validate: only the exit status.
+        let diff = try run(["diff", "-q", "Output/graph.nt", dir + "/graph.nt"])
+        #expect(diff.status == 1 && diff.stdout.isEmpty && diff.stderr.isEmpty)
+        let same = try run(["diff", "-q", "Output/graph.rdf", "Output/graph.nt"])
+        #expect(same.status == 0 && same.stdout.isEmpty && same.stderr.isEmpty)
+        let valid = try run(["validate", "-q", "Output/graph.graphml"])
+        #expect(valid.status == 0 && valid.stdout.isEmpty && valid.stderr.isEmpty)
+        let both = try run(["diff", "-q", "-v", "Output/graph.nt", "Output/graph.nt"])
+        #expect(both.status == 64)
+        #expect(both.stderr.hasPrefix("Error: --quiet and --verbose do not go together\n"))
     }
 
     @Test func unknownFormatIsAUsageError() throws {
