@@ -157,6 +157,18 @@ public enum RDFPatch {
         for (i, raw) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             var line = Array(raw)
             if line.last == UInt8(ascii: "\r") { line.removeLast() }
+            // Invalid UTF-8 is an error, as in every reader (decoding would replace it with U+FFFD).
+            var scalars = line.makeIterator()
+            var utf8 = UTF8(), column = 1, valid = 0
+            decoding: while true {
+                switch utf8.decode(&scalars) {
+                case .scalarValue(let u): column += 1; valid += UTF8.width(u)
+                case .emptyInput: break decoding
+                case .error:
+                    let byte = String(line[valid], radix: 16, uppercase: true)
+                    throw ReadFailure("\(path):\(i + 1):\(column): invalid UTF-8 (byte 0x\(byte.count == 1 ? "0" + byte : byte) at offset \(raw.startIndex + valid))")
+                }
+            }
             let text = String(decoding: line, as: UTF8.self)
             let trimmed = text.drop { $0 == " " || $0 == "\t" }
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }

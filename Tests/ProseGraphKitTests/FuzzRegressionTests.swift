@@ -168,6 +168,8 @@ enum FuzzReplay {
         "graphml/truncated.graphml": "error: <fuzz>:2:186: Extra content at the end of the document",
         "graphml/undeclared-key.graphml": "error: <fuzz>:2:105: data refers to the undeclared key 'nokey'",
         // RDF Patch
+        // Was "ok: 1 changes": the line was decoded with U+FFFD for the bad byte, so the patch added "caf\u{FFFD}".
+        "rdfpatch/invalid-utf8.rdfp": "error: <fuzz>:2:33: invalid UTF-8 (byte 0xC3 at offset 48)",
         "rdfpatch/short-quad.rdfp": "error: <fuzz>:2:49: not a quad after A: expected an object (an IRI, a blank node, a literal or a triple term)",
         "rdfpatch/two-quads-one-line.rdfp": "error: <fuzz>:1:55: not a quad after A: expected the end of the line after the quad",
         "rdfpatch/unknown-line.rdfp": "error: <fuzz>:3:1: unknown RDF Patch line 'Q' (expected A, D, H, TX, TC, TA, PA or PD)",
