@@ -1,3 +1,4 @@
+import ProseGraphDiff
 import ProseGraphExtraction
 import ProseGraphFormats
 import ProseGraphKit
@@ -9,6 +10,11 @@ import ProseGraphValidation
 /// it, on bytes instead of a file. `run` returns a one-line outcome: `ok: ...`
 /// with counts, or `error: <message>` for a thrown Swift error, which is a
 /// normal outcome. A crash, trap, hang or sanitizer report is a finding.
+///
+/// Two oracles turn silent wrong results into traps (findings too): a reader
+/// of a UTF-8 format that accepts invalid UTF-8, and quads that do not come
+/// back unchanged through canonical N-Quads (written as `convert` and
+/// `canonicalize` write them, read back with the N-Quads reader).
 ///
 /// Tests/ProseGraphKitTests/FuzzRegressionTests.swift replays the saved
 /// findings through the same calls: keep the two in step.
@@ -36,32 +42,37 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         case .article:
             // ExportJob: ArticleReader (with sentence splitting), then the extraction pipeline.
             let article = try ArticleReader().read(bytes: bytes, path: Self.path)
+            _ = try check(bytes, [])
             var graph = FuzzFixtures.pipeline.extract(article, documentID: "fuzz")
             graph.add(document: SourceDocument(id: "fuzz", title: article.title, path: Self.path))
             return "\(article.sentences.count) sentences, \(graph.factCount) facts, \(graph.rdfTriples().count) triples"
         case .ntriples:
-            return try Self.count { try NTriplesReader(options: options).read(bytes, $0) }
+            return try check(bytes, Self.collect { try NTriplesReader(options: options).read(bytes, $0) })
         case .nquads:
-            return try Self.count { try NTriplesReader(options: options, quads: true).read(bytes, $0) }
+            return try check(bytes, Self.collect { try NTriplesReader(options: options, quads: true).read(bytes, $0) })
         case .turtle:
-            return try Self.count { try TurtleReader(options: options).read(bytes, $0) }
+            return try check(bytes, Self.collect { try TurtleReader(options: options).read(bytes, $0) })
         case .trig:
-            return try Self.count { try TurtleReader(options: options, trig: true).read(bytes, $0) }
+            return try check(bytes, Self.collect { try TurtleReader(options: options, trig: true).read(bytes, $0) })
         case .rdfxml:
-            return try Self.count { try RDFXMLReader(options: options).read(bytes, $0) }
+            return try check(bytes, Self.collect { try RDFXMLReader(options: options).read(bytes, $0) })
         case .jsonld:
             // Offline only: the project context and two in-memory documents, never the network or files.
             let reader = JSONLDReader(options: options, documentLoader: FuzzFixtures.loader)
-            var n = 0
-            let summary = try reader.read(bytes) { _ in n += 1 }
-            return "\(n) quads, \(summary.dropped) dropped"
+            var quads: [Quad] = []
+            let summary = try reader.read(bytes) { quads.append($0) }
+            return try check(bytes, quads) + ", \(summary.dropped) dropped"
         case .graphml:
             // RDFInput: prosegraph's GraphML profile, as the RDF it was written from.
             let doc = try GraphMLReader(options: options).read(bytes)
             let triples = try GraphMLToRDF.triples(doc, path: Self.path)
+            _ = try check(bytes, triples.map { Quad($0) })
             return "\(doc.nodes.count) nodes, \(doc.edges.count) edges, \(triples.count) triples"
         case .rdfpatch:
             let changes = try RDFPatch.parse(bytes, path: Self.path)
+            _ = try check(bytes, changes.map { change -> Quad in
+                switch change { case .add(let q), .delete(let q): return q }
+            })
             return "\(changes.count) changes"
         case .shaclShapes:
             // ValidateJob: the shapes file is Turtle; compile it, then validate a
@@ -95,10 +106,41 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         for seed in FuzzFixtures.warmUpInputs[self] ?? [] { _ = run(Array(seed.utf8)) }
     }
 
-    private static func count(_ read: ((Quad) throws -> Void) throws -> Void) throws -> String {
-        var n = 0
-        try read { _ in n += 1 }
-        return "\(n) quads"
+    private static func collect(_ read: ((Quad) throws -> Void) throws -> Void) throws -> [Quad] {
+        var quads: [Quad] = []
+        try read { quads.append($0) }
+        return quads
+    }
+
+    /// The oracles, on an input the reader accepted; returns "N quads".
+    private func check(_ input: [UInt8], _ quads: [Quad]) throws -> String {
+        switch self {
+        case .rdfxml, .graphml: break  // XML may declare another encoding
+        default:
+            var bytes = input.makeIterator(), utf8 = UTF8()
+            decoding: while true {
+                switch utf8.decode(&bytes) {
+                case .scalarValue: continue
+                case .emptyInput: break decoding
+                case .error: fatalError("oracle: the \(rawValue) reader accepted invalid UTF-8")
+                }
+            }
+        }
+        var text = ""
+        for q in quads {
+            // A term N-Quads cannot carry is the writer's error (convert reports it), not a finding.
+            guard let line = try? Canonicalizer.canonicalNQuadsLine(q) else { return "\(quads.count) quads" }
+            text += line
+        }
+        let back: [Quad]
+        do { back = try NTriplesReader(options: ReaderOptions(path: "roundtrip.nq"), quads: true).quads(Array(text.utf8)) } catch {
+            fatalError("oracle: the canonical N-Quads of what the \(rawValue) reader read do not read back: \(error)\n\(text)")
+        }
+        if back != quads {
+            let diff = zip(quads, back).first { $0 != $1 }.map { "\($0.0) became \($0.1)" } ?? "\(quads.count) quads became \(back.count)"
+            fatalError("oracle: quads from the \(rawValue) reader change through canonical N-Quads: \(diff)")
+        }
+        return "\(quads.count) quads"
     }
 }
 
