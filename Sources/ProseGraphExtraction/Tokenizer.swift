@@ -60,6 +60,10 @@ public enum Tokenizer {
                 i += 2
                 continue
             }
+            if isInvisible(b, i) {  // a bidi mark or zero-width character between tokens: not a token
+                i += 3
+                continue
+            }
             let start = i
             var kind = Token.Kind.word
             if isDigit(c) {
@@ -79,6 +83,11 @@ public enum Tokenizer {
                     if b[i] == 0x2D, i + 1 < n, isLowerASCII(b[i + 1]), isLowerASCII(b[start]) || isDigit(b[start]),
                        isLowerASCII(b[i - 1]) || isDigit(b[i - 1]) {
                         i += 1
+                        continue
+                    }
+                    // A zero-width (non-)joiner inside a word stays in it: "Al\u{200D}i".
+                    if b[i] == 0xE2, i + 3 < n, b[i + 1] == 0x80, b[i + 2] == 0x8C || b[i + 2] == 0x8D, isLetterByte(b, i + 3) {
+                        i += 3
                         continue
                     }
                     // Inner apostrophe followed by a letter, except a possessive 's.
@@ -139,6 +148,19 @@ public enum Tokenizer {
     }
 
     static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+
+    /// Bidi marks, embeddings and isolates, zero-width characters and the
+    /// byte order mark (U+200B-U+200F, U+202A-U+202E, U+2060-U+2064,
+    /// U+2066-U+2069, U+FEFF): characters that show nothing, all three bytes in UTF-8.
+    static func isInvisible(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard i + 2 < b.count else { return false }
+        let (c0, c1, c2) = (b[i], b[i + 1], b[i + 2])
+        if c0 == 0xEF { return c1 == 0xBB && c2 == 0xBF }
+        guard c0 == 0xE2 else { return false }
+        if c1 == 0x80 { return (0x8B...0x8F).contains(c2) || (0xAA...0xAE).contains(c2) }
+        if c1 == 0x81 { return (0xA0...0xA4).contains(c2) || (0xA6...0xA9).contains(c2) }
+        return false
+    }
 
     /// Whether bytes s..<e hold U+2019 (E2 80 99), without leaving the bytes.
     static func hasCurlyApostrophe(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {

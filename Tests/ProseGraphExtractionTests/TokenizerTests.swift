@@ -24,6 +24,15 @@ import ProseGraphExtraction
         #expect(t[1].spaceBefore == false)
     }
 
+    @Test func invisibleCharactersAreNotTokens() {
+        // Bidi marks, isolates and zero-width spaces between words are skipped; a
+        // zero-width joiner or non-joiner inside a word stays in it.
+        let t = Tokenizer.tokenize("\u{200E}Belgium\u{200E} met \u{2066}Syria\u{2069}\u{200B} and Al\u{200D}i.")
+        #expect(t.map(\.text) == ["Belgium", "met", "Syria", "and", "Al\u{200D}i", "."])
+        #expect(t.map(\.range) == [3..<10, 14..<17, 21..<26, 33..<36, 37..<43, 43..<44])
+        #expect(t.map(\.spaceBefore) == [true, true, true, true, true, false])
+    }
+
     @Test func innerApostropheStaysInTheWord() {
         #expect(texts("Chargé d'Affaires") == ["Chargé", "d'Affaires"])
     }
