@@ -164,9 +164,13 @@ public struct DiffReport: Sendable {
         for q in quads {
             let p = q.predicate
             guard p == RDF.subject || p == RDF.predicate || p == RDF.object, nodes.contains(q.subject) else { continue }
-            var e = parts[q.subject] ?? (nil, nil, nil)
-            if p == RDF.subject { e.s = q.object } else if p == RDF.predicate { e.p = q.object.iri } else { e.o = q.object }
-            parts[q.subject] = e
+            if p == RDF.subject {
+                parts[q.subject, default: (nil, nil, nil)].s = q.object
+            } else if p == RDF.predicate {
+                parts[q.subject, default: (nil, nil, nil)].p = q.object.iri
+            } else {
+                parts[q.subject, default: (nil, nil, nil)].o = q.object
+            }
         }
         var facts: [Term: Triple] = [:]
         for (node, e) in parts {
@@ -202,12 +206,12 @@ public struct DiffReport: Sendable {
                 let p = q.predicate
                 guard p == RDF.subject || p == RDF.predicate || p == RDF.object || (p.value.hasPrefix(PG.namespace) && DiffReport.provenance.contains(String(p.localName)))
                         || (p == RDF.type && q.object == .iri(RDF.statement)) else { continue }
-                var entry = parts[q.subject] ?? (nil, nil, nil, [], [:])
-                entry.quads.append(q)
+                // Mutated in place: a copy of the entry would copy its arrays on every append.
+                parts[q.subject, default: (nil, nil, nil, [], [:])].quads.append(q)
                 switch p {
-                case RDF.subject: entry.s = q.object
-                case RDF.predicate: entry.p = q.object.iri
-                case RDF.object: entry.o = q.object
+                case RDF.subject: parts[q.subject]!.s = q.object
+                case RDF.predicate: parts[q.subject]!.p = q.object.iri
+                case RDF.object: parts[q.subject]!.o = q.object
                 case RDF.type: break
                 default:
                     let v: String
@@ -216,9 +220,8 @@ public struct DiffReport: Sendable {
                     case .iri(let i): v = i.value
                     default: v = q.object.description
                     }
-                    entry.values[String(p.localName), default: []].insert(v)
+                    parts[q.subject]!.values[String(p.localName), default: []].insert(v)
                 }
-                parts[q.subject] = entry
             }
             for (node, e) in parts {
                 guard let s = e.s, let p = e.p, let o = e.o else { continue }
