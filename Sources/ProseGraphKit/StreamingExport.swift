@@ -22,7 +22,11 @@ struct StreamingExport {
     private var graphml: (sink: ByteSink, spill: EdgeSpill)?
     /// Every entity seen, merged the way `KnowledgeGraph.merge` merges them.
     private var entities = KnowledgeGraph()
-    private var seenFacts = Set<FactIdentity>()
+    /// The facts whose `subject predicate object` triple is written, by a
+    /// 128-bit digest of their identity (16 bytes each instead of three
+    /// strings: a 1 GB corpus has millions of distinct facts). Two distinct
+    /// facts would have to agree on both 64-bit hashes to be confused.
+    private var seenFacts = Set<FactDigest>()
     private var literalTexts = Set<String>()
     private var referenced = Set<EntityKey>()
 
@@ -43,7 +47,7 @@ struct StreamingExport {
     mutating func add(_ article: KnowledgeGraph) throws {
         for e in article.entities.values { entities.add(entity: e) }
         if !writers.isEmpty {
-            let triples = article.rdfTriples(minter: minter, entities: false) { seenFacts.insert($0).inserted }
+            let triples = article.rdfTriples(minter: minter, entities: false) { seenFacts.insert(FactDigest($0)).inserted }
             try write(triples)
         }
         if let graphml {
@@ -59,7 +63,13 @@ struct StreamingExport {
     /// writer. Returns the triples (GraphML: edges) written per format.
     mutating func finish() throws -> [ExportFormat: Int] {
         if !writers.isEmpty {
-            try write(entities.rdfTriples(minter: minter))
+            // In slices, so that the entities' triples never all exist at once.
+            let all = entities.sortedEntities
+            for start in stride(from: 0, to: all.count, by: 10_000) {
+                var slice = KnowledgeGraph()
+                for e in all[start..<min(start + 10_000, all.count)] { slice.add(entity: e) }
+                try write(slice.rdfTriples(minter: minter))
+            }
             for i in writers.indices { try writers[i].writer.finish() }
         }
         if let graphml {
@@ -79,6 +89,36 @@ struct StreamingExport {
             for t in triples { try writers[i].writer.write(Quad(t)) }
             counts[writers[i].format, default: 0] += triples.count
         }
+    }
+}
+
+/// A 128-bit digest of a fact's identity: FNV-1a and a multiply-xorshift
+/// hash over the same bytes.
+struct FactDigest: Hashable {
+    let a: UInt64
+    let b: UInt64
+
+    init(_ f: FactIdentity) {
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325, b: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func add(_ s: String) {
+            for byte in s.utf8 {
+                a = (a ^ UInt64(byte)) &* 0x100_0000_01b3
+                b = (b ^ UInt64(byte)) &* 0xBF58_476D_1CE4_E5B9
+                b ^= b >> 31
+            }
+            a = (a ^ 0x1F) &* 0x100_0000_01b3  // a separator no text holds
+            b = (b ^ 0x1F) &* 0xBF58_476D_1CE4_E5B9
+            b ^= b >> 31
+        }
+        add(f.subject.type.rawValue)
+        add(f.subject.slug)
+        add(f.predicate)
+        switch f.object {
+        case .entity(let k): add("e"); add(k.type.rawValue); add(k.slug)
+        case .literal(let text): add("l"); add(text)
+        }
+        self.a = a
+        self.b = b
     }
 }
 
