@@ -98,6 +98,26 @@ public struct RuleSet: Sendable {
 
     public func adding(_ other: RuleSet) -> RuleSet { RuleSet(rules: rules + other.rules) }
 
+    /// Parses a rule file's bytes, which must be UTF-8 (a bad byte is an
+    /// error naming its line, not a U+FFFD in a pattern).
+    public init(bytes: [UInt8], file: String) throws {
+        var decoder = UTF8()
+        var it = bytes.makeIterator()
+        var offset = 0, line = 1
+        decoding: while true {
+            switch decoder.decode(&it) {
+            case .scalarValue(let u):
+                if u == "\n" { line += 1 }
+                offset += UTF8.width(u)
+            case .emptyInput:
+                break decoding
+            case .error:
+                throw RuleError(file: file, line: line, message: "the file is not valid UTF-8 (byte offset \(offset))")
+            }
+        }
+        try self.init(yaml: String(decoding: bytes, as: UTF8.self), file: file)
+    }
+
     /// Parses a rule file. Errors name the file and, where YAML knows it, the line.
     public init(yaml: String, file: String) throws {
         let node: Node?
@@ -195,6 +215,8 @@ extension Pattern {
                 guard let close = pieces[i...].firstIndex(of: "]") else { throw PatternError(message: "'[' without ']'") }
                 let group = Array(pieces[(i + 1)..<close])
                 if group.contains("[") { throw PatternError(message: "optional groups do not nest") }
+                // Checked before doubling: n groups make 2^n variants.
+                guard variants.count < 16 else { throw PatternError(message: "more than four optional groups") }
                 variants = variants.flatMap { [$0 + group, $0] }
                 i = close + 1
                 continue
@@ -203,7 +225,6 @@ extension Pattern {
             variants = variants.map { $0 + [pieces[i]] }
             i += 1
         }
-        guard variants.count <= 16 else { throw PatternError(message: "more than four optional groups") }
         return try variants.map { v in
             var p = try compile(v.joined(separator: " "))
             p = Pattern(source: source, elements: p.elements, anchor: p.anchor)

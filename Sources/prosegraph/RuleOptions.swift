@@ -16,7 +16,7 @@ struct RuleOptions: ParsableArguments {
         for path in rules {
             do {
                 let bytes = try FileSystem.read(path)
-                set = set.adding(try RuleSet(yaml: String(decoding: bytes, as: UTF8.self), file: path))
+                set = set.adding(try RuleSet(bytes: bytes, file: path))
             } catch {
                 Diagnostics.error("\(error)")
                 throw ExitCode(ExitCode.validationFailure.rawValue)

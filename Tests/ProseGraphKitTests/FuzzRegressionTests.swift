@@ -104,7 +104,7 @@ enum FuzzReplay {
             let onSelf = validator.validate(quads)
             return "\(shapes.count) shapes, \(onData.results.count) results on the data, \(onSelf.results.count) on itself"
         case "rules":
-            let set = try RuleSet(yaml: String(decoding: bytes, as: UTF8.self), file: path)
+            let set = try RuleSet(bytes: bytes, file: path)
             guard let article else { return "the fixed article does not parse" }
             let graph = Pipeline(rules: set).extract(article, documentID: "fuzz")
             return "\(set.rules.count) rules, \(graph.factCount) facts"
@@ -183,6 +183,8 @@ enum FuzzReplay {
         // Rule files (--rules), then the rules run on a small article
         "rules/deep-flow.yaml": "error: <fuzz>:1: not valid YAML: Maximum nesting level reached, set with yaml_set_max_nest_level())",
         "rules/five-optional-groups.yaml": "error: <fuzz>:4: rule 'x': more than four optional groups in pattern \"{subject:Person} [ a ] [ a ] [ a ] [ a ] [ a ] visited {object:City}\"",
+        "rules/invalid-utf8.yaml": "error: <fuzz>:3: the file is not valid UTF-8 (byte offset 63)",
+        "rules/optional-groups-exponential.yaml": "error: <fuzz>:4: rule 'x': more than four optional groups in pattern \"{subject:Person} [ a ] [ a ] [ a ] [ a ] [ a ] [ a ] [ a ] [ a ] [ a ] [ a ] [ a ] [ a ] [ a ] [ a ] [ a ] [ a ] [ a ] [ a ] [ a ] [ a ] [ a ] [ a ] [ a ] [ a ] [ a ] [ a ] visited {object:City}\"",
         "rules/not-a-list.yaml": "error: <fuzz>:1: a rule file is a YAML list of rules",
         "rules/unclosed-group.yaml": "error: <fuzz>:3: rule 'a': '[' without ']' in pattern \"{subject:Person} [ visited {object:City}\"",
         "rules/unknown-slot-type.yaml": "error: <fuzz>:3: rule 'a': unknown slot type 'Town' (types: Country, Demonym, City, Place, Person, Organization, Title, Name, Pronoun, Group, Date) in pattern \"{subject:Town} visited {object:Country}\"",

@@ -85,7 +85,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
             return "\(shapes.count) shapes, \(onData.results.count) results on the data, \(onSelf.results.count) on itself"
         case .rules:
             // --rules FILE: parse, then run the rules on a small article.
-            let set = try RuleSet(yaml: String(decoding: bytes, as: UTF8.self), file: Self.path)
+            let set = try RuleSet(bytes: bytes, file: Self.path)
             let graph = Pipeline(rules: set).extract(FuzzFixtures.article, documentID: "fuzz")
             return "\(set.rules.count) rules, \(graph.factCount) facts"
         }
