@@ -1,4 +1,5 @@
 import Testing
+import ProseGraphDiff
 import ProseGraphExtraction
 import ProseGraphFormats
 import ProseGraphKit
@@ -65,37 +66,40 @@ enum FuzzReplay {
 
     private static func run(target: String, bytes: [UInt8]) throws -> String {
         let options = ReaderOptions(path: path, base: base)
-        func count(_ read: ((Quad) throws -> Void) throws -> Void) throws -> String {
-            var n = 0
-            try read { _ in n += 1 }
-            return "\(n) quads"
+        func collect(_ read: ((Quad) throws -> Void) throws -> Void) throws -> [Quad] {
+            var quads: [Quad] = []
+            try read { quads.append($0) }
+            return quads
         }
         switch target {
         case "article":
             let article = try ArticleReader().read(bytes: bytes, path: path)
             var graph = pipeline.extract(article, documentID: "fuzz")
             graph.add(document: SourceDocument(id: "fuzz", title: article.title, path: path))
-            return "\(article.sentences.count) sentences, \(graph.factCount) facts, \(graph.rdfTriples().count) triples"
+            return "\(article.sentences.count) sentences, \(graph.factCount) facts, " + check(target, bytes, graph.rdfTriples().map { Quad($0) })
         case "ntriples":
-            return try count { try NTriplesReader(options: options).read(bytes, $0) }
+            return check(target, bytes, try collect { try NTriplesReader(options: options).read(bytes, $0) })
         case "nquads":
-            return try count { try NTriplesReader(options: options, quads: true).read(bytes, $0) }
+            return check(target, bytes, try collect { try NTriplesReader(options: options, quads: true).read(bytes, $0) })
         case "turtle":
-            return try count { try TurtleReader(options: options).read(bytes, $0) }
+            return check(target, bytes, try collect { try TurtleReader(options: options).read(bytes, $0) })
         case "trig":
-            return try count { try TurtleReader(options: options, trig: true).read(bytes, $0) }
+            return check(target, bytes, try collect { try TurtleReader(options: options, trig: true).read(bytes, $0) })
         case "rdfxml":
-            return try count { try RDFXMLReader(options: options).read(bytes, $0) }
+            return check(target, bytes, try collect { try RDFXMLReader(options: options).read(bytes, $0) })
         case "jsonld":
-            var n = 0
-            let summary = try JSONLDReader(options: options, documentLoader: loader).read(bytes) { _ in n += 1 }
-            return "\(n) quads, \(summary.dropped) dropped"
+            var quads: [Quad] = []
+            let summary = try JSONLDReader(options: options, documentLoader: loader).read(bytes) { quads.append($0) }
+            return "\(summary.dropped) dropped, " + check(target, bytes, quads)
         case "graphml":
             let doc = try GraphMLReader(options: options).read(bytes)
             let triples = try GraphMLToRDF.triples(doc, path: path)
-            return "\(doc.nodes.count) nodes, \(doc.edges.count) edges, \(triples.count) triples"
+            return "\(doc.nodes.count) nodes, \(doc.edges.count) edges, " + check(target, bytes, triples.map { Quad($0) })
         case "rdfpatch":
-            return "\(try RDFPatch.parse(bytes, path: path).count) changes"
+            let changes = try RDFPatch.parse(bytes, path: path)
+            return "\(changes.count) changes, " + check(target, bytes, changes.map { change -> Quad in
+                switch change { case .add(let q), .delete(let q): return q }
+            })
         case "shacl-shapes":
             let quads = try TurtleReader(options: options).quads(bytes)
             let shapes = try ShapesGraph(quads)
@@ -113,6 +117,41 @@ enum FuzzReplay {
         }
     }
 
+    /// The fuzz targets' oracles, reported instead of trapping: a reader of a
+    /// UTF-8 format that accepted invalid UTF-8, and the quads through
+    /// canonical N-Quads and back ("same", "not written: <why>", or what failed).
+    private static func check(_ target: String, _ input: [UInt8], _ quads: [Quad]) -> String {
+        if target != "rdfxml" && target != "graphml" && !isUTF8(input) { return "accepted invalid UTF-8" }
+        return "\(quads.count) quads; N-Quads: " + roundTrip(quads)
+    }
+
+    static func isUTF8(_ input: [UInt8]) -> Bool {
+        var bytes = input.makeIterator(), utf8 = UTF8()
+        while true {
+            switch utf8.decode(&bytes) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
+    }
+
+    static func roundTrip(_ quads: [Quad]) -> String {
+        var text = ""
+        for q in quads {
+            do { text += try Canonicalizer.canonicalNQuadsLine(q) } catch { return "not written: \(error)" }
+        }
+        let back: [Quad]
+        do { back = try NTriplesReader(options: ReaderOptions(path: "roundtrip.nq"), quads: true).quads(Array(text.utf8)) } catch {
+            return "written, but do not read back: \(error)"
+        }
+        guard back == quads else {
+            let diff = zip(quads, back).first { $0 != $1 }.map { "\($0.0) became \($0.1)" } ?? "\(quads.count) quads became \(back.count)"
+            return "change through N-Quads: \(diff)"
+        }
+        return "same"
+    }
+
     /// Every saved input, as `target/name`.
     static func savedInputs() throws -> [String] {
         var out: [String] = []
@@ -127,9 +166,9 @@ enum FuzzReplay {
     /// The exact outcome of every file under Tests/Fixtures/fuzz/.
     static let expected: [String: String] = [
         // article: ArticleReader, sentence splitting, the extraction pipeline
-        "article/empty-headings.txt": "ok: 2 sentences, 0 facts, 4 triples",
+        "article/empty-headings.txt": "ok: 2 sentences, 0 facts, 4 quads; N-Quads: same",
         "article/truncated-utf8.txt": "error: <fuzz>:3:8: invalid UTF-8 at byte offset 28 (byte 0xC3)",
-        "article/unbalanced-quote.txt": "ok: 1 sentences, 0 facts, 4 triples",
+        "article/unbalanced-quote.txt": "ok: 1 sentences, 0 facts, 4 quads; N-Quads: same",
         "article/utf16-bom.txt": "error: <fuzz>:1:1: UTF-16 text is not supported: save the article as UTF-8",
         // N-Triples
         "ntriples/graph-in-ntriples.nt": "error: <fuzz>:1:51: expected '.' at the end of the triple",
@@ -137,7 +176,7 @@ enum FuzzReplay {
         "ntriples/surrogate-escape.nt": "error: <fuzz>:1:48: invalid escape: \\uD800 is not a Unicode scalar value",
         "ntriples/truncated-literal.nt": "error: <fuzz>:1:62: expected '\"' before the end of the line (a line break in a string is written \\n)",
         // N-Quads
-        "nquads/blank-graph.nq": "ok: 2 quads",
+        "nquads/blank-graph.nq": "ok: 2 quads; N-Quads: same",
         "nquads/five-terms.nq": "error: <fuzz>:1:93: expected '.' at the end of the quad",
         "nquads/literal-graph.nq": "error: <fuzz>:1:70: expected a graph name or '.' at the end of the quad",
         // Turtle
@@ -147,23 +186,31 @@ enum FuzzReplay {
         "turtle/truncated-statement.ttl": "error: <fuzz>:2:9: expected '.' at the end of the statement",
         "turtle/unterminated-long-string.ttl": "error: <fuzz>:2:7: the string is not closed: expected a closing \"\"\" before the end of the input",
         // TriG
-        "trig/graphs.trig": "ok: 7 quads",
+        "trig/graphs.trig": "ok: 7 quads; N-Quads: same",
         "trig/nested-graph.trig": "error: <fuzz>:2:20: expected a predicate (an IRI, a prefixed name or 'a')",
         "trig/unclosed-graph.trig": "error: <fuzz>:3:1: expected '.' or '}' after the triples",
         // RDF/XML
         "rdfxml/conflicting-identifiers.rdf": "error: <fuzz>:3:20: a node element can have only one of rdf:ID, rdf:about and rdf:nodeID",
+        // Fuzz finding (round-trip oracle): an rdf:nodeID or rdf:annotationNodeID may end in '.', which no
+        // N-Triples label can; the N-Quads writer wrote '_:a.' and its own reader rejected the line.
+        "rdfxml/annotation-node-id-trailing-dot.rdf": "ok: 2 quads; N-Quads: not written: N-Triples: the blank node label 'triple1UTF-8.' is not a valid N-Triples BLANK_NODE_LABEL",
+        "rdfxml/node-id-trailing-dot.rdf": "ok: 1 quads; N-Quads: not written: N-Triples: the blank node label 'a.' is not a valid N-Triples BLANK_NODE_LABEL",
         "rdfxml/deep-elements.rdf": "error: <fuzz>:2:1638: elements are nested more than 256 levels deep (the XML nesting limit)",
-        "rdfxml/deep-parse-type-resource.rdf": "ok: 250 quads",
+        "rdfxml/deep-parse-type-resource.rdf": "ok: 250 quads; N-Quads: same",
         "rdfxml/external-entity.rdf": "error: <fuzz>:2:1: document type declarations that declare entities are refused (external entities and entity expansion are not supported)",
         "rdfxml/truncated.rdf": "error: <fuzz>:3:62: Extra content at the end of the document",
         // JSON-LD (offline loader: the project context, context.jsonld and loop.jsonld)
-        "jsonld/context-file.jsonld": "ok: 9 quads, 0 dropped",
+        "jsonld/context-file.jsonld": "ok: 0 dropped, 9 quads; N-Quads: same",
         "jsonld/context-loop.jsonld": "error: file:///fuzz/loop.jsonld:1:14: context overflow: more than 32 nested remote contexts (a context that includes itself?) at file:///fuzz/loop.jsonld",
         "jsonld/deep-arrays.jsonld": "error: <fuzz>:1:101: arrays and objects are nested more than 100 deep",
         "jsonld/remote-context.jsonld": "error: <fuzz>:1:14: remote context https://example.org/unknown.jsonld is not available offline: pass it with --context FILE",
         "jsonld/truncated.jsonld": "error: <fuzz>:1:86: unterminated string",
         // GraphML, then GraphMLToRDF
         "graphml/external-entity.graphml": "error: <fuzz>:2:1: document type declarations that declare entities are refused (external entities and entity expansion are not supported)",
+        // Fuzz finding (round-trip oracle): GraphML data became IRIs unchecked, so a relative one was written
+        // to N-Quads, which its reader rejects; one with a space could not be written at all.
+        "graphml/iri-with-space.graphml": "error: <fuzz>:7:5: node 'a': 'iri' data: the IRI <https://prosegraph.org/id/country/new zealand> contains a space, which no IRI may contain",
+        "graphml/relative-source-iri.graphml": "error: <fuzz>:9:5: edge 'e1': 'source' data: <h~tps://prosegraph.org/id/document/chile-new-zealand> is not an absolute IRI",
         "graphml/not-profile.graphml": "error: <fuzz>:1:1: the GraphML is not prosegraph's profile: it declares no node key named 'iri'",
         "graphml/truncated.graphml": "error: <fuzz>:2:186: Extra content at the end of the document",
         "graphml/undeclared-key.graphml": "error: <fuzz>:2:105: data refers to the undeclared key 'nokey'",
@@ -173,7 +220,7 @@ enum FuzzReplay {
         "rdfpatch/short-quad.rdfp": "error: <fuzz>:2:49: not a quad after A: expected an object (an IRI, a blank node, a literal or a triple term)",
         "rdfpatch/two-quads-one-line.rdfp": "error: <fuzz>:1:55: not a quad after A: expected the end of the line after the quad",
         "rdfpatch/unknown-line.rdfp": "error: <fuzz>:3:1: unknown RDF Patch line 'Q' (expected A, D, H, TX, TC, TA, PA or PD)",
-        "rdfpatch/valid.rdfp": "ok: 2 changes",
+        "rdfpatch/valid.rdfp": "ok: 2 changes, 2 quads; N-Quads: same",
         // SHACL shapes: compiled, then run on a small data graph and on themselves
         "shacl-shapes/cyclic-list.ttl": "error: shape <http://example.org/S>: the value of sh:in is not a well-formed RDF list",
         "shacl-shapes/cyclic-path.ttl": "error: shape _:_g1: sh:path: _:l is not a well-formed non-empty list",

@@ -36,13 +36,15 @@ public enum GraphMLToRDF {
                 terms[n.id] = .literal(Literal(label))
                 continue
             }
-            let iri = IRI(iriText)
+            let iri = try Self.iri(iriText, "iri", fail)
             terms[n.id] = .iri(iri)
             guard let label else { continue }
             guard let type = try string(n.data, "type", fail) else { throw fail("no type") }
-            out.insert(Triple(iri, RDF.type, .iri(PG.term(type))))
+            out.insert(Triple(iri, RDF.type, .iri(try Self.iri(PG.term(type).value, "type", fail))))
             out.insert(Triple(iri, RDFS.label, .literal(Literal(label))))
-            if let q = try string(n.data, "wikidata", fail) { out.insert(Triple(iri, OWL.sameAs, .iri(Wikidata.entity(q)))) }
+            if let q = try string(n.data, "wikidata", fail) {
+                out.insert(Triple(iri, OWL.sameAs, .iri(try Self.iri(Wikidata.entity(q).value, "wikidata", fail))))
+            }
         }
         for e in doc.edges {
             let name = e.id.map { "edge '\($0)'" } ?? "edge '\(e.source)' -> '\(e.target)'"
@@ -60,9 +62,9 @@ public enum GraphMLToRDF {
             }
             guard case .iri(let s)? = terms[e.source] else { throw fail("the source '\(e.source)' is not an entity node") }
             guard let o = terms[e.target] else { throw fail("the target '\(e.target)' is not a node") }
-            let p = IRI(try need("predicateIRI"))
+            let p = try Self.iri(try need("predicateIRI"), "predicateIRI", fail)
             out.insert(Triple(s, p, o))
-            let st = IRI(try need("statement"))
+            let st = try Self.iri(try need("statement"), "statement", fail)
             out.insert(Triple(st, RDF.type, .iri(RDF.statement)))
             out.insert(Triple(st, RDF.subject, .iri(s)))
             out.insert(Triple(st, RDF.predicate, .iri(p)))
@@ -71,7 +73,7 @@ public enum GraphMLToRDF {
                 guard let date = FactDate(iso: text) else { throw fail("the date '\(text)' is not YYYY, YYYY-MM or YYYY-MM-DD") }
                 out.insert(Triple(st, PG.date, .literal(Literal(date.description, datatype: date.datatype))))
             }
-            out.insert(Triple(st, PG.source, .iri(IRI(try need("source")))))
+            out.insert(Triple(st, PG.source, .iri(try Self.iri(try need("source"), "source", fail))))
             out.insert(Triple(st, PG.evidence, .literal(Literal(try need("evidence")))))
             out.insert(Triple(st, PG.startOffset, .literal(Literal(try offset("start"), datatype: XSD.nonNegativeInteger))))
             out.insert(Triple(st, PG.endOffset, .literal(Literal(try offset("end"), datatype: XSD.nonNegativeInteger))))
@@ -81,6 +83,15 @@ public enum GraphMLToRDF {
             out.insert(Triple(st, PG.confidence, .literal(Literal(confidenceLexical(confidence), datatype: XSD.decimal))))
         }
         return out.sorted()
+    }
+
+    /// Data that names an IRI: absolute, with no character an IRI may not contain (as every RDF reader requires).
+    private static func iri(_ text: String, _ key: String, _ fail: (String) -> ParseError) throws -> IRI {
+        if let bad = NTriplesSyntax.firstNonIRIChar(text) {
+            throw fail("'\(key)' data: the IRI <\(text)> contains \(NTriplesSyntax.describe(bad)), which no IRI may contain")
+        }
+        guard IRIResolver.isAbsolute(text) else { throw fail("'\(key)' data: <\(text)> is not an absolute IRI") }
+        return IRI(text)
     }
 
     /// The string data `key`; nil when absent, an error when of another type.

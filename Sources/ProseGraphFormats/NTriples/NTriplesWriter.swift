@@ -27,7 +27,12 @@ public struct NTriplesWriter {
     static func writeTerm(_ term: Term, to out: BufferedOutput) throws {
         switch term {
         case .iri(let i): try writeIRI(i, to: out)
-        case .blank(let b): try out.append("_:" + b.id)
+        case .blank(let b):
+            // An RDF/XML rdf:nodeID may end in '.', which no N-Triples label can (as in Turtle).
+            guard TurtleSyntax.isBlankNodeLabel(b.id) else {
+                throw SerializationError(format: "N-Triples", message: "the blank node label '\(b.id)' is not a valid N-Triples BLANK_NODE_LABEL")
+            }
+            try out.append("_:" + b.id)
         case .literal(let l):
             try writeString(l.lexical, to: out)
             if let lang = l.language {
