@@ -78,7 +78,9 @@ for t in "${TARGETS[@]}"; do
     start=$(date +%s)
     set +e
     # detect_leaks: LeakSanitizer after every input that allocated more than it freed.
-    (cd "$dir" && PG_FUZZ_TARGET="$t" ASAN_OPTIONS="detect_leaks=1:symbolize=1" nice -n 10 "$BIN" \
+    # SWIFT_BACKTRACE: the Swift runtime's own crash backtracer, on a trap, forks a
+    # swift-backtrace that trips over ASan and lingers; libFuzzer prints the stack itself.
+    (cd "$dir" && PG_FUZZ_TARGET="$t" ASAN_OPTIONS="detect_leaks=1:symbolize=1" SWIFT_BACKTRACE=enable=no nice -n 10 "$BIN" \
         -max_total_time="$TIME" -runs="$RUNS" -timeout=10 -rss_limit_mb=2048 -max_len="$MAX_LEN" \
         -dict="$FUZZ_DIR/dict/$(dict_for "$t").dict" -artifact_prefix="$dir/artifacts/" \
         -print_final_stats=1 ${FUZZ_ARGS:-} corpus seeds) > "$log" 2>&1
