@@ -116,6 +116,9 @@ public struct EntityRecognizer: Sendable {
         "research", "arts", "heritage", "enterprise", "business", "small", "medium", "enterprises",
     ]
 
+    /// Lower-case words after a hyphen that make an adjective of a name, not part of it ("Seoul-based").
+    static let hyphenSuffixes: Set<String> = ["based", "led", "born", "owned", "run", "backed", "era", "style", "made", "held", "era", "type", "class", "level", "wide", "bound", "free"]
+
     /// Honorifics dropped from names ("Dr. Willy K. Bett" is Willy K. Bett).
     static let honorifics: Set<String> = ["dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "prof.", "sir", "dame", "h.e.", "hon.", "lord", "lady"]
 
@@ -289,7 +292,7 @@ public struct EntityRecognizer: Sendable {
             }
             k += 1
         }
-        return (spans, max(runEnd, start + 1))
+        return (spans, max(runEnd, start + 1, spans.last?.tokens.upperBound ?? 0))
     }
 
     /// End of a run of capitalized tokens joined by connectors and hyphens.
@@ -487,6 +490,13 @@ public struct EntityRecognizer: Sendable {
                 continue
             }
             if e > i, tok.text == "-", !tok.spaceBefore, e + 1 < t.count, !t[e + 1].spaceBefore, t[e + 1].isCapitalized {
+                e += 2
+                words += 1
+                continue
+            }
+            // Korean and other given names joined by a hyphen in lower case: "Roh Moo-hyun", "Kim Sung-soo".
+            if e > i, tok.text == "-", !tok.spaceBefore, e + 1 < t.count, !t[e + 1].spaceBefore, t[e + 1].kind == .word,
+               t[e + 1].lower.count <= 5, !Self.hyphenSuffixes.contains(t[e + 1].lower), t[e - 1].isCapitalized {
                 e += 2
                 words += 1
                 continue

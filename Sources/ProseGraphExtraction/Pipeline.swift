@@ -5,6 +5,14 @@ import ProseGraphText
 /// titles, dates) -> units -> rule matches -> resolved, dated facts with
 /// provenance. Pure and deterministic: no I/O, no global state.
 public struct Pipeline: Sendable {
+    /// One match, whichever view of the sentence it was found in.
+    struct MatchKey: Hashable {
+        let rule: Int
+        let subjects: [Int]
+        let objects: [Int]
+        let anchor: Int
+    }
+
     public let rules: RuleSet
     public let recognizer: EntityRecognizer
     public let dates = DateNormalizer()
@@ -72,28 +80,28 @@ public struct Pipeline: Sendable {
         let (_, units) = analyze(text, table: index.table, contextYear: &contextYear)
         let speech = units.firstIndex { $0.word.map(Self.speechCues.contains) ?? false }
 
-        // Rules run on the sentence and on the sentence without its relative clauses
-        // ("Harper, who visited Guadalajara in August 2009, met with Calderón").
+        // Rules run on the sentence and on its simplified views (the clause layer, `Clauses`):
+        // without relative clauses, asides, appositions and modifiers, and each coordinated predicate
+        // with the sentence's subject ("Harper, who visited Guadalajara in August 2009, met with Calderón").
         var found: [(RelationRule, Pattern, RuleMatch)] = []
-        let (reduced, indexMap) = Self.withoutRelativeClauses(units)
-        for (view, map) in [(units, Array(units.indices)), (reduced, indexMap)] where view.count > 0 {
-            for (k, anchors) in index.candidates(view) {
+        var seen = Set<MatchKey>()
+        for view in Clauses.views(units) {
+            let map = view.map
+            for (k, anchors) in index.candidates(view.units) {
                 let (ruleIndex, cp) = index.patterns[k]
                 if let only, !only.contains(ruleIndex) { continue }
                 let rule = rules[ruleIndex]
                 let p = cp.source
-                do {
-                    for m0 in RuleMatcher.matches(cp, view, at: anchors) {
-                        let m = RuleMatch(subjects: m0.subjects.map { map[$0] }, objects: m0.objects.map { map[$0] },
-                                          anchor: map[m0.anchor], first: map[max(0, min(m0.first, map.count - 1))],
-                                          last: map[max(0, min(m0.last, map.count - 1))])
-                        if !rule.allowReported, let sp = speech, m.anchor > sp { continue }
-                        if !rule.literalObject, isBlocked(m0, view) { continue }
-                        found.append((rule, p, m))
-                    }
+                for m0 in RuleMatcher.matches(cp, view.units, at: anchors) {
+                    let m = RuleMatch(subjects: m0.subjects.map { map[$0] }, objects: m0.objects.map { map[$0] },
+                                      anchor: map[m0.anchor], first: map[max(0, min(m0.first, map.count - 1))],
+                                      last: map[max(0, min(m0.last, map.count - 1))])
+                    if !rule.allowReported, let sp = speech, m.anchor > sp { continue }
+                    if !rule.literalObject, isBlocked(m0, view.units) { continue }
+                    guard seen.insert(MatchKey(rule: ruleIndex, subjects: m.subjects, objects: m.objects, anchor: m.anchor)).inserted else { continue }
+                    found.append((rule, p, m))
                 }
             }
-            if reduced.count == units.count { break }
         }
 
         // Resolve every mention in text order first, so pronouns and surnames see what came before.
@@ -178,34 +186,6 @@ public struct Pipeline: Sendable {
         return (tokens, makeUnits(tokens, spans, table: table))
     }
 
-    /// The units without relative clauses set off by commas (", who ... ,", ", which ... ,"),
-    /// and the index of each kept unit in the original.
-    static func withoutRelativeClauses(_ units: [Unit]) -> ([Unit], [Int]) {
-        var kept: [Unit] = []
-        var map: [Int] = []
-        var k = 0
-        while k < units.count {
-            if units[k].word == ",", k + 1 < units.count, let w = units[k + 1].word, ["who", "which", "whose"].contains(w),
-               let close = units[(k + 2)...].firstIndex(where: { $0.word == "," }) {
-                k = close + 1
-                kept.append(units[close])
-                map.append(close)
-                continue
-            }
-            kept.append(units[k])
-            map.append(k)
-            k += 1
-        }
-        // Drop the comma left where the clause was: "Harper , met" -> "Harper met".
-        var outUnits: [Unit] = [], outMap: [Int] = []
-        for (i, u) in kept.enumerated() {
-            if i > 0, map[i] != map[i - 1] + 1, u.word == "," { continue }
-            outUnits.append(u)
-            outMap.append(map[i])
-        }
-        return (outUnits, outMap)
-    }
-
     /// The article's party named in this sentence that is not the person's own
     /// country (by an extracted nationality); nothing when that is not exactly one.
     func hostParty(for person: Entity, units: [Unit], resolver: EntityResolver, graph: KnowledgeGraph) -> [Entity] {
@@ -221,11 +201,17 @@ public struct Pipeline: Sendable {
     }
 
     /// A negation, modal or infinitive between the subject and the trigger blocks an event.
+    /// "to" blocks only as an infinitive marker right before the trigger ("hoped to visit"),
+    /// not as a preposition ("returned to Jordan and toured the camp").
     func isBlocked(_ m: RuleMatch, _ units: [Unit]) -> Bool {
         let subjectBefore = m.subjects.filter { $0 < m.anchor }.max() ?? (m.anchor - 2)
         let from = max(0, max(subjectBefore + 1, m.anchor - 3))
         guard from < m.anchor else { return false }
-        return (from..<m.anchor).contains { units[$0].word.map(Self.blockers.contains) ?? false }
+        return (from..<m.anchor).contains { k in
+            guard let w = units[k].word, Self.blockers.contains(w) else { return false }
+            if w == "to" { return (k + 1..<m.anchor).allSatisfy { units[$0].word.map(Clauses.isModifier) ?? false } }
+            return true
+        }
     }
 
     /// The dates of a match: the one `dateFor` picks, and each date the text adds with
@@ -317,24 +303,28 @@ extension Pipeline {
     /// and dates, and the rules that match. For `prosegraph explain`.
     public func explain(_ text: String, contextYear: inout Int?) -> String {
         let (tokens, units) = analyze(text, table: proseIndex.table, contextYear: &contextYear)
-        var out = ""
-        for u in units {
-            if let s = u.span {
-                let surface = tokens[s.tokens].map(\.text).joined(separator: " ")
-                out += "[\(surface)|\(s.type.rawValue)\(s.role.map { ":" + $0 } ?? "")=\(s.label)] "
-            } else {
-                out += (u.word ?? "") + " "
+        func show(_ us: [Unit]) -> String {
+            var out = ""
+            for u in us {
+                if let s = u.span {
+                    let surface = tokens[s.tokens].map(\.text).joined(separator: " ")
+                    out += "[\(surface)|\(s.type.rawValue)\(s.role.map { ":" + $0 } ?? "")=\(s.label)] "
+                } else {
+                    out += (u.word ?? "") + " "
+                }
             }
+            return out
         }
-        out += "\n"
+        var out = show(units) + "\n"
         let proseRules = rules.rules.filter { $0.scope == .prose }
-        for (k, anchors) in proseIndex.candidates(units) {
-            let (ruleIndex, cp) = proseIndex.patterns[k]
-            let rule = proseRules[ruleIndex], p = cp.source
-            do {
-                for m in RuleMatcher.matches(cp, units, at: anchors) {
-                    func list(_ us: [Int]) -> String { "[" + us.map { "\"" + (units[$0].span?.label ?? "?") + "\"" }.joined(separator: ", ") + "]" }
-                    out += "  \(rule.id): subjects \(list(m.subjects)) objects \(list(m.objects)) via \"\(p.source)\"\n"
+        for (v, view) in Clauses.views(units).enumerated() {
+            if v > 0 { out += "  view \(v): " + show(view.units) + "\n" }
+            for (k, anchors) in proseIndex.candidates(view.units) {
+                let (ruleIndex, cp) = proseIndex.patterns[k]
+                let rule = proseRules[ruleIndex], p = cp.source
+                for m in RuleMatcher.matches(cp, view.units, at: anchors) {
+                    func list(_ us: [Int]) -> String { "[" + us.map { "\"" + (view.units[$0].span?.label ?? "?") + "\"" }.joined(separator: ", ") + "]" }
+                    out += "  \(rule.id): subjects \(list(m.subjects)) objects \(list(m.objects)) via \"\(p.source)\"\(isBlocked(m, view.units) && !rule.literalObject ? " (blocked)" : "")\n"
                 }
             }
         }

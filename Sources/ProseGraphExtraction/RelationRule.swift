@@ -86,11 +86,13 @@ public struct RuleSet: Sendable {
 
     public init(rules: [RelationRule]) { self.rules = rules }
 
-    /// The rules shipped with prosegraph (Resources/rules/default.yaml).
+    /// The rules shipped with prosegraph (Resources/rules/default.yaml and the frames of frames.yaml).
     public static let standard: RuleSet = {
         do {
-            let url = Bundle.module.resourceURL!.appendingPathComponent("rules/default.yaml")
-            return try RuleSet(yaml: try String(contentsOf: url, encoding: .utf8), file: "default.yaml")
+            let dir = Bundle.module.resourceURL!.appendingPathComponent("rules")
+            let rules = try RuleSet(yaml: try String(contentsOf: dir.appendingPathComponent("default.yaml"), encoding: .utf8), file: "default.yaml")
+            let frames = try Frames.rules(yaml: try String(contentsOf: dir.appendingPathComponent("frames.yaml"), encoding: .utf8), file: "frames.yaml")
+            return RuleSet(rules: rules.rules + frames)
         } catch {
             fatalError("the rule set shipped with prosegraph is invalid: \(error)")
         }

@@ -24,24 +24,46 @@ public struct Evaluation: Sendable {
         public let dates: Set<String>
         /// One sentence that states it, for `--misses`.
         public let evidence: String
-        public let documents: [String]
+        /// The title of the article that states it (the gold's document column); nil matches any document.
+        public let document: String?
+
+        public init(subject: String, predicate: String, object: String, dates: Set<String>, evidence: String, document: String?) {
+            self.subject = subject
+            self.predicate = predicate
+            self.object = object
+            self.dates = dates
+            self.evidence = evidence
+            self.document = document
+        }
     }
 
     public struct Score: Sendable, Equatable {
         public var truePositives = 0
         public var falsePositives = 0
         public var falseNegatives = 0
+        /// Gold lines with a date whose fact was found, and those of them whose date was found too.
+        public var datedGold = 0
+        public var datesCorrect = 0
         public var precision: Double { truePositives + falsePositives == 0 ? 0 : Double(truePositives) / Double(truePositives + falsePositives) }
         public var recall: Double { truePositives + falseNegatives == 0 ? 0 : Double(truePositives) / Double(truePositives + falseNegatives) }
         public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+        public var dateAccuracy: Double { datedGold == 0 ? 1 : Double(datesCorrect) / Double(datedGold) }
+
+        public init(truePositives: Int = 0, falsePositives: Int = 0, falseNegatives: Int = 0, datedGold: Int = 0, datesCorrect: Int = 0) {
+            self.truePositives = truePositives
+            self.falsePositives = falsePositives
+            self.falseNegatives = falseNegatives
+            self.datedGold = datedGold
+            self.datesCorrect = datesCorrect
+        }
     }
 
     public struct Report: Sendable {
         public var overall = Score()
         public var byPredicate: [String: Score] = [:]
-        public var datedGold = 0
-        public var datesCorrect = 0
-        public var dateAccuracy: Double { datedGold == 0 ? 1 : Double(datesCorrect) / Double(datedGold) }
+        public var datedGold: Int { overall.datedGold }
+        public var datesCorrect: Int { overall.datesCorrect }
+        public var dateAccuracy: Double { overall.dateAccuracy }
         public var falsePositives: [PredictedFact] = []
         public var missed: [GoldFact] = []
         public var wrongDates: [(gold: GoldFact, predicted: Set<String>)] = []
@@ -81,62 +103,95 @@ public struct Evaluation: Sendable {
         return out
     }
 
-    /// The facts of a graph as labels.
+    /// The facts of a graph as labels, one per fact and article that states it
+    /// (the article's title is the gold's document column).
     public static func predictions(_ graph: KnowledgeGraph) -> [PredictedFact] {
-        graph.sortedFacts.map { f in
+        var out: [PredictedFact] = []
+        for f in graph.sortedFacts {
             let object: String
             switch f.object {
             case .entity(let k): object = graph.entities[k]?.label ?? k.slug
             case .literal(let s): object = s
             }
-            let docs = Array(Set(f.mentions.map(\.provenance.documentID))).sorted()
-            return PredictedFact(subject: graph.entities[f.subject]?.label ?? f.subject.slug, predicate: f.predicate,
-                                 object: object, dates: Set(f.mentions.compactMap { $0.date?.description }),
-                                 evidence: f.mentions.first?.provenance.sentence ?? "", documents: docs)
+            let subject = graph.entities[f.subject]?.label ?? f.subject.slug
+            var byDocument: [String?: [Mention]] = [:]
+            for m in f.mentions { byDocument[graph.documents[m.provenance.documentID]?.title, default: []].append(m) }
+            for (document, mentions) in byDocument.sorted(by: { ($0.key ?? "") < ($1.key ?? "") }) {
+                out.append(PredictedFact(subject: subject, predicate: f.predicate, object: object,
+                                         dates: Set(mentions.compactMap { $0.date?.description }),
+                                         evidence: mentions.first?.provenance.sentence ?? "", document: document))
+            }
         }
+        return out
     }
 
-    public static func score(predicted: [PredictedFact], gold: [GoldFact]) -> Report {
+    /// Scores predictions against gold facts. A prediction matches a gold fact of
+    /// the same document (a prediction without a document matches any); gold
+    /// facts are unique by document, subject, predicate and object (a fact with
+    /// two dated lines is one fact, its dates checked per line); predictions
+    /// that fold to the same fact count once.
+    public static func score(predicted raw: [PredictedFact], gold: [GoldFact]) -> Report {
         var report = Report()
-        func matches(_ p: PredictedFact, _ g: GoldFact) -> Bool {
-            guard p.predicate == g.predicate else { return false }
-            let ps = Fold.matchKey(p.subject), po = Fold.matchKey(p.object)
+        struct Key: Hashable { let document: String?, predicate: String, subject: String, object: String }
+        func key(_ document: String?, _ predicate: String, _ s: String, _ o: String) -> Key {
+            symmetric.contains(predicate) && o < s ? Key(document: document, predicate: predicate, subject: o, object: s)
+                : Key(document: document, predicate: predicate, subject: s, object: o)
+        }
+        // Predictions folded to one per fact: the same fact under two spellings is predicted once.
+        var predicted: [(key: Key, fact: PredictedFact, dates: Set<String>)] = []
+        var slot: [Key: Int] = [:]
+        for p in raw {
+            let k = key(p.document, p.predicate, Fold.matchKey(p.subject), Fold.matchKey(p.object))
+            if let i = slot[k] { predicted[i].dates.formUnion(p.dates) } else {
+                slot[k] = predicted.count
+                predicted.append((k, p, p.dates))
+            }
+        }
+        struct Bucket: Hashable { let document: String?, predicate: String }
+        var buckets: [Bucket: [Int]] = [:]
+        for (i, p) in predicted.enumerated() { buckets[Bucket(document: p.key.document, predicate: p.key.predicate), default: []].append(i) }
+        func candidates(_ g: GoldFact) -> [Int] {
+            (buckets[Bucket(document: g.document, predicate: g.predicate)] ?? []) + (buckets[Bucket(document: nil, predicate: g.predicate)] ?? [])
+        }
+        func matching(_ g: GoldFact) -> [Int] {
             let gs = Set(g.subjects.map(Fold.matchKey)), go = Set(g.objects.map(Fold.matchKey))
-            if gs.contains(ps) && go.contains(po) { return true }
-            return symmetric.contains(p.predicate) && gs.contains(po) && go.contains(ps)
+            return candidates(g).filter { i in
+                let p = predicted[i].key
+                if gs.contains(p.subject) && go.contains(p.object) { return true }
+                return symmetric.contains(g.predicate) && gs.contains(p.object) && go.contains(p.subject)
+            }
         }
-        // Gold facts are unique by subject, predicate and object; dates are checked per gold line.
-        var goldFacts: [GoldFact] = []
-        for g in gold where !goldFacts.contains(where: { $0.predicate == g.predicate && $0.subjects == g.subjects && $0.objects == g.objects }) {
-            goldFacts.append(g)
-        }
+        var seen = Set<[String]>()
         var matchedPredicted = Set<Int>()
-        for g in goldFacts {
+        for g in gold {
+            let hits = matching(g)
             var score = report.byPredicate[g.predicate] ?? Score()
-            if let i = predicted.indices.first(where: { matches(predicted[$0], g) }) {
-                score.truePositives += 1
-                for (k, p) in predicted.enumerated() where matches(p, g) { matchedPredicted.insert(k) }
-                _ = i
-            } else {
-                score.falseNegatives += 1
-                report.missed.append(g)
+            if seen.insert([g.document, g.predicate] + g.subjects + ["\t"] + g.objects).inserted {
+                if hits.isEmpty {
+                    score.falseNegatives += 1
+                    report.missed.append(g)
+                } else {
+                    score.truePositives += 1
+                    matchedPredicted.formUnion(hits)
+                }
+            }
+            if let d = g.date, !hits.isEmpty {
+                score.datedGold += 1
+                let dates = hits.reduce(into: Set<String>()) { $0.formUnion(predicted[$1].dates) }
+                if dates.contains(d) { score.datesCorrect += 1 } else { report.wrongDates.append((g, dates)) }
             }
             report.byPredicate[g.predicate] = score
         }
-        for (k, p) in predicted.enumerated() where !matchedPredicted.contains(k) {
-            report.byPredicate[p.predicate, default: Score()].falsePositives += 1
-            report.falsePositives.append(p)
-        }
-        for g in gold {
-            guard let d = g.date, let p = predicted.first(where: { matches($0, g) }) else { continue }
-            report.datedGold += 1
-            if predicted.contains(where: { matches($0, g) && $0.dates.contains(d) }) { report.datesCorrect += 1 }
-            else { report.wrongDates.append((g, p.dates)) }
+        for (i, p) in predicted.enumerated() where !matchedPredicted.contains(i) {
+            report.byPredicate[p.key.predicate, default: Score()].falsePositives += 1
+            report.falsePositives.append(p.fact)
         }
         for s in report.byPredicate.values {
             report.overall.truePositives += s.truePositives
             report.overall.falsePositives += s.falsePositives
             report.overall.falseNegatives += s.falseNegatives
+            report.overall.datedGold += s.datedGold
+            report.overall.datesCorrect += s.datesCorrect
         }
         return report
     }
@@ -151,14 +206,14 @@ extension Evaluation.Report {
         }
         func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
         func lpad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
-        var out = pad("predicate", 26) + lpad("tp", 5) + lpad("fp", 5) + lpad("fn", 5) + lpad("P", 7) + lpad("R", 7) + lpad("F1", 7) + "\n"
-        for (name, s) in byPredicate.sorted(by: { $0.key < $1.key }) {
-            out += pad(name, 26) + lpad("\(s.truePositives)", 5) + lpad("\(s.falsePositives)", 5) + lpad("\(s.falseNegatives)", 5)
-                + lpad(f(s.precision), 7) + lpad(f(s.recall), 7) + lpad(f(s.f1), 7) + "\n"
+        func dates(_ s: Evaluation.Score) -> String { s.datedGold == 0 ? "-" : "\(s.datesCorrect)/\(s.datedGold)" }
+        func row(_ name: String, _ s: Evaluation.Score) -> String {
+            pad(name, 26) + lpad("\(s.truePositives)", 5) + lpad("\(s.falsePositives)", 5) + lpad("\(s.falseNegatives)", 5)
+                + lpad(f(s.precision), 7) + lpad(f(s.recall), 7) + lpad(f(s.f1), 7) + lpad(dates(s), 9) + "\n"
         }
-        let o = overall
-        out += pad("overall", 26) + lpad("\(o.truePositives)", 5) + lpad("\(o.falsePositives)", 5) + lpad("\(o.falseNegatives)", 5)
-            + lpad(f(o.precision), 7) + lpad(f(o.recall), 7) + lpad(f(o.f1), 7) + "\n"
+        var out = pad("predicate", 26) + lpad("tp", 5) + lpad("fp", 5) + lpad("fn", 5) + lpad("P", 7) + lpad("R", 7) + lpad("F1", 7) + lpad("dates", 9) + "\n"
+        for (name, s) in byPredicate.sorted(by: { $0.key < $1.key }) { out += row(name, s) }
+        out += row("overall", overall)
         out += "date accuracy: \(datesCorrect)/\(datedGold) = \(f(dateAccuracy))\n"
         if misses {
             for p in falsePositives {

@@ -1,0 +1,232 @@
+/// The phrase and clause layer between recognized units and the relation rules.
+///
+/// Rules are short word sequences; prose wraps them in modifiers, appositions,
+/// parentheses and coordinated clauses. Instead of patterns that skip those
+/// with wide gaps, the rules run on several *views* of a sentence, each a
+/// simplification that keeps the words' meaning:
+///
+/// - **core**: no parenthesized asides, no relative clauses set off by commas
+///   (", who ... ,"), no appositions after a name (", Jordan's first resident
+///   ambassador in Dublin,"), no adverbs and free modifiers ("first", "both",
+///   "officially"), and no titles before a person's name ("President Kais
+///   Saied" is the person): "Nabil Masarweh, Jordan's first resident
+///   ambassador in Dublin, presented his credentials to President Higgins"
+///   reads "Nabil Masarweh presented his credentials to Higgins".
+/// - **coordinated predicates**: a clause that starts with a conjunction and a
+///   verb shares the sentence's subject: "X attended the summit in Seoul and
+///   met with Y" also reads "X met with Y"; "He returned to Jordan and toured
+///   the camp" also reads "He toured the camp".
+///
+/// Every view keeps, for each of its units, the index of that unit in the
+/// sentence, so dates, pronouns and provenance are those of the whole sentence.
+public enum Clauses {
+    /// A view of a sentence: units and, for each, its index in the sentence.
+    public struct View: Sendable {
+        public let units: [Unit]
+        public let map: [Int]
+    }
+
+    /// Free modifiers: adverbs and words that qualify an event without changing it.
+    static let modifiers: Set<String> = [
+        "also", "first", "both", "later", "then", "again", "formally", "officially", "jointly", "personally",
+        "subsequently", "finally", "eventually", "briefly", "recently", "previously", "already", "further",
+        "reportedly", "initially", "originally", "successfully", "warmly", "cordially", "immediately", "soon",
+        "since", "once", "twice", "all", "each", "mainly", "mostly", "largely", "chiefly", "primarily", "still",
+        "now", "currently", "newly", "duly", "thereafter", "afterwards", "afterward", "likewise", "similarly",
+        "together", "respectively", "separately", "publicly", "privately", "reciprocally", "ultimately",
+    ]
+    /// Words ending in "-ly" that are not adverbs.
+    static let notAdverbs: Set<String> = ["only", "family", "supply", "reply", "rally", "ally", "assembly", "anomaly", "italy", "july", "early", "daily", "weekly", "monthly", "friendly", "holy", "fly", "apply", "rely", "comply", "multiply", "imply", "sly"]
+
+    static func isModifier(_ w: String) -> Bool {
+        if modifiers.contains(w) { return true }
+        return w.count > 4 && w.hasSuffix("ly") && !notAdverbs.contains(w)
+    }
+
+    /// Words that make a comma-separated segment a clause rather than an apposition.
+    static let finiteVerbs: Set<String> = [
+        "is", "was", "are", "were", "has", "have", "had", "be", "been", "being", "will", "would", "did", "does", "do",
+        "met", "held", "paid", "made", "signed", "said", "led", "went", "came", "became", "took", "gave", "left",
+        "flew", "saw", "told", "won", "began", "hosted", "visited", "opened", "closed", "received", "welcomed",
+    ]
+
+    static func isVerbLike(_ w: String) -> Bool {
+        if finiteVerbs.contains(w) { return true }
+        return w.count > 4 && w.hasSuffix("ed") && !["united", "red", "bed", "speed", "need", "seed", "feed", "breed", "creed", "shed"].contains(w)
+    }
+
+    /// Words that open an apposition after a name: "X, the ...", "X, Jordan's ...", "X, a ...".
+    static let appositionOpeners: Set<String> = ["the", "a", "an", "then", "its", "his", "her", "their", "former", "current", "new", "first", "second", "third", "later", "himself", "herself"]
+
+    static let prepositions: Set<String> = ["in", "on", "at", "to", "from", "with", "by", "of", "for", "during", "after", "before", "under", "between", "among", "since", "until", "following", "against", "into", "over"]
+
+    /// The views the rules run on, the sentence itself first. Views equal to an
+    /// earlier one are left out.
+    public static func views(_ units: [Unit]) -> [View] {
+        var out = [View(units: units, map: Array(units.indices))]
+        func add(_ v: View) {
+            guard !v.units.isEmpty, !out.contains(where: { $0.map == v.map }) else { return }
+            out.append(v)
+        }
+        add(withoutRelativeClauses(out[0]))
+        let core = core(units)
+        add(core)
+        for v in coordinated(core) { add(v) }
+        return out
+    }
+
+    /// The units without relative clauses set off by commas (", who ... ,", ", which ... ,").
+    static func withoutRelativeClauses(_ view: View) -> View {
+        let units = view.units
+        var keep = [Bool](repeating: true, count: units.count)
+        var k = 0
+        while k < units.count {
+            if units[k].word == ",", k + 1 < units.count, let w = units[k + 1].word, ["who", "which", "whose"].contains(w),
+               let close = units[(k + 2)...].firstIndex(where: { $0.word == "," }) {
+                for j in k..<close { keep[j] = false }
+                k = close + 1
+                continue
+            }
+            k += 1
+        }
+        return select(view, keep, dropOrphanCommas: true)
+    }
+
+    /// The sentence without asides, appositions, modifiers and titles before names.
+    static func core(_ units: [Unit]) -> View {
+        let n = units.count
+        var keep = [Bool](repeating: true, count: n)
+        // Parenthesized asides.
+        var depth = 0
+        for (k, u) in units.enumerated() {
+            if u.word == "(" { depth += 1 }
+            if depth > 0 { keep[k] = false }
+            if u.word == ")", depth > 0 { depth -= 1 }
+        }
+        // Relative clauses set off by commas.
+        var k = 0
+        while k < n {
+            if units[k].word == ",", k + 1 < n, let w = units[k + 1].word, ["who", "which", "whose"].contains(w),
+               let close = units[(k + 2)...].firstIndex(where: { $0.word == "," || $0.word == ";" }) {
+                for j in k..<close { keep[j] = false }
+                k = close + 1
+                continue
+            }
+            k += 1
+        }
+        // Appositions after a name: "NAME , SEGMENT ," where the segment has no verb and
+        // reads like a noun phrase (a determiner, a possessive, a title or a demonym first).
+        for (k, u) in units.enumerated() where k + 2 < n && units[k + 1].word == "," {
+            guard let s = u.span, [.person, .country, .organization, .city].contains(s.type) else { continue }
+            let segStart = k + 2
+            guard let close = (segStart..<min(n, segStart + 14)).first(where: { units[$0].word == "," || units[$0].word == ";" || units[$0].word == "." }),
+                  close > segStart, units[close].word == "," else { continue }
+            let seg = units[segStart..<close]
+            if seg.contains(where: { $0.word.map(isVerbLike) ?? false }) { continue }
+            if close + 1 < n, let next = units[close + 1].word, next == "and" || next == "or" { continue }
+            let first = units[segStart]
+            let opens: Bool
+            if let w = first.word { opens = appositionOpeners.contains(w) }
+            else if let fs = first.span {
+                opens = fs.type == .title || fs.type == .demonym
+                    || (fs.type == .country && segStart + 1 < close && units[segStart + 1].word == "'s")
+            } else { opens = false }
+            // The segment must name a role: a title or a role noun, not just another entity ("Ghana, Togo, ...").
+            let hasRole = seg.contains { $0.span?.type == .title } || seg.contains { $0.word.map(roleNouns.contains) ?? false }
+            guard opens, hasRole else { continue }
+            for j in (k + 1)...close { keep[j] = false }
+        }
+        // Modifiers, and titles (with a demonym or "of <Country>") before a person.
+        for (k, u) in units.enumerated() {
+            if let w = u.word, isModifier(w) { keep[k] = false }
+        }
+        for (k, u) in units.enumerated() where u.span?.type == .person || u.span?.type == .name {
+            var j = k - 1
+            if j >= 0, units[j].word == "," { j -= 1 }
+            var removed: [Int] = []
+            while j >= 0 {
+                if let s = units[j].span, s.type == .title || s.type == .demonym { removed.append(j); j -= 1; continue }
+                // "President of Egypt X": the country belongs to the title.
+                if j >= 1, let s = units[j].span, s.type == .country || s.type == .city || s.type == .organization,
+                   let w = units[j - 1].word, w == "of" || w == "to" || w == "in", j >= 2, units[j - 2].span?.type == .title {
+                    removed.append(contentsOf: [j, j - 1]); j -= 2; continue
+                }
+                // "Jordan's King X"
+                if j >= 1, units[j].word == "'s", units[j - 1].span?.type == .country, removed.contains(where: { units[$0].span?.type == .title }) {
+                    removed.append(contentsOf: [j, j - 1]); j -= 2; continue
+                }
+                break
+            }
+            guard removed.contains(where: { units[$0].span?.type == .title }) else { continue }
+            for r in removed { keep[r] = false }
+            if k - 1 >= 0, units[k - 1].word == "," { keep[k - 1] = false }
+        }
+        return select(View(units: units, map: Array(units.indices)), keep, dropOrphanCommas: true)
+    }
+
+    static let roleNouns: Set<String> = [
+        "ambassador", "envoy", "minister", "president", "king", "queen", "leader", "head", "chief", "secretary",
+        "chairman", "governor", "mayor", "diplomat", "counterpart", "prince", "princess", "consul", "representative",
+        "commander", "general", "officer", "spokesman", "spokeswoman", "member", "founder", "director", "son", "daughter",
+        "wife", "husband", "successor", "predecessor", "official", "premier", "chancellor", "emir", "sultan", "monarch",
+    ]
+
+    /// Coordinated predicates sharing the subject: "S ... and V ...", "S ... , then V ...".
+    static func coordinated(_ view: View) -> [View] {
+        let units = view.units
+        guard let subject = subjectRange(units) else { return [] }
+        var out: [View] = []
+        for (k, u) in units.enumerated() where k > subject.upperBound {
+            guard let w = u.word, w == "and" || w == "then" || w == "before" || w == "after" else { continue }
+            var v = k + 1
+            while v < units.count, let x = units[v].word, isModifier(x) || x == "," { v += 1 }
+            guard v < units.count, let verb = units[v].word, isVerbLike(verb) || coordinatedVerbs.contains(verb) else { continue }
+            // "before/after" take a gerund: "before travelling to X".
+            if w == "before" || w == "after", !verb.hasSuffix("ing") { continue }
+            let idx = Array(subject) + Array(v..<units.count)
+            out.append(View(units: idx.map { units[$0] }, map: idx.map { view.map[$0] }))
+        }
+        return out
+    }
+
+    /// Verbs that may open a coordinated predicate although they do not look like one.
+    static let coordinatedVerbs: Set<String> = [
+        "met", "meets", "held", "holds", "paid", "pays", "made", "makes", "went", "goes", "flew", "flies", "came",
+        "toured", "tours", "visits", "signed", "signs", "opened", "opens", "laid", "lays", "led", "leads",
+        "travelled", "traveled", "travelling", "traveling", "visiting", "meeting", "holding", "signing", "touring",
+        "returned", "returning", "arrived", "arriving", "stopped", "stopping", "attended", "attending", "joined", "joining",
+    ]
+
+    /// The sentence's subject: the first person, pronoun, country, organization or group
+    /// that is not the object of a preposition, with its coordinated list ("X and Y").
+    static func subjectRange(_ units: [Unit]) -> ClosedRange<Int>? {
+        for (k, u) in units.enumerated() {
+            if let w = u.word, isVerbLike(w) || coordinatedVerbs.contains(w) { return nil }
+            guard let s = u.span, [.person, .pronoun, .country, .organization, .group, .name, .demonym].contains(s.type) else { continue }
+            if s.type == .pronoun, let r = s.role, r != "person" && r != "thing" { continue }
+            if s.type == .pronoun, ["his", "her", "its"].contains(s.label) { continue }
+            if k > 0, let w = units[k - 1].word, prepositions.contains(w) || w == "'s" { continue }
+            if k + 1 < units.count, units[k + 1].word == "'s" { continue }
+            var end = k
+            var j = k + 1
+            while j + 1 < units.count, let w = units[j].word, w == "and" || w == ",", let s2 = units[j + 1].span, s2.type == s.type {
+                end = j + 1
+                j += 2
+            }
+            return k...end
+        }
+        return nil
+    }
+
+    static func select(_ view: View, _ keep: [Bool], dropOrphanCommas: Bool) -> View {
+        var units: [Unit] = [], map: [Int] = []
+        for (k, u) in view.units.enumerated() where keep[k] {
+            // A comma left where something was removed: "Harper , met" -> "Harper met".
+            if dropOrphanCommas, u.word == ",", k > 0, !keep[k - 1] { continue }
+            if dropOrphanCommas, u.word == ",", let last = units.last, last.word == "," { continue }
+            units.append(u)
+            map.append(view.map[k])
+        }
+        return View(units: units, map: map)
+    }
+}

@@ -1,0 +1,80 @@
+import Yams
+
+/// Relation frames: a predicate's trigger lexicon in its verbal and nominal
+/// forms, with one argument frame (who is the agent, what is the target),
+/// kept as data (`Resources/rules/frames.yaml`). Each frame compiles into the
+/// patterns of an ordinary rule, one pattern family per form, so `explain`
+/// shows a frame's id like any rule's and a new trigger word is one more
+/// entry in a list, not a new pattern. Together with the clause layer
+/// (`Clauses`), which removes modifiers, appositions and titles and shares
+/// subjects across coordinated predicates, the short forms below cover the
+/// long sentences they occur in.
+///
+/// Forms (A = the agent slot, T = the target slot, both lists):
+/// - `verbs`: A verb T ("X visited Y", "X toured Y")
+/// - `verbs-with: {P: [...]}`: A verb P T ("X travelled to Y", "X met with Y")
+/// - `nouns` with `support` and `noun-preps`: A support (det) ... noun P T
+///   ("X paid a state visit to Y", "X opened a resident embassy in Y"),
+///   A's ... noun P T ("X's visit to Y"), noun of/by A P T ("the visit of X to Y")
+/// - `passive-with: {P: [...]}`: A was verb ... P T ("X was received in Y",
+///   "X was received by Y" with P = by)
+/// - `pair`: A and T verb ("X and Y met", "X and Y signed an agreement")
+public enum Frames {
+    /// The rules of a frames file.
+    public static func rules(yaml: String, file: String) throws -> [RelationRule] {
+        let node: Node?
+        do { node = try Yams.compose(yaml: yaml) } catch let e as YamlError {
+            throw RuleError(file: file, line: RuleSet.line(of: e), message: "not valid YAML: \(RuleSet.summary(e))")
+        }
+        guard let items = node?.sequence else { throw RuleError(file: file, line: 1, message: "a frames file is a YAML list of frames") }
+        var out: [RelationRule] = []
+        for item in items {
+            let line = item.mark.map { $0.line }
+            func fail(_ m: String) -> RuleError { RuleError(file: file, line: line, message: m) }
+            guard let map = item.mapping else { throw fail("each frame is a mapping") }
+            let known: Set<String> = ["id", "predicate", "agent", "target", "note", "verbs", "verbs-with", "nouns", "support", "noun-preps",
+                                      "passive-with", "pair", "confidence", "date", "subject-as", "object-as", "reported"]
+            for key in map.keys { if let k = key.string, !known.contains(k) { throw fail("unknown key '\(k)' (expected one of \(known.sorted().joined(separator: ", ")))") } }
+            guard let id = map["id"]?.string, let predicate = map["predicate"]?.string,
+                  let agent = map["agent"]?.string, let target = map["target"]?.string else {
+                throw fail("a frame needs id, predicate, agent and target")
+            }
+            func words(_ n: Node?) -> [String] { n?.sequence?.compactMap(\.string) ?? [] }
+            func alt(_ ws: [String]) -> String { "(" + ws.joined(separator: "|") + ")" }
+            func prepMap(_ n: Node?) -> [(String, [String])] {
+                guard let m = n?.mapping else { return [] }
+                return m.compactMap { k, v in k.string.map { ($0, words(v)) } }.sorted { $0.0 < $1.0 }
+            }
+            let a = "{subject:\(agent)}", t = "{object:\(target)}"
+            var patterns: [String] = []
+            let verbs = words(map["verbs"])
+            if !verbs.isEmpty { patterns.append("\(a)+ ~2 !\(alt(verbs)) (the)? \(t)+") }
+            for (p, vs) in prepMap(map["verbs-with"]) where !vs.isEmpty {
+                patterns.append("\(a)+ ~2 !\(alt(vs)) \(p) (the)? \(t)+")
+            }
+            let nouns = words(map["nouns"]), support = words(map["support"]), preps = words(map["noun-preps"])
+            if !nouns.isEmpty, !preps.isEmpty {
+                if !support.isEmpty {
+                    patterns.append("\(a)+ ~2 !\(alt(support)) (a|an|the|his|her|its|their|two|three|several|many|first|an)? ~3 \(alt(nouns)) \(alt(preps)) (the)? \(t)+")
+                }
+                patterns.append("{subject:\(agent)} 's ~3 !\(alt(nouns)) \(alt(preps)) (the)? \(t)+")
+                patterns.append("!\(alt(nouns)) (of|by) (the)? {subject:\(agent)} ,? \(alt(preps)) (the)? \(t)+")
+            }
+            for (p, vs) in prepMap(map["passive-with"]) where !vs.isEmpty {
+                patterns.append("\(a)+ ~2 (was|were|is|are|been|being) !\(alt(vs)) ~5 \(p) (the)? \(t)+")
+            }
+            let pair = words(map["pair"])
+            if !pair.isEmpty { patterns.append("{subject:\(agent)} and (the)? {object:\(target)} ~2 !\(alt(pair))") }
+            guard !patterns.isEmpty else { throw fail("frame '\(id)' has no trigger words") }
+            var rule = "- id: \(id)\n  predicate: \(predicate)\n  patterns:\n"
+            for p in patterns { rule += "    - \"\(p)\"\n" }
+            for key in ["confidence", "date", "subject-as", "object-as", "reported"] {
+                if let v = map[key]?.string { rule += "  \(key): \(v)\n" }
+            }
+            do { out += try RuleSet(yaml: rule, file: file).rules } catch let e as RuleError {
+                throw RuleError(file: file, line: line, message: "frame '\(id)': \(e.message)")
+            }
+        }
+        return out
+    }
+}
