@@ -15,7 +15,8 @@ import Yams
 /// - `verbs-with: {P: [...]}`: A verb P T ("X travelled to Y", "X met with Y")
 /// - `nouns` with `support` and `noun-preps`: A support (det) ... noun P T
 ///   ("X paid a state visit to Y", "X opened a resident embassy in Y"),
-///   A's ... noun P T ("X's visit to Y"), noun of/by A P T ("the visit of X to Y")
+///   and, with `possessive: true`, A's ... noun P T ("X's visit to Y") and
+///   noun of/by A P T ("the visit of X to Y")
 /// - `passive-with: {P: [...]}`: A was verb ... P T ("X was received in Y",
 ///   "X was received by Y" with P = by)
 /// - `pair`: A and T verb ("X and Y met", "X and Y signed an agreement")
@@ -33,7 +34,7 @@ public enum Frames {
             func fail(_ m: String) -> RuleError { RuleError(file: file, line: line, message: m) }
             guard let map = item.mapping else { throw fail("each frame is a mapping") }
             let known: Set<String> = ["id", "predicate", "agent", "target", "note", "verbs", "verbs-with", "nouns", "support", "noun-preps",
-                                      "passive-with", "pair", "confidence", "date", "subject-as", "object-as", "reported"]
+                                      "passive-with", "pair", "possessive", "confidence", "date", "subject-as", "object-as", "reported"]
             for key in map.keys { if let k = key.string, !known.contains(k) { throw fail("unknown key '\(k)' (expected one of \(known.sorted().joined(separator: ", ")))") } }
             guard let id = map["id"]?.string, let predicate = map["predicate"]?.string,
                   let agent = map["agent"]?.string, let target = map["target"]?.string else {
@@ -57,8 +58,10 @@ public enum Frames {
                 if !support.isEmpty {
                     patterns.append("\(a)+ ~2 !\(alt(support)) (a|an|the|his|her|its|their|two|three|several|many|first|an)? ~3 \(alt(nouns)) \(alt(preps)) (the)? \(t)+")
                 }
-                patterns.append("{subject:\(agent)} 's ~3 !\(alt(nouns)) \(alt(preps)) (the)? \(t)+")
-                patterns.append("!\(alt(nouns)) (of|by) (the)? {subject:\(agent)} ,? \(alt(preps)) (the)? \(t)+")
+                if map["possessive"]?.string == "true" {
+                    patterns.append("{subject:\(agent)} 's ~3 !\(alt(nouns)) \(alt(preps)) (the)? \(t)+")
+                    patterns.append("!\(alt(nouns)) (of|by) (the)? {subject:\(agent)} ,? \(alt(preps)) (the)? \(t)+")
+                }
             }
             for (p, vs) in prepMap(map["passive-with"]) where !vs.isEmpty {
                 patterns.append("\(a)+ ~2 (was|were|is|are|been|being) !\(alt(vs)) ~5 \(p) (the)? \(t)+")

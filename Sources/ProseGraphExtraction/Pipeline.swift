@@ -139,6 +139,9 @@ public struct Pipeline: Sendable {
                     if rule.literalObject {
                         for ou in m.objects {
                             guard let titleSpan = units[ou].span else { continue }
+                            // "X, Prime Minister of Spain Pedro Sánchez": a title after a name that is followed
+                            // by another name is that name's title.
+                            if m.subjects.allSatisfy({ $0 < ou }), Self.titleHasItsOwnName(ou, units) { continue }
                             let title = titleSpan.label
                             let sk = graph.add(entity: s)
                             if titleSpan.role == "envoy", envoys[sk] == nil { envoys[sk] = dateFor(m, units) }
@@ -184,6 +187,15 @@ public struct Pipeline: Sendable {
         spans.removeAll { s in dateSpans.contains { $0.tokens.overlaps(s.tokens) } && s.type != .person && s.type != .organization }
         spans += dateSpans.filter { d in !spans.contains { $0.tokens.overlaps(d.tokens) } }
         return (tokens, makeUnits(tokens, spans, table: table))
+    }
+
+    /// Whether the title at `k` is followed by the name it belongs to ("Prime Minister of Spain Pedro Sánchez").
+    static func titleHasItsOwnName(_ k: Int, _ units: [Unit]) -> Bool {
+        var j = k + 1
+        if j + 1 < units.count, let w = units[j].word, w == "of" || w == "to" || w == "in", units[j + 1].span != nil { j += 2 }
+        if j < units.count, units[j].word == "," { j += 1 }
+        guard j < units.count, let s = units[j].span else { return false }
+        return s.type == .person || s.type == .name
     }
 
     /// The article's party named in this sentence that is not the person's own

@@ -187,6 +187,13 @@ public enum RuleMatcher {
                 j += step
             }
             guard inRange(j), acceptsItem(el, units[j]), units[j].span?.type != .pronoun else { break }
+            // Growing backwards, a list ends at a preposition's object: in "following a meeting with
+            // A, B, along with C, held ..." the subjects are B and C, not A.
+            if step == -1 {
+                var p = j - 1
+                if p >= 0, units[p].flags & UnitFlags.the != 0 { p -= 1 }
+                if p >= 0, let w = units[p].word, Clauses.prepositions.contains(w) { break }
+            }
             sawConjunction = sawConjunction || conjunction
             items.append(j)
             next = j + step
