@@ -21,6 +21,8 @@ public struct EntitySpan: Hashable, Sendable {
     public var date: FactDate? = nil
     /// For organizations: the acronym given in parentheses after the name.
     public var acronym: String? = nil
+    /// For titles: written in the plural ("Presidents X and Y"), so it belongs to each name of the list after it.
+    public var plural: Bool = false
 }
 
 
@@ -412,7 +414,19 @@ public struct EntityRecognizer: Sendable {
     /// A position title at `i`: a gazetteer title, extended by "of/for <capitalized words>"
     /// when it is a bare "Minister"-like title ("Minister of International Trade and Industry").
     func titleAt(_ t: [Token], _ i: Int) -> (span: EntitySpan, end: Int)? {
-        guard let m = gazetteer.matches(t, at: i).first(where: { $0.entries.contains { $0.kind == .position } }) else { return nil }
+        // Titles by shape: a capitalized modifier before a known title ("First Secretary",
+        // "Federal President", "Acting Foreign Minister").
+        if t[i].isCapitalized, Self.titleModifiers.contains(t[i].lower), i + 1 < t.count, t[i + 1].isCapitalized,
+           let inner = titleAt(t, i + 1), inner.span.tokens.lowerBound == i + 1,
+           !(gazetteer.matches(t, at: i).contains { $0.length > 1 && $0.entries.contains { $0.kind == .position } }) {
+            var span = inner.span
+            span.tokens = i..<inner.end
+            span.label = Self.titleCase(text(t, i..<inner.end))
+            return (span, inner.end)
+        }
+        guard let m = gazetteer.matches(t, at: i).first(where: { $0.entries.contains { $0.kind == .position } }) else {
+            return pluralTitleAt(t, i)
+        }
         let entry = m.entries.first { $0.kind == .position }!
         // Lower-case military, religious and legislative words are ordinary nouns ("a major role").
         // After a demonym any lower-case title is a title: "the Russian admiral", "the Kenyan president".
@@ -443,6 +457,30 @@ public struct EntityRecognizer: Sendable {
             }
         }
         return (EntitySpan(tokens: i..<end, type: .title, label: label, role: entry.role), end)
+    }
+
+    /// Capitalized words that make a title of a known title after them.
+    static let titleModifiers: Set<String> = [
+        "first", "special", "federal", "supreme", "acting", "interim", "senior", "permanent", "executive", "principal",
+        "assistant", "parliamentary", "junior", "honorary", "grand", "royal", "chief", "vice", "deputy", "lord", "high",
+        "regional", "provincial", "state", "foreign", "defence", "defense", "finance", "trade", "economy", "former",
+    ]
+
+    /// A title in the plural, capitalized ("Presidents Vladimir Putin and Boris Tadić", "Foreign Ministers X and Y").
+    func pluralTitleAt(_ t: [Token], _ i: Int) -> (span: EntitySpan, end: Int)? {
+        guard t[i].isCapitalized else { return nil }
+        for length in 1...3 where i + length <= t.count {
+            let last = t[i + length - 1]
+            guard last.kind == .word, last.lower.count > 3, last.lower.hasSuffix("s"), !last.lower.hasSuffix("ss") else { continue }
+            var window = Array(t[i..<(i + length)])
+            window[length - 1] = Token(range: last.range, text: String(last.text.dropLast()), lower: String(last.lower.dropLast()),
+                                       kind: last.kind, spaceBefore: last.spaceBefore)
+            guard let m = gazetteer.matches(window, at: 0).first(where: { $0.length == length && $0.entries.contains { $0.kind == .position } }),
+                  let entry = m.entries.first(where: { $0.kind == .position }) else { continue }
+            let label = Self.titleCase(window.enumerated().map { $0.offset > 0 && $0.element.spaceBefore ? " " + $0.element.text : $0.element.text }.joined())
+            return (EntitySpan(tokens: i..<(i + length), type: .title, label: label, role: entry.role, plural: true), i + length)
+        }
+        return nil
     }
 
     /// A person's name after a title: optionally past "of <Country>" and a comma.

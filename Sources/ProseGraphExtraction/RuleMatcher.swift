@@ -146,7 +146,7 @@ public enum RuleMatcher {
             // ("Mahmoud Abbas visited", "a consulate in Yuzhno-Sakhalinsk").
             return types.contains { t in
                 (t.type == s.type || (s.type == .name && (t.type == .person || t.type == .city || t.type == .place)))
-                    && (t.roles.isEmpty || t.roles.contains(s.role ?? ""))
+                    && (t.roles.isEmpty || t.roles.contains(s.role ?? "") || (s.plural && t.roles.contains("plural")))
             }
         case .gap:
             return false
