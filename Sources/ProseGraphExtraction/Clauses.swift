@@ -144,6 +144,16 @@ public enum Clauses {
             var j = k - 1
             if j >= 0, units[j].word == "," { j -= 1 }
             var removed: [Int] = []
+            // "his Serbian counterpart, Nikola Selaković": the role before a name, like a title.
+            if j >= 0, let w = units[j].word, w == "counterpart" || w == "counterparts" {
+                removed.append(j)
+                j -= 1
+                if j >= 0, units[j].span?.type == .demonym { removed.append(j); j -= 1 }
+                if j >= 0, let p = units[j].word, ["his", "her", "their", "its"].contains(p) { removed.append(j); j -= 1 }
+                for r in removed { keep[r] = false }
+                if k - 1 >= 0, units[k - 1].word == "," { keep[k - 1] = false }
+                continue
+            }
             while j >= 0 {
                 if let s = units[j].span, s.type == .title || s.type == .demonym { removed.append(j); j -= 1; continue }
                 // "President of Egypt X": the country belongs to the title.
@@ -177,7 +187,9 @@ public enum Clauses {
         guard let subject = subjectRange(units) else { return [] }
         var out: [View] = []
         for (k, u) in units.enumerated() where k > subject.upperBound {
-            guard let w = u.word, w == "and" || w == "then" || w == "before" || w == "after" else { continue }
+            guard let w = u.word, w == "and" || w == "then" || w == "before" || w == "after" || w == "," else { continue }
+            // ", meeting X and Y": a participle after a comma shares the subject too.
+            if w == ",", !(k + 1 < units.count && (units[k + 1].word.map { $0.hasSuffix("ing") && coordinatedVerbs.contains($0) } ?? false)) { continue }
             var v = k + 1
             while v < units.count, let x = units[v].word, isModifier(x) || x == "," { v += 1 }
             guard v < units.count, let verb = units[v].word, isVerbLike(verb) || coordinatedVerbs.contains(verb) else { continue }

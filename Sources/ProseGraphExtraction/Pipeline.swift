@@ -165,6 +165,9 @@ public struct Pipeline: Sendable {
                                 return Entity(type: .country, label: c.label, wikidata: c.wikidata)
                             }
                         }
+                        if rule.objectAbroad {
+                            objects = objects.filter { o in isAbroad(o, unit: units[ou], for: s, units: units, graph: graph) }
+                        }
                         for o in objects where o != s {
                             var a = s, b = o
                             if Self.symmetric.contains(rule.predicate), b.key < a.key { swap(&a, &b) }
@@ -187,6 +190,28 @@ public struct Pipeline: Sendable {
         spans.removeAll { s in dateSpans.contains { $0.tokens.overlaps(s.tokens) } && s.type != .person && s.type != .organization }
         spans += dateSpans.filter { d in !spans.contains { $0.tokens.overlaps(d.tokens) } }
         return (tokens, makeUnits(tokens, spans, table: table))
+    }
+
+    /// Whether a place lies outside the person's own country: the country of a city (from the
+    /// gazetteer) or a country differs from every nationality the person has; a place of no known
+    /// country counts when the sentence names a city abroad. Unknown nationality: not abroad.
+    func isAbroad(_ o: Entity, unit: Unit, for person: Entity, units: [Unit], graph: KnowledgeGraph) -> Bool {
+        let own = Set(graph.objects(of: person.key, "nationality").compactMap { x -> String? in
+            if case .entity(let k) = x { return graph.entities[k]?.label } else { return nil }
+        })
+        guard !own.isEmpty else { return false }
+        func country(_ span: EntitySpan?) -> String? {
+            guard let span else { return nil }
+            if span.type == .country { return span.label }
+            if span.type == .city, let code = span.countryCode { return recognizer.gazetteer.countriesByCode[code]?.label }
+            return nil
+        }
+        if let c = country(unit.span) { return !own.contains(c) }
+        if o.type == .place {
+            let cities = units.compactMap { $0.span?.type == .city ? country($0.span) : nil }
+            return !cities.isEmpty && cities.allSatisfy { !own.contains($0) }
+        }
+        return false
     }
 
     /// Whether the title at `k` is followed by the name it belongs to ("Prime Minister of Spain Pedro Sánchez").

@@ -26,6 +26,10 @@ public struct RelationRule: Sendable {
     /// country ("the Turkish Foreign Minister inaugurated the embassy" -> Turkey).
     public let subjectAsNationality: Bool
     public let objectAsNationality: Bool
+    /// `object: abroad`: the fact holds only where the object lies outside the subject's own
+    /// country, known from the subject's nationality ("X met Y in Port Moresby" is a visit of X's
+    /// only when X is not from Papua New Guinea).
+    public var objectAbroad: Bool = false
     /// The object is the title's text (holdsPosition) rather than an entity.
     public var literalObject: Bool { patterns.first?.literalObject ?? false }
 }
@@ -172,18 +176,21 @@ public struct RuleSet: Sendable {
                 return "nationality"
             }
             let hostParty = try map["object"].map { n -> Bool in
-                guard n.string == "host-party" else { throw fail("rule '\(id)': object is 'host-party' when given") }
-                return true
+                guard n.string == "host-party" || n.string == "abroad" else { throw fail("rule '\(id)': object is 'host-party' or 'abroad' when given") }
+                return n.string == "host-party"
             } ?? false
+            let abroad = map["object"]?.string == "abroad"
             for p in patterns {
                 let roles = p.elements.compactMap { e -> Pattern.Role? in if case .slot(let r, _, _, _) = e { return r } else { return nil } }
                 guard roles.contains(.pair) || (roles.contains(.subject) && (roles.contains(.object) || hostParty)) else {
                     throw fail("rule '\(id)': pattern \"\(p.source)\" needs a {subject:...} and an {object:...} slot, or a {pair:...} slot")
                 }
             }
-            rules.append(RelationRule(id: id, predicate: predicate, patterns: patterns, date: date, confidence: confidence,
-                                      scope: scope, keys: keys, allowReported: reported, hostPartyObject: hostParty, cityObjectAsCountry: objectAs == "country",
-                                      subjectAsNationality: subjectAs != nil, objectAsNationality: objectAs == "nationality"))
+            var rule = RelationRule(id: id, predicate: predicate, patterns: patterns, date: date, confidence: confidence,
+                                    scope: scope, keys: keys, allowReported: reported, hostPartyObject: hostParty, cityObjectAsCountry: objectAs == "country",
+                                    subjectAsNationality: subjectAs != nil, objectAsNationality: objectAs == "nationality")
+            rule.objectAbroad = abroad
+            rules.append(rule)
         }
         self.rules = rules
     }

@@ -56,12 +56,47 @@ import ProseGraphExtraction
         D\tX\tvisited\tY\t
         """, path: "g")
         let predicted = [
-            Evaluation.PredictedFact(subject: "european union", predicate: "sanctioned", object: "SYRIA", dates: ["2011"], evidence: "", documents: []),
-            Evaluation.PredictedFact(subject: "Ramallah", predicate: "twinnedWith", object: "Liege", dates: ["2015"], evidence: "", documents: []),
-            Evaluation.PredictedFact(subject: "Z", predicate: "visited", object: "Y", dates: [], evidence: "", documents: []),
+            Evaluation.PredictedFact(subject: "european union", predicate: "sanctioned", object: "SYRIA", dates: ["2011"], evidence: "", document: "D"),
+            Evaluation.PredictedFact(subject: "Ramallah", predicate: "twinnedWith", object: "Liege", dates: ["2015"], evidence: "", document: "D"),
+            Evaluation.PredictedFact(subject: "Z", predicate: "visited", object: "Y", dates: [], evidence: "", document: "D"),
         ]
         let r = Evaluation.score(predicted: predicted, gold: gold)
-        #expect(r.overall == Evaluation.Score(truePositives: 2, falsePositives: 1, falseNegatives: 1))
-        #expect(r.datedGold == 2 && r.datesCorrect == 1)
+        #expect(r.overall == Evaluation.Score(truePositives: 2, falsePositives: 1, falseNegatives: 1, datedGold: 2, datesCorrect: 1))
+        #expect(r.byPredicate["twinnedWith"] == Evaluation.Score(truePositives: 1, datedGold: 1))
+        #expect(r.byPredicate["sanctioned"] == Evaluation.Score(truePositives: 1, datedGold: 1, datesCorrect: 1))
+    }
+
+    /// A fact matches only within its document; the same fact predicted twice (two spellings
+    /// that fold alike) counts once; a fact with two dated gold lines is one fact, each date checked.
+    @Test func scoringIsPerDocumentAndCountsDuplicatesOnce() throws {
+        let gold = try Evaluation.parseGold("""
+        A\tMahmoud Abbas\tvisited\tBelgium\t2015-02
+        A\tMahmoud Abbas\tvisited\tBelgium\t2018-01
+        B\tPedro Sánchez\tvisited\tEgypt\t2023
+        """, path: "g")
+        let predicted = [
+            Evaluation.PredictedFact(subject: "Mahmoud Abbas", predicate: "visited", object: "Belgium", dates: ["2015-02"], evidence: "", document: "A"),
+            Evaluation.PredictedFact(subject: "mahmoud abbas", predicate: "visited", object: "BELGIUM", dates: [], evidence: "", document: "A"),
+            // Stated in document A, annotated in document B: a false fact in A and a miss in B.
+            Evaluation.PredictedFact(subject: "Pedro Sanchez", predicate: "visited", object: "Egypt", dates: ["2023"], evidence: "", document: "A"),
+        ]
+        let r = Evaluation.score(predicted: predicted, gold: gold)
+        #expect(r.overall == Evaluation.Score(truePositives: 1, falsePositives: 1, falseNegatives: 1, datedGold: 2, datesCorrect: 1))
+        #expect(r.missed.map(\.line) == [3])
+        #expect(r.wrongDates.map(\.gold.line) == [2])
+    }
+
+    @Test func theTableReportsRecallAndDatesPerPredicate() throws {
+        let gold = try Evaluation.parseGold("D\tX\tvisited\tY\t2015\nD\tX\tholdsPosition\tKing\t\n", path: "g")
+        let predicted = [Evaluation.PredictedFact(subject: "X", predicate: "visited", object: "Y", dates: ["2015"], evidence: "", document: "D")]
+        let table = Evaluation.score(predicted: predicted, gold: gold).table(misses: false)
+        #expect(table == """
+        predicate                    tp   fp   fn      P      R     F1    dates
+        holdsPosition                 0    0    1  0.000  0.000  0.000        -
+        visited                       1    0    0  1.000  1.000  1.000      1/1
+        overall                       1    0    1  1.000  0.500  0.667      1/1
+        date accuracy: 1/1 = 1.000
+
+        """)
     }
 }
