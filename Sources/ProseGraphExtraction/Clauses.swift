@@ -55,6 +55,8 @@ public enum Clauses {
         return w.count > 4 && w.hasSuffix("ed") && !["united", "red", "bed", "speed", "need", "seed", "feed", "breed", "creed", "shed"].contains(w)
     }
 
+    static let participles: Set<String> = ["sworn", "elected", "born", "reelected", "re-elected", "appointed", "returned", "accompanied", "flanked", "backed", "known", "named"]
+
     /// Words that open an apposition after a name: "X, the ...", "X, Jordan's ...", "X, a ...".
     static let appositionOpeners: Set<String> = ["the", "a", "an", "then", "its", "his", "her", "their", "former", "current", "new", "first", "second", "third", "later", "himself", "herself"]
 
@@ -69,9 +71,10 @@ public enum Clauses {
             out.append(v)
         }
         add(withoutRelativeClauses(out[0]))
-        let core = core(units)
-        add(core)
-        for v in coordinated(core) { add(v) }
+        let simplified = core(units)
+        add(simplified)
+        for v in coordinated(simplified) { add(v) }
+        for v in relativeSubjects(units) { add(core(v)) }
         return out
     }
 
@@ -93,6 +96,11 @@ public enum Clauses {
     }
 
     /// The sentence without asides, appositions, modifiers and titles before names.
+    static func core(_ view: View) -> View {
+        let inner = core(view.units)
+        return View(units: inner.units, map: inner.map.map { view.map[$0] })
+    }
+
     static func core(_ units: [Unit]) -> View {
         let n = units.count
         var keep = [Bool](repeating: true, count: n)
@@ -122,6 +130,13 @@ public enum Clauses {
             guard let close = (segStart..<min(n, segStart + 14)).first(where: { units[$0].word == "," || units[$0].word == ";" || units[$0].word == "." }),
                   close > segStart, units[close].word == "," else { continue }
             let seg = units[segStart..<close]
+            // A participial aside: "X, returned to office six months earlier, makes ...", "X, sworn in as ...".
+            if let w = units[segStart].word, participles.contains(w) || (w.hasSuffix("ed") && !finiteVerbs.contains(w)),
+               !seg.dropFirst().contains(where: { $0.word.map(finiteVerbs.contains) ?? false }),
+               close + 1 < n, units[close + 1].word.map({ !["and", "or"].contains($0) }) ?? true {
+                for j in (k + 1)...close { keep[j] = false }
+                continue
+            }
             if seg.contains(where: { $0.word.map(isVerbLike) ?? false }) { continue }
             if close + 1 < n, let next = units[close + 1].word, next == "and" || next == "or" { continue }
             let first = units[segStart]
@@ -180,6 +195,20 @@ public enum Clauses {
         "commander", "general", "officer", "spokesman", "spokeswoman", "member", "founder", "director", "son", "daughter",
         "wife", "husband", "successor", "predecessor", "official", "premier", "chancellor", "emir", "sultan", "monarch",
     ]
+
+    /// Relative clauses read with their antecedent as the subject: "..., Abdul Razak Hussein, who paid a
+    /// return visit to Singapore the following year" also reads "Abdul Razak Hussein paid a return visit ...".
+    static func relativeSubjects(_ units: [Unit]) -> [View] {
+        var out: [View] = []
+        for (k, u) in units.enumerated() where u.word == "who" && k >= 2 && units[k - 1].word == "," {
+            guard let s = units[k - 2].span, s.type == .person || s.type == .name else { continue }
+            var end = k + 1
+            while end < units.count, units[end].word != ";", units[end].word != "." { end += 1 }
+            let idx = [k - 2] + Array((k + 1)..<end)
+            out.append(View(units: idx.map { units[$0] }, map: idx))
+        }
+        return out
+    }
 
     /// Coordinated predicates sharing the subject: "S ... and V ...", "S ... , then V ...".
     static func coordinated(_ view: View) -> [View] {

@@ -88,6 +88,22 @@ public struct DateNormalizer: Sendable {
             if isDash(i + 1), tok(i + 2).flatMap(month) != nil, let y = tok(i + 3).flatMap(year) { return (FactDate(year: y, month: m), i + 4) }
             return nil
         }
+        // Relative years: "the following year", "the next year", "a year later", "later that year",
+        // "the same year", "the previous year": the year of the nearest date before it, moved.
+        if let c = context {
+            let w0 = tok(i)?.lower, w1 = tok(i + 1)?.lower, w2 = tok(i + 2)?.lower
+            if w0 == "the", let w1, w2 == "year" {
+                switch w1 {
+                case "following", "next", "subsequent": return (FactDate(year: c + 1), i + 3)
+                case "same": return (FactDate(year: c), i + 3)
+                case "previous", "preceding": return (FactDate(year: c - 1), i + 3)
+                default: break
+                }
+            }
+            if w0 == "a", w1 == "year", w2 == "later" { return (FactDate(year: c + 1), i + 3) }
+            if w0 == "later" || w0 == "earlier", w1 == "that" || w1 == "the", w2 == "year" { return (FactDate(year: c), i + 3) }
+            if w0 == "that", w1 == "year" || (w1 == "same" && w2 == "year") { return (FactDate(year: c), w1 == "year" ? i + 2 : i + 3) }
+        }
         if let y = tok(i).flatMap(year) {
             // Fiscal years "2016–17" and ranges "2016–2018": the range gives its start, fiscal years none.
             if isDash(i + 1), let next = tok(i + 2), next.kind == .number {

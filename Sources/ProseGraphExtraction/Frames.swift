@@ -34,7 +34,7 @@ public enum Frames {
             func fail(_ m: String) -> RuleError { RuleError(file: file, line: line, message: m) }
             guard let map = item.mapping else { throw fail("each frame is a mapping") }
             let known: Set<String> = ["id", "predicate", "agent", "target", "note", "verbs", "verbs-with", "nouns", "support", "noun-preps",
-                                      "passive-with", "pair", "possessive", "confidence", "date", "subject-as", "object-as", "reported"]
+                                      "passive-with", "passive-support", "pair", "possessive", "confidence", "date", "subject-as", "object-as", "reported"]
             for key in map.keys { if let k = key.string, !known.contains(k) { throw fail("unknown key '\(k)' (expected one of \(known.sorted().joined(separator: ", ")))") } }
             guard let id = map["id"]?.string, let predicate = map["predicate"]?.string,
                   let agent = map["agent"]?.string, let target = map["target"]?.string else {
@@ -62,6 +62,11 @@ public enum Frames {
                     patterns.append("{subject:\(agent)} 's ~3 !\(alt(nouns)) \(alt(preps)) (the)? \(t)+")
                     patterns.append("!\(alt(nouns)) (of|by) (the)? {subject:\(agent)} ,? \(alt(preps)) (the)? \(t)+")
                 }
+            }
+            // The noun's passive: "a state visit to Tehran was paid by King Faisal I".
+            let passiveSupport = words(map["passive-support"])
+            if !nouns.isEmpty, !preps.isEmpty, !passiveSupport.isEmpty {
+                patterns.append("!\(alt(nouns)) \(alt(preps)) (the)? \(t)+ ~2 (was|were|is|are|been) \(alt(passiveSupport)) by (the)? {subject:\(agent)}+")
             }
             for (p, vs) in prepMap(map["passive-with"]) where !vs.isEmpty {
                 patterns.append("\(a)+ ~2 (was|were|is|are|been|being) !\(alt(vs)) ~5 \(p) (the)? \(t)+")
