@@ -125,7 +125,7 @@ public enum Clauses {
         // Appositions after a name: "NAME , SEGMENT ," where the segment has no verb and
         // reads like a noun phrase (a determiner, a possessive, a title or a demonym first).
         for (k, u) in units.enumerated() where k + 2 < n && units[k + 1].word == "," {
-            guard let s = u.span, [.person, .country, .organization, .city].contains(s.type) else { continue }
+            guard let s = u.span, [.person, .name, .country, .organization, .city].contains(s.type) else { continue }
             let segStart = k + 2
             guard let close = (segStart..<min(n, segStart + 14)).first(where: { units[$0].word == "," || units[$0].word == ";" || units[$0].word == "." }),
                   close > segStart, units[close].word == "," else { continue }
@@ -221,7 +221,8 @@ public enum Clauses {
             if w == ",", !(k + 1 < units.count && (units[k + 1].word.map { $0.hasSuffix("ing") && coordinatedVerbs.contains($0) } ?? false)) { continue }
             var v = k + 1
             while v < units.count, let x = units[v].word, isModifier(x) || x == "," { v += 1 }
-            guard v < units.count, let verb = units[v].word, isVerbLike(verb) || coordinatedVerbs.contains(verb) else { continue }
+            guard v < units.count, let verb = units[v].word,
+                  isVerbLike(verb) || coordinatedVerbs.contains(verb) || ((w == "before" || w == "after") && verb.hasSuffix("ing")) else { continue }
             // "before/after" take a gerund: "before travelling to X".
             if w == "before" || w == "after", !verb.hasSuffix("ing") { continue }
             let idx = Array(subject) + Array(v..<units.count)

@@ -56,7 +56,7 @@ public enum Frames {
             let nouns = words(map["nouns"]), support = words(map["support"]), preps = words(map["noun-preps"])
             if !nouns.isEmpty, !preps.isEmpty {
                 if !support.isEmpty {
-                    patterns.append("\(a)+ ~2 !\(alt(support)) (a|an|the|his|her|its|their|two|three|several|many|first|an)? ~3 \(alt(nouns)) \(alt(preps)) (the)? \(t)+")
+                    patterns.append("\(a)+ ~2 !\(alt(support)) (a|an|the|his|her|its|their|two|three|several|many|first)? ~4 \(alt(nouns)) \(alt(preps)) (the)? \(t)+")
                 }
                 if map["possessive"]?.string == "true" {
                     patterns.append("{subject:\(agent)} 's ~3 !\(alt(nouns)) \(alt(preps)) (the)? \(t)+")

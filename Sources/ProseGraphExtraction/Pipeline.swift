@@ -30,6 +30,19 @@ public struct Pipeline: Sendable {
         "wants", "wanted", "plans", "planned", "intends", "intended", "refused", "failed", "sought", "seeks",
     ]
 
+    /// A fact that holds only if its object lies outside the subject's own country
+    /// (`object: abroad`), decided when the article's nationalities are all known.
+    struct AbroadCandidate {
+        let subject: Entity
+        let object: Entity
+        /// The object's country (a country, or a city's country from the gazetteer); nil for a place.
+        let objectCountry: String?
+        /// The countries of the cities the sentence names (for a place of no known country).
+        let sentenceCountries: [String]
+        let predicate: String
+        let mention: Mention
+    }
+
     public init(rules: RuleSet = .standard, gazetteer: Gazetteer = .shared) {
         self.rules = rules
         self.recognizer = EntityRecognizer(gazetteer: gazetteer)
@@ -43,6 +56,7 @@ public struct Pipeline: Sendable {
         var resolver = EntityResolver(parties: parties(of: article))
         var contextYear: Int? = nil
         var envoys: [EntityKey: FactDate?] = [:]
+        var abroad: [AbroadCandidate] = []
         let proseRules = rules.rules.filter { $0.scope == .prose }
         let infoboxRules = rules.rules.filter { $0.scope == .infobox }
 
@@ -53,13 +67,14 @@ public struct Pipeline: Sendable {
             guard !matching.isEmpty else { continue }
             var y: Int? = nil
             let prov = Provenance(documentID: documentID, sentence: entry.value, start: entry.span.start, end: entry.span.end)
-            run(infoboxIndex, infoboxRules, only: matching, on: entry.value, provenance: prov, resolver: &resolver, contextYear: &y, envoys: &envoys, into: &graph)
+            run(infoboxIndex, infoboxRules, only: matching, on: entry.value, provenance: prov, resolver: &resolver, contextYear: &y, envoys: &envoys, abroad: &abroad, into: &graph)
         }
         for (index, s) in article.sentences.enumerated() {
             resolver.beginSentence(index)
             let prov = Provenance(documentID: documentID, sentence: s.text, start: s.span.start, end: s.span.end)
-            run(proseIndex, proseRules, only: nil, on: s.text, provenance: prov, resolver: &resolver, contextYear: &contextYear, envoys: &envoys, into: &graph)
+            run(proseIndex, proseRules, only: nil, on: s.text, provenance: prov, resolver: &resolver, contextYear: &contextYear, envoys: &envoys, abroad: &abroad, into: &graph)
         }
+        addAbroad(abroad, into: &graph)
         inferEnvoys(&graph, parties: resolver.parties, envoys: envoys)
         return graph
     }
@@ -76,7 +91,7 @@ public struct Pipeline: Sendable {
     }
 
     func run(_ index: RuleIndex, _ rules: [RelationRule], only: Set<Int>?, on text: String, provenance: Provenance, resolver: inout EntityResolver,
-             contextYear: inout Int?, envoys: inout [EntityKey: FactDate?], into graph: inout KnowledgeGraph) {
+             contextYear: inout Int?, envoys: inout [EntityKey: FactDate?], abroad: inout [AbroadCandidate], into graph: inout KnowledgeGraph) {
         let (_, units) = analyze(text, table: index.table, contextYear: &contextYear)
         let speech = units.firstIndex { $0.word.map(Self.speechCues.contains) ?? false }
 
@@ -166,7 +181,12 @@ public struct Pipeline: Sendable {
                             }
                         }
                         if rule.objectAbroad {
-                            objects = objects.filter { o in isAbroad(o, unit: units[ou], for: s, units: units, graph: graph) }
+                            let cities = units.compactMap { $0.span?.type == .city ? country(of: $0.span) : nil }
+                            for o in objects where o != s {
+                                abroad.append(AbroadCandidate(subject: s, object: o, objectCountry: country(of: units[ou].span), sentenceCountries: cities,
+                                                              predicate: rule.predicate, mention: mention))
+                            }
+                            continue
                         }
                         for o in objects where o != s {
                             var a = s, b = o
@@ -189,29 +209,67 @@ public struct Pipeline: Sendable {
         let dateSpans = dates.dates(tokens, contextYear: &contextYear)
         spans.removeAll { s in dateSpans.contains { $0.tokens.overlaps(s.tokens) } && s.type != .person && s.type != .organization }
         spans += dateSpans.filter { d in !spans.contains { $0.tokens.overlaps(d.tokens) } }
-        return (tokens, makeUnits(tokens, spans, table: table))
+        var units = makeUnits(tokens, spans, table: table)
+        // An untyped name in a list of cities is a city: "Hanoi, Ho Chi Minh City and Điện Biên Phủ".
+        var k = 0
+        while k < units.count {
+            guard units[k].span.map({ $0.type == .city || $0.type == .name }) ?? false else { k += 1; continue }
+            var items = [k]
+            var j = k + 1
+            while j + 1 < units.count, let w = units[j].word, w == "," || w == "and" || w == "or" {
+                var next = j + 1
+                if next < units.count, units[next].word == "and" || units[next].word == "or" { next += 1 }
+                guard next < units.count, let s = units[next].span, s.type == .city || s.type == .name else { break }
+                items.append(next)
+                j = next + 1
+            }
+            if items.count > 1, items.contains(where: { units[$0].span?.type == .city }) {
+                for i in items where units[i].span?.type == .name {
+                    var span = units[i].span!
+                    span.type = .city
+                    units[i] = Unit(tokens: units[i].tokens, word: nil, span: span)
+                }
+            }
+            k = j
+        }
+        // A news dateline ("LUSAKA — ...") places nothing by itself, but "here" in its sentence is that city.
+        if units.count > 2, let city = units[0].span, city.type == .city, tokens[city.tokens].allSatisfy({ $0.isAllCaps || $0.kind != .word }),
+           let dash = units[1].word, ["—", "–", "-"].contains(dash) {
+            for k in units.indices where units[k].word == "here" {
+                var span = city
+                span.tokens = units[k].tokens
+                units[k] = Unit(tokens: units[k].tokens, word: nil, span: span)
+            }
+        }
+        return (tokens, units)
     }
 
-    /// Whether a place lies outside the person's own country: the country of a city (from the
-    /// gazetteer) or a country differs from every nationality the person has; a place of no known
-    /// country counts when the sentence names a city abroad. Unknown nationality: not abroad.
-    func isAbroad(_ o: Entity, unit: Unit, for person: Entity, units: [Unit], graph: KnowledgeGraph) -> Bool {
-        let own = Set(graph.objects(of: person.key, "nationality").compactMap { x -> String? in
-            if case .entity(let k) = x { return graph.entities[k]?.label } else { return nil }
-        })
-        guard !own.isEmpty else { return false }
-        func country(_ span: EntitySpan?) -> String? {
-            guard let span else { return nil }
-            if span.type == .country { return span.label }
-            if span.type == .city, let code = span.countryCode { return recognizer.gazetteer.countriesByCode[code]?.label }
-            return nil
+    /// A country span's label, or a city span's country from the gazetteer.
+    func country(of span: EntitySpan?) -> String? {
+        guard let span else { return nil }
+        if span.type == .country { return span.label }
+        if span.type == .city, let code = span.countryCode { return recognizer.gazetteer.countriesByCode[code]?.label }
+        return nil
+    }
+
+    /// Adds the `object: abroad` facts whose object lies outside the subject's own country, now that
+    /// the article's nationalities are known: a country, or a city's country, differs from every
+    /// nationality of the subject; a place of no known country counts when every city the sentence
+    /// names is abroad. A subject of unknown nationality gives nothing.
+    func addAbroad(_ candidates: [AbroadCandidate], into graph: inout KnowledgeGraph) {
+        for c in candidates {
+            let own = Set(graph.objects(of: c.subject.key, "nationality").compactMap { x -> String? in
+                if case .entity(let k) = x { return graph.entities[k]?.label } else { return nil }
+            })
+            guard !own.isEmpty else { continue }
+            let isAbroad: Bool
+            if let country = c.objectCountry { isAbroad = !own.contains(country) }
+            else if c.object.type == .place { isAbroad = !c.sentenceCountries.isEmpty && c.sentenceCountries.allSatisfy { !own.contains($0) } }
+            else { isAbroad = false }
+            guard isAbroad else { continue }
+            let sk = graph.add(entity: c.subject), ok = graph.add(entity: c.object)
+            graph.add(fact: Fact(subject: sk, predicate: c.predicate, object: .entity(ok), mentions: [c.mention]))
         }
-        if let c = country(unit.span) { return !own.contains(c) }
-        if o.type == .place {
-            let cities = units.compactMap { $0.span?.type == .city ? country($0.span) : nil }
-            return !cities.isEmpty && cities.allSatisfy { !own.contains($0) }
-        }
-        return false
     }
 
     /// Whether the title at `k` is followed by the name it belongs to ("Prime Minister of Spain Pedro Sánchez").
@@ -246,7 +304,10 @@ public struct Pipeline: Sendable {
         guard from < m.anchor else { return false }
         return (from..<m.anchor).contains { k in
             guard let w = units[k].word, Self.blockers.contains(w) else { return false }
-            if w == "to" { return (k + 1..<m.anchor).allSatisfy { units[$0].word.map(Clauses.isModifier) ?? false } }
+            if w == "to" {
+                // "to visit", "to have visited", "to officially open": an infinitive.
+                return (k + 1..<m.anchor).allSatisfy { units[$0].word.map { Clauses.isModifier($0) || ["have", "be", "been"].contains($0) } ?? false }
+            }
             return true
         }
     }
