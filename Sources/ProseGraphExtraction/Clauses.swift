@@ -55,6 +55,9 @@ public enum Clauses {
         return w.count > 4 && w.hasSuffix("ed") && !["united", "red", "bed", "speed", "need", "seed", "feed", "breed", "creed", "shed"].contains(w)
     }
 
+    /// Words after a comma that open another clause: what precedes them is no aside.
+    static let clauseOpeners: Set<String> = ["and", "or", "but", "where", "when", "which", "who", "while", "before", "after", "whereas", "as", "then", "so"]
+
     static let participles: Set<String> = ["sworn", "elected", "born", "reelected", "re-elected", "appointed", "returned", "accompanied", "flanked", "backed", "known", "named"]
 
     /// Words that open an apposition after a name: "X, the ...", "X, Jordan's ...", "X, a ...".
@@ -133,7 +136,7 @@ public enum Clauses {
             // A participial aside: "X, returned to office six months earlier, makes ...", "X, sworn in as ...".
             if let w = units[segStart].word, participles.contains(w) || (w.hasSuffix("ed") && !finiteVerbs.contains(w)),
                !seg.dropFirst().contains(where: { $0.word.map(finiteVerbs.contains) ?? false }),
-               close + 1 < n, units[close + 1].word.map({ !["and", "or"].contains($0) }) ?? true {
+               close + 1 < n, units[close + 1].word.map({ !Self.clauseOpeners.contains($0) }) ?? true {
                 for j in (k + 1)...close { keep[j] = false }
                 continue
             }
@@ -164,7 +167,8 @@ public enum Clauses {
                 removed.append(j)
                 j -= 1
                 if j >= 0, units[j].span?.type == .demonym { removed.append(j); j -= 1 }
-                if j >= 0, let p = units[j].word, ["his", "her", "their", "its"].contains(p) { removed.append(j); j -= 1 }
+                if j >= 0, let p = units[j].word ?? (units[j].span?.type == .pronoun ? units[j].span?.label : nil),
+                   ["his", "her", "their", "its"].contains(p) { removed.append(j); j -= 1 }
                 for r in removed { keep[r] = false }
                 if k - 1 >= 0, units[k - 1].word == "," { keep[k - 1] = false }
                 continue
