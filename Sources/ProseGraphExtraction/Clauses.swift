@@ -151,6 +151,8 @@ public enum Clauses {
             } else { opens = false }
             // The segment must name a role: a title or a role noun, not just another entity ("Ghana, Togo, ...").
             let hasRole = seg.contains { $0.span?.type == .title } || seg.contains { $0.word.map(roleNouns.contains) ?? false }
+                || (first.word.map { ["a", "an", "the", "former"].contains($0) } ?? false
+                    && !seg.contains { $0.span?.type == .person || $0.span?.type == .name })
             guard opens, hasRole else { continue }
             for j in (k + 1)...close { keep[j] = false }
         }

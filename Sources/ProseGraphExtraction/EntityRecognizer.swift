@@ -433,9 +433,15 @@ public struct EntityRecognizer: Sendable {
         let afterDemonym = i > 0 && gazetteer.matches(t, at: i - 1).contains { $0.length == 1 && $0.entries.contains { $0.kind == .demonym } }
         if !t[i].isCapitalized, !Self.lowercaseOKSet.contains(entry.role ?? ""), !afterDemonym { return nil }
         if !t[i].isCapitalized, !afterDemonym, ["general", "major", "speaker", "governor", "commander", "chairman", "president", "secretary", "minister"].contains(t[i].lower), m.length == 1 {
-            // "the president of the delegation": a bare lower-case title needs a name right after it (or after a comma).
+            // "the president of the delegation": a bare lower-case title needs a name right after it (or after a comma),
+            // "of <Country>" after it ("president of Ecuador"), or a word that makes it a role before it
+            // ("sworn in as president", "who became president", "X, chairman of ...").
             let k = i + 1 < t.count && t[i + 1].text == "," ? i + 2 : i + 1
-            guard k < t.count, t[k].isCapitalized, !Self.notNames.contains(t[k].lower) else { return nil }
+            let nameAfter = k < t.count && t[k].isCapitalized && !Self.notNames.contains(t[k].lower)
+            let ofCountry = i + 2 < t.count && t[i + 1].lower == "of" && gazetteer.matches(t, at: i + 2).contains { $0.entries.contains { $0.kind == .country } }
+            let prev = i > 0 ? t[i - 1].lower : ""
+            let roleBefore = Self.lowercaseTitleCues.contains(prev) || (prev == "the" && i > 1 && t[i - 2].text == ",")
+            guard nameAfter || ofCountry || roleBefore else { return nil }
         }
         var end = i + m.length
         var label = Self.titleCase(text(t, i..<end))
@@ -458,6 +464,9 @@ public struct EntityRecognizer: Sendable {
         }
         return (EntitySpan(tokens: i..<end, type: .title, label: label, role: entry.role), end)
     }
+
+    /// Words before a lower-case title that make it a position: "sworn in as president", "who became president".
+    static let lowercaseTitleCues: Set<String> = ["as", "became", "becomes", "become", "then", "new", "former", "interim", "acting", "first", "also", ","]
 
     /// Capitalized words that make a title of a known title after them.
     static let titleModifiers: Set<String> = [

@@ -159,7 +159,7 @@ public struct Pipeline: Sendable {
                             if m.subjects.allSatisfy({ $0 < ou }), Self.titleHasItsOwnName(ou, units) { continue }
                             let title = titleSpan.label
                             let sk = graph.add(entity: s)
-                            if titleSpan.role == "envoy", envoys[sk] == nil { envoys[sk] = dateFor(m, units) }
+                            if titleSpan.role == "envoy", envoys[sk] == nil, rule.scope == .prose { envoys[sk] = dateFor(m, units) }
                             graph.add(fact: Fact(subject: sk, predicate: rule.predicate, object: .literal(title), mentions: [mention]))
                         }
                         continue
