@@ -514,6 +514,11 @@ public struct EntityRecognizer: Sendable {
         if titleAt(t, i) != nil { return nil }
         let e = nameEnd(t, i)
         guard e > i else { return nil }
+        // "the General Cooperation Agreement": a capitalized run that goes on into a document's or event's name is no person.
+        if e < t.count, t[e].isCapitalized, Self.notNames.contains(t[e].lower), !Self.monthNames.contains(t[e].lower),
+           !["the", "a", "an", "in", "on", "at", "by", "for", "of", "to", "from", "with", "and", "or", "but", "he", "she", "it", "they", "his", "her"].contains(t[e].lower) {
+            return nil
+        }
         return EntitySpan(tokens: i..<e, type: .person, label: text(t, i..<e))
     }
 

@@ -84,6 +84,13 @@ public struct EntityResolver: Sendable {
         }
     }
 
+    /// Whether an untyped name is a person seen before in the article (as written, or as the surname of one).
+    public func isKnownPerson(_ label: String) -> Bool {
+        if people.contains(label) { return true }
+        let parts = label.split(separator: " ")
+        return parts.count == 1 && fullNameBySurname[parts[0]] != nil
+    }
+
     /// The canonical name of a person: a surname alone is the
     /// full name seen before; an unknown single word is a person only when a
     /// title said so (`certain`).

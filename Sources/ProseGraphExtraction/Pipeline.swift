@@ -92,7 +92,13 @@ public struct Pipeline: Sendable {
 
     func run(_ index: RuleIndex, _ rules: [RelationRule], only: Set<Int>?, on text: String, provenance: Provenance, resolver: inout EntityResolver,
              contextYear: inout Int?, envoys: inout [EntityKey: FactDate?], abroad: inout [AbroadCandidate], into graph: inout KnowledgeGraph) {
-        let (_, units) = analyze(text, table: index.table, contextYear: &contextYear)
+        var (_, units) = analyze(text, table: index.table, contextYear: &contextYear)
+        // An untyped name that is a person seen before ("Putin", "Castro") is that person, not a place.
+        for k in units.indices {
+            guard var span = units[k].span, span.type == .name, resolver.isKnownPerson(span.label) else { continue }
+            span.type = .person
+            units[k] = Unit(tokens: units[k].tokens, word: nil, span: span)
+        }
         let speech = units.firstIndex { $0.word.map(Self.speechCues.contains) ?? false }
 
         // Rules run on the sentence and on its simplified views (the clause layer, `Clauses`):
@@ -113,6 +119,8 @@ public struct Pipeline: Sendable {
                                       last: map[max(0, min(m0.last, map.count - 1))])
                     if !rule.allowReported, let sp = speech, m.anchor > sp { continue }
                     if !rule.literalObject, isBlocked(m0, view.units) { continue }
+                    // "the summit of the OSCE in Istanbul": a place after "X of Y" belongs to X, not to Y.
+                    if rule.predicate == "locatedIn", let su = m.subjects.first, let ou = m.objects.first, su < ou, Self.isOfComplement(su, units) { continue }
                     guard seen.insert(MatchKey(rule: ruleIndex, subjects: m.subjects, objects: m.objects, anchor: m.anchor)).inserted else { continue }
                     found.append((rule, p, m))
                 }
@@ -270,6 +278,13 @@ public struct Pipeline: Sendable {
             let sk = graph.add(entity: c.subject), ok = graph.add(entity: c.object)
             graph.add(fact: Fact(subject: sk, predicate: c.predicate, object: .entity(ok), mentions: [c.mention]))
         }
+    }
+
+    /// Whether the unit at `k` is the complement of "of" ("the summit of [the] X").
+    static func isOfComplement(_ k: Int, _ units: [Unit]) -> Bool {
+        var j = k - 1
+        if j >= 0, units[j].flags & UnitFlags.the != 0 { j -= 1 }
+        return j >= 0 && units[j].word == "of"
     }
 
     /// Whether the title at `k` is followed by the name it belongs to ("Prime Minister of Spain Pedro Sánchez").

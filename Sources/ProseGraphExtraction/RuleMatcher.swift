@@ -145,7 +145,8 @@ public enum RuleMatcher {
             // A Person, City or Place slot also takes an untyped capitalized name
             // ("Mahmoud Abbas visited", "a consulate in Yuzhno-Sakhalinsk").
             return types.contains { t in
-                (t.type == s.type || (s.type == .name && (t.type == .person || t.type == .city || t.type == .place)))
+                if t.roles == ["exact"] { return t.type == s.type }
+                return (t.type == s.type || (s.type == .name && (t.type == .person || t.type == .city || t.type == .place)))
                     && (t.roles.isEmpty || t.roles.contains(s.role ?? "") || (s.plural && t.roles.contains("plural")))
             }
         case .gap:
