@@ -303,7 +303,7 @@ public struct EntityRecognizer: Sendable {
         while j < t.count {
             let tok = t[j]
             if tok.isCapitalized || (tok.kind == .number && j > start) { j += 1; continue }
-            if tok.text == "-", !tok.spaceBefore, j + 1 < t.count, !t[j + 1].spaceBefore, t[j + 1].isCapitalized { j += 2; continue }
+            if tok.text == "-" || tok.text == "–", !tok.spaceBefore, j + 1 < t.count, !t[j + 1].spaceBefore, t[j + 1].isCapitalized { j += 2; continue }
             // "Ontario Teachers' Pension Plan"
             if tok.text == "'", !tok.spaceBefore, j + 1 < t.count, t[j + 1].isCapitalized, t[j - 1].lower.hasSuffix("s") { j += 1; continue }
             if tok.text == "&", j + 1 < t.count, t[j + 1].isCapitalized { j += 1; continue }
