@@ -125,6 +125,13 @@ public enum Clauses {
             }
             k += 1
         }
+        // Dates set off by commas: "X became, in August 1975, the first ...".
+        for k in 0..<n where units[k].word == "," && keep[k] {
+            var j = k + 1
+            if j < n, let w = units[j].word, ["in", "on", "by", "since", "from", "until"].contains(w) { j += 1 }
+            guard j + 1 < n, units[j].span?.type == .date, units[j + 1].word == "," else { continue }
+            for r in k...j { keep[r] = false }
+        }
         // Appositions after a name: "NAME , SEGMENT ," where the segment has no verb and
         // reads like a noun phrase (a determiner, a possessive, a title or a demonym first).
         for (k, u) in units.enumerated() where k + 2 < n && units[k + 1].word == "," {

@@ -529,6 +529,11 @@ public struct EntityRecognizer: Sendable {
         var words = 0
         while e < t.count, words < 6 {
             let tok = t[e]
+            // A regnal number: "Faisal I", "Abdullah II".
+            if e > i, tok.kind == .word, ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"].contains(tok.text) {
+                e += 1
+                continue
+            }
             if tok.isCapitalized, tok.kind == .word, !Self.notNames.contains(tok.lower) || (e > i && Self.particles.contains(tok.lower)) {
                 if e > i, !Self.particles.contains(t[e - 1].lower),
                    gazetteerSpan(t, e).map({ $0.type == .country || $0.type == .demonym }) ?? false { break }
