@@ -163,6 +163,17 @@ public enum Clauses {
             guard opens, hasRole else { continue }
             for j in (k + 1)...close { keep[j] = false }
         }
+        // "the ancient Nabataean city of Petra", "the Peruvian city of Tumbes": the place itself.
+        for k in 0..<n where keep[k] {
+            guard let w = units[k].word, placeNouns.contains(w), k + 2 < n, units[k + 1].word == "of",
+                  let s = units[k + 2].span, s.type == .city || s.type == .name || s.type == .place else { continue }
+            var j = k
+            while j > 0, j > k - 4, units[j - 1].span?.type == .demonym || (units[j - 1].word.map { $0 != "," && !prepositions.contains($0) && !isVerbLike($0) } ?? false) {
+                j -= 1
+                if units[j].flags & UnitFlags.the != 0 { break }
+            }
+            for r in j...(k + 1) { keep[r] = false }
+        }
         // Modifiers, and titles (with a demonym or "of <Country>") before a person.
         for (k, u) in units.enumerated() {
             if let w = u.word, isModifier(w) { keep[k] = false }
@@ -201,6 +212,8 @@ public enum Clauses {
         }
         return select(View(units: units, map: Array(units.indices)), keep, dropOrphanCommas: true)
     }
+
+    static let placeNouns: Set<String> = ["city", "town", "village", "port", "capital", "island", "province", "region", "state", "resort"]
 
     static let roleNouns: Set<String> = [
         "ambassador", "envoy", "minister", "president", "king", "queen", "leader", "head", "chief", "secretary",

@@ -87,6 +87,7 @@ public struct EntityRecognizer: Sendable {
         ["memorial"], ["cemetery"], ["museum"], ["monastery"], ["mansion"], ["buildings"], ["fortress"], ["tower"], ["hospital"], ["camp"], ["refugee", "camp"], ["bridge"],
         ["stadium"], ["harbour"], ["harbor"], ["monument"], ["temple"], ["castle"], ["park"], ["street"],
         ["avenue"], ["boulevard"], ["island"], ["islands"], ["strait"], ["canal"], ["dam"], ["shipyard"],
+        ["house"], ["hall"], ["residence"], ["diwan"], ["track"], ["trail"],
         ["factory"], ["plant"], ["headquarters"], ["compound"], ["checkpoint"], ["terminal"],
     ]
 

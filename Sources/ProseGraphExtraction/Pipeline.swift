@@ -93,9 +93,12 @@ public struct Pipeline: Sendable {
     func run(_ index: RuleIndex, _ rules: [RelationRule], only: Set<Int>?, on text: String, provenance: Provenance, resolver: inout EntityResolver,
              contextYear: inout Int?, envoys: inout [EntityKey: FactDate?], abroad: inout [AbroadCandidate], into graph: inout KnowledgeGraph) {
         var (_, units) = analyze(text, table: index.table, contextYear: &contextYear)
-        // An untyped name that is a person seen before ("Putin", "Castro") is that person, not a place.
+        // An untyped name that is a person seen before ("Putin", "Castro"), or that a title follows as an
+        // apposition ("Charles, Prince of Wales,"), is a person, not a place.
         for k in units.indices {
-            guard var span = units[k].span, span.type == .name, resolver.isKnownPerson(span.label) else { continue }
+            guard var span = units[k].span, span.type == .name else { continue }
+            let titled = k + 2 < units.count && units[k + 1].word == "," && units[k + 2].span?.type == .title
+            guard titled || resolver.isKnownPerson(span.label) else { continue }
             span.type = .person
             units[k] = Unit(tokens: units[k].tokens, word: nil, span: span)
         }
@@ -151,6 +154,8 @@ public struct Pipeline: Sendable {
                 }
             }
         }
+        var visits: [(object: Entity, mention: Mention)] = []
+        defer { addCompanions(visits, units: units, resolver: &resolver, into: &graph) }
         for (rule, p, m) in found {
             let dates = rule.date == .sentence ? datesFor(m, units) : [nil]
             let subjectType = p.expectedType(.subject), objectType = p.expectedType(.object)
@@ -197,6 +202,7 @@ public struct Pipeline: Sendable {
                             continue
                         }
                         for o in objects where o != s {
+                            if rule.predicate == "visited", !visits.contains(where: { $0.object == o }) { visits.append((o, mention)) }
                             var a = s, b = o
                             if Self.symmetric.contains(rule.predicate), b.key < a.key { swap(&a, &b) }
                             let sk = graph.add(entity: a), ok = graph.add(entity: b)
@@ -250,6 +256,37 @@ public struct Pipeline: Sendable {
             }
         }
         return (tokens, units)
+    }
+
+    /// Companions share a visit: "X paid a state visit to Y, accompanied by Foreign Minister Z" (also
+    /// "in the company of Z"): each person named after the cue visited what the sentence's visits reached.
+    func addCompanions(_ visits: [(object: Entity, mention: Mention)], units: [Unit], resolver: inout EntityResolver, into graph: inout KnowledgeGraph) {
+        guard !visits.isEmpty else { return }
+        for (k, u) in units.enumerated() {
+            let cue = (u.word == "accompanied" && k + 1 < units.count && units[k + 1].word == "by")
+                || (u.word == "company" && k + 1 < units.count && units[k + 1].word == "of" && k > 0 && units[k - 1].word == "the")
+            guard cue else { continue }
+            var j = k + 2
+            var companions: [Entity] = []
+            while j < units.count {
+                if let s = units[j].span {
+                    if s.type == .person || s.type == .name { companions += resolver.resolve(s, expected: .person) }
+                    else if s.type != .title && s.type != .demonym { break }
+                } else if let w = units[j].word, ![",", "and", "the", "his", "her", "its", "their"].contains(w) {
+                    if companions.isEmpty && j < k + 6 { j += 1; continue }  // "accompanied by ENI's chief executive, X"
+                    break
+                }
+                j += 1
+            }
+            for c in companions {
+                let ck = graph.add(entity: c)
+                for v in visits {
+                    let ok = graph.add(entity: v.object)
+                    let m = Mention(date: v.mention.date, provenance: v.mention.provenance, rule: "visit.companion", confidence: 0.7)
+                    graph.add(fact: Fact(subject: ck, predicate: "visited", object: .entity(ok), mentions: [m]))
+                }
+            }
+        }
     }
 
     /// A country span's label, or a city span's country from the gazetteer.
