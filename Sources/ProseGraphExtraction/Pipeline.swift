@@ -393,13 +393,19 @@ public struct Pipeline: Sendable {
             if u.word == ")" { open = nil }
         }
         let anchorEnclosure = enclosure[m.anchor]
-        var best: (distance: Int, date: FactDate)? = nil
+        // The clause that holds the trigger, and the words outside asides and appositions (the core
+        // view): a date there wins over a nearer one elsewhere ("Julia Gillard met O'Neill on 10 May
+        // 2013, and Tony Abbott toured Lae in March 2014"; "X, the first ... since 1975, travelled").
+        let clause = Self.clauses(units)
+        let core = Set(Clauses.core(units).map)
+        var best: (rank: Int, distance: Int, date: FactDate)? = nil
         var fallback: (distance: Int, date: FactDate)? = nil
         for (k, u) in units.enumerated() {
             guard let d = u.span?.date, !Self.isOffsetDate(k, units) else { continue }
             let distance = abs(k - m.anchor)
             if enclosure[k] == 0 || enclosure[k] == anchorEnclosure {
-                if best == nil || distance < best!.distance { best = (distance, d) }
+                let rank = (clause[k] == clause[m.anchor] ? 0 : 2) + (core.contains(k) || !core.contains(m.anchor) ? 0 : 1)
+                if best == nil || (rank, distance) < (best!.rank, best!.distance) { best = (rank, distance, d) }
             } else if !parenthesized.contains(enclosure[k]), k > m.anchor {
                 // A date only in a relative clause after the trigger ("made several visits to Belgium, the
                 // last of which was in November 2001") still dates it; one before it ("X, who took office
@@ -407,7 +413,26 @@ public struct Pipeline: Sendable {
                 if fallback == nil || distance < fallback!.distance { fallback = (distance, d) }
             }
         }
-        return (best ?? fallback)?.date
+        return best?.date ?? fallback?.date
+    }
+
+    /// Clause numbers: a new clause starts after ";" and at ", and" / ", but" / ", while" followed by a
+    /// new subject (a person, country, pronoun or group within two words).
+    static func clauses(_ units: [Unit]) -> [Int] {
+        var out = [Int](repeating: 0, count: units.count)
+        var c = 0
+        for k in units.indices {
+            if units[k].word == ";" { c += 1 }
+            if units[k].word == ",", k + 1 < units.count, let w = units[k + 1].word, ["and", "but", "while", "whereas"].contains(w),
+               (k + 2..<min(units.count, k + 5)).contains(where: { j in
+                   guard let s = units[j].span else { return false }
+                   return [.person, .name, .country, .pronoun, .group, .organization].contains(s.type)
+               }) {
+                c += 1
+            }
+            out[k] = c
+        }
+        return out
     }
 
     /// "Two years after its independence from Portugal in 1975": a date that an
