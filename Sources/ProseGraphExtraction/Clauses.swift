@@ -67,7 +67,10 @@ public enum Clauses {
 
     /// The views the rules run on, the sentence itself first. Views equal to an
     /// earlier one are left out.
-    public static func views(_ units: [Unit]) -> [View] {
+    public static func views(_ units: [Unit]) -> [View] { viewsAndCore(units).views }
+
+    /// The views, and the core view on its own (dating uses it).
+    public static func viewsAndCore(_ units: [Unit]) -> (views: [View], core: View) {
         var out = [View(units: units, map: Array(units.indices))]
         func add(_ v: View) {
             guard !v.units.isEmpty, !out.contains(where: { $0.map == v.map }) else { return }
@@ -78,7 +81,7 @@ public enum Clauses {
         add(simplified)
         for v in coordinated(simplified) { add(v) }
         for v in relativeSubjects(units) { add(core(v)) }
-        return out
+        return (out, simplified)
     }
 
     /// The units without relative clauses set off by commas (", who ... ,", ", which ... ,").
@@ -142,12 +145,12 @@ public enum Clauses {
             let seg = units[segStart..<close]
             // A participial aside: "X, returned to office six months earlier, makes ...", "X, sworn in as ...".
             if let w = units[segStart].word, participles.contains(w) || (w.hasSuffix("ed") && !finiteVerbs.contains(w)),
-               !seg.dropFirst().contains(where: { $0.word.map(finiteVerbs.contains) ?? false }),
+               !seg.dropFirst().contains(where: { $0.isFiniteVerb }),
                close + 1 < n, units[close + 1].word.map({ !Self.clauseOpeners.contains($0) }) ?? true {
                 for j in (k + 1)...close { keep[j] = false }
                 continue
             }
-            if seg.contains(where: { $0.word.map(isVerbLike) ?? false }) { continue }
+            if seg.contains(where: { $0.isVerbLike }) { continue }
             if close + 1 < n, let next = units[close + 1].word, next == "and" || next == "or" { continue }
             let first = units[segStart]
             let opens: Bool
@@ -168,7 +171,7 @@ public enum Clauses {
             guard let w = units[k].word, placeNouns.contains(w), k + 2 < n, units[k + 1].word == "of",
                   let s = units[k + 2].span, s.type == .city || s.type == .name || s.type == .place else { continue }
             var j = k
-            while j > 0, j > k - 4, units[j - 1].span?.type == .demonym || (units[j - 1].word.map { $0 != "," && !prepositions.contains($0) && !isVerbLike($0) } ?? false) {
+            while j > 0, j > k - 4, units[j - 1].span?.type == .demonym || (units[j - 1].word.map { $0 != "," } ?? false && !units[j - 1].isPreposition && !units[j - 1].isVerbLike) {
                 j -= 1
                 if units[j].flags & UnitFlags.the != 0 { break }
             }
@@ -176,7 +179,7 @@ public enum Clauses {
         }
         // Modifiers, and titles (with a demonym or "of <Country>") before a person.
         for (k, u) in units.enumerated() {
-            if let w = u.word, isModifier(w) { keep[k] = false }
+            if u.isModifier { keep[k] = false }
         }
         for (k, u) in units.enumerated() where u.span?.type == .person || u.span?.type == .name {
             var j = k - 1
@@ -244,11 +247,11 @@ public enum Clauses {
         for (k, u) in units.enumerated() where k > subject.upperBound {
             guard let w = u.word, w == "and" || w == "then" || w == "before" || w == "after" || w == "," else { continue }
             // ", meeting X and Y": a participle after a comma shares the subject too.
-            if w == ",", !(k + 1 < units.count && (units[k + 1].word.map { $0.hasSuffix("ing") && coordinatedVerbs.contains($0) } ?? false)) { continue }
+            if w == ",", !(k + 1 < units.count && (units[k + 1].isCoordinatedVerb && units[k + 1].word!.hasSuffix("ing"))) { continue }
             var v = k + 1
-            while v < units.count, let x = units[v].word, isModifier(x) || x == "," { v += 1 }
+            while v < units.count, units[v].isModifier || units[v].word == "," { v += 1 }
             guard v < units.count, let verb = units[v].word,
-                  isVerbLike(verb) || coordinatedVerbs.contains(verb) || ((w == "before" || w == "after") && verb.hasSuffix("ing")) else { continue }
+                  units[v].isVerbLike || units[v].isCoordinatedVerb || ((w == "before" || w == "after") && verb.hasSuffix("ing")) else { continue }
             // "before/after" take a gerund: "before travelling to X".
             if w == "before" || w == "after", !verb.hasSuffix("ing") { continue }
             let idx = Array(subject) + Array(v..<units.count)
@@ -269,11 +272,11 @@ public enum Clauses {
     /// that is not the object of a preposition, with its coordinated list ("X and Y").
     static func subjectRange(_ units: [Unit]) -> ClosedRange<Int>? {
         for (k, u) in units.enumerated() {
-            if let w = u.word, isVerbLike(w) || coordinatedVerbs.contains(w) { return nil }
+            if u.isVerbLike || u.isCoordinatedVerb { return nil }
             guard let s = u.span, [.person, .pronoun, .country, .organization, .group, .name, .demonym].contains(s.type) else { continue }
             if s.type == .pronoun, let r = s.role, r != "person" && r != "thing" { continue }
             if s.type == .pronoun, ["his", "her", "its"].contains(s.label) { continue }
-            if k > 0, let w = units[k - 1].word, prepositions.contains(w) || w == "'s" { continue }
+            if k > 0, units[k - 1].isPreposition || units[k - 1].word == "'s" { continue }
             if k + 1 < units.count, units[k + 1].word == "'s" { continue }
             var end = k
             var j = k + 1

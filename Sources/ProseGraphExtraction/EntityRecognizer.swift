@@ -122,6 +122,8 @@ public struct EntityRecognizer: Sendable {
     /// Lower-case words after a hyphen that make an adjective of a name, not part of it ("Seoul-based").
     static let hyphenSuffixes: Set<String> = ["based", "led", "born", "owned", "run", "backed", "era", "style", "made", "held", "era", "type", "class", "level", "wide", "bound", "free"]
 
+    static let regnalNumbers: Set<String> = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+
     /// Honorifics dropped from names ("Dr. Willy K. Bett" is Willy K. Bett).
     static let honorifics: Set<String> = ["dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "prof.", "sir", "dame", "h.e.", "hon.", "lord", "lady"]
 
@@ -171,6 +173,16 @@ public struct EntityRecognizer: Sendable {
         ["both", "governments"], ["the", "two", "sides"], ["both", "sides"], ["the", "two", "republics"],
     ]
 
+    /// "the two leaders" and the like: stand for the people named just before.
+    static let personGroups: [[String]] = [
+        ["the", "two", "leaders"], ["both", "leaders"], ["the", "two", "men"], ["both", "men"], ["the", "two", "women"],
+        ["the", "two", "presidents"], ["both", "presidents"], ["the", "two", "ministers"], ["the", "two", "foreign", "ministers"],
+        ["the", "two", "prime", "ministers"], ["the", "two", "heads", "of", "state"], ["the", "two", "heads", "of", "government"],
+        ["the", "two", "sovereigns"], ["the", "two", "monarchs"], ["the", "two", "kings"], ["the", "royal", "couple"],
+        ["the", "three", "leaders"], ["the", "three", "presidents"], ["the", "three", "ministers"], ["the", "two", "statesmen"],
+        ["the", "two", "premiers"], ["the", "two", "chancellors"], ["the", "two", "emirs"], ["the", "two", "envoys"],
+    ]
+
     // MARK: Recognition
 
     public func recognize(_ t: [Token]) -> [EntitySpan] {
@@ -182,6 +194,12 @@ public struct EntityRecognizer: Sendable {
             if let g = Self.matchPhrase(Self.partyGroups, t, i) {
                 let count = t[i..<(i + g)].compactMap { Self.groupCounts[$0.lower] }.first ?? 2
                 spans.append(EntitySpan(tokens: i..<(i + g), type: .group, label: "the \(count) countries", role: String(count)))
+                i += g
+                continue
+            }
+            if let g = Self.matchPhrase(Self.personGroups, t, i) {
+                let count = t[i..<(i + g)].compactMap { Self.groupCounts[$0.lower] }.first ?? 2
+                spans.append(EntitySpan(tokens: i..<(i + g), type: .group, label: "the \(count) people", role: "person:\(count)"))
                 i += g
                 continue
             }
@@ -481,7 +499,7 @@ public struct EntityRecognizer: Sendable {
         guard t[i].isCapitalized else { return nil }
         for length in 1...3 where i + length <= t.count {
             let last = t[i + length - 1]
-            guard last.kind == .word, last.lower.count > 3, last.lower.hasSuffix("s"), !last.lower.hasSuffix("ss") else { continue }
+            guard last.kind == .word, gazetteer.pluralPositionWords.contains(last.lower) else { continue }
             var window = Array(t[i..<(i + length)])
             window[length - 1] = Token(range: last.range, text: String(last.text.dropLast()), lower: String(last.lower.dropLast()),
                                        kind: last.kind, spaceBefore: last.spaceBefore)
@@ -531,7 +549,7 @@ public struct EntityRecognizer: Sendable {
         while e < t.count, words < 6 {
             let tok = t[e]
             // A regnal number: "Faisal I", "Abdullah II".
-            if e > i, tok.kind == .word, ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"].contains(tok.text) {
+            if e > i, tok.kind == .word, let f = tok.text.utf8.first, f == 0x49 || f == 0x56 || f == 0x58, Self.regnalNumbers.contains(tok.text) {
                 e += 1
                 continue
             }

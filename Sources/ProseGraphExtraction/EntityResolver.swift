@@ -71,6 +71,16 @@ public struct EntityResolver: Sendable {
         case .group:
             // "the four countries": the countries named just before (this sentence, else the
             // previous one) when there are that many; "the two countries" are the article's parties.
+            // "the two leaders": the last people named before it (this sentence, then the previous one).
+            if let role = s.role, role.hasPrefix("person:") {
+                let n = Int(role.dropFirst(7)) ?? 2
+                var people: [Entity] = []
+                for e in current.reversed() where e.type == .person && !people.contains(e) { people.insert(e, at: 0) }
+                if people.count < n {
+                    for e in previous.reversed() where e.type == .person && !people.contains(e) && people.count < n { people.insert(e, at: 0) }
+                }
+                return people.count >= n ? Array(people.suffix(n)) : []
+            }
             let n = Int(s.role ?? "2") ?? 2
             guard n > 2 else { return parties }
             for scope in [current, previous] {

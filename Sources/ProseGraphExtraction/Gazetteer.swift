@@ -36,6 +36,8 @@ public final class Gazetteer: Sendable {
     public let countriesByLabel: [String: GazetteerEntry]
     /// Longest phrase, in tokens.
     public let maxLength: Int
+    /// The last words of position titles in the plural ("presidents", "ministers"), lower case.
+    public let pluralPositionWords: Set<String>
 
     public static let shared: Gazetteer = {
         do { return try Gazetteer(directory: resourceDirectory) } catch {
@@ -137,6 +139,7 @@ public final class Gazetteer: Sendable {
         self.countriesByCode = byCode
         self.countriesByLabel = byLabel
         self.maxLength = maxLength
+        self.pluralPositionWords = Set(phrases.values.filter { $0.entries.contains { $0.kind == .position } }.compactMap { $0.tokens.last.map { $0 + "s" } })
     }
 
     /// Every phrase starting at token `i`, longest first, whose case rules the

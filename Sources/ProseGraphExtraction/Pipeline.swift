@@ -100,7 +100,7 @@ public struct Pipeline: Sendable {
             let titled = k + 2 < units.count && units[k + 1].word == "," && units[k + 2].span?.type == .title
             guard titled || resolver.isKnownPerson(span.label) else { continue }
             span.type = .person
-            units[k] = Unit(tokens: units[k].tokens, word: nil, span: span)
+            units[k] = Unit(units[k], span: span)
         }
         let speech = units.firstIndex { $0.word.map(Self.speechCues.contains) ?? false }
 
@@ -109,14 +109,17 @@ public struct Pipeline: Sendable {
         // with the sentence's subject ("Harper, who visited Guadalajara in August 2009, met with Calderón").
         var found: [(RelationRule, Pattern, RuleMatch)] = []
         var seen = Set<MatchKey>()
-        for view in Clauses.views(units) {
+        let (views, core) = Clauses.viewsAndCore(units)
+        for view in views {
             let map = view.map
             for (k, anchors) in index.candidates(view.units) {
-                let (ruleIndex, cp) = index.patterns[k]
+                let ruleIndex = index.patterns[k].rule
                 if let only, !only.contains(ruleIndex) { continue }
+                let matches = RuleMatcher.matches(index.patterns[k].pattern, view.units, at: anchors)
+                if matches.isEmpty { continue }
                 let rule = rules[ruleIndex]
-                let p = cp.source
-                for m0 in RuleMatcher.matches(cp, view.units, at: anchors) {
+                let p = index.patterns[k].pattern.source
+                for m0 in matches {
                     let m = RuleMatch(subjects: m0.subjects.map { map[$0] }, objects: m0.objects.map { map[$0] },
                                       anchor: map[m0.anchor], first: map[max(0, min(m0.first, map.count - 1))],
                                       last: map[max(0, min(m0.last, map.count - 1))])
@@ -136,7 +139,7 @@ public struct Pipeline: Sendable {
             guard let span = units[u].span else { continue }
             switch span.type {
             case .pronoun: cache[u] = resolver.resolve(span, clauseInitial: u == 0 || units[u - 1].word == ",")
-            case .person, .country, .demonym, .organization, .city: cache[u] = resolver.resolve(span)
+            case .person, .country, .demonym, .organization, .city, .group: cache[u] = resolver.resolve(span)
             case .name: _ = resolver.resolve(span, expected: .person)  // known for later surnames and pronouns
             default: break
             }
@@ -154,10 +157,11 @@ public struct Pipeline: Sendable {
                 }
             }
         }
+        let dateContext = DateContext(units, core: core)
         var visits: [(object: Entity, mention: Mention)] = []
         defer { addCompanions(visits, units: units, resolver: &resolver, into: &graph) }
         for (rule, p, m) in found {
-            let dates = rule.date == .sentence ? datesFor(m, units) : [nil]
+            let dates = rule.date == .sentence ? datesFor(m, units, dateContext) : [nil]
             let subjectType = p.expectedType(.subject), objectType = p.expectedType(.object)
             for date in dates {
             let mention = Mention(date: date, provenance: provenance, rule: rule.id, confidence: rule.confidence)
@@ -172,7 +176,7 @@ public struct Pipeline: Sendable {
                             if m.subjects.allSatisfy({ $0 < ou }), Self.titleHasItsOwnName(ou, units) { continue }
                             let title = titleSpan.label
                             let sk = graph.add(entity: s)
-                            if titleSpan.role == "envoy", envoys[sk] == nil, rule.scope == .prose { envoys[sk] = dateFor(m, units) }
+                            if titleSpan.role == "envoy", envoys[sk] == nil, rule.scope == .prose { envoys[sk] = dateFor(m, units, dateContext) }
                             graph.add(fact: Fact(subject: sk, predicate: rule.predicate, object: .literal(title), mentions: [mention]))
                         }
                         continue
@@ -241,7 +245,7 @@ public struct Pipeline: Sendable {
                 for i in items where units[i].span?.type == .name {
                     var span = units[i].span!
                     span.type = .city
-                    units[i] = Unit(tokens: units[i].tokens, word: nil, span: span)
+                    units[i] = Unit(units[i], span: span)
                 }
             }
             k = j
@@ -252,7 +256,7 @@ public struct Pipeline: Sendable {
             for k in units.indices where units[k].word == "here" {
                 var span = city
                 span.tokens = units[k].tokens
-                units[k] = Unit(tokens: units[k].tokens, word: nil, span: span)
+                units[k] = Unit(units[k], span: span)
             }
         }
         return (tokens, units)
@@ -358,7 +362,7 @@ public struct Pipeline: Sendable {
             guard let w = units[k].word, Self.blockers.contains(w) else { return false }
             if w == "to" {
                 // "to visit", "to have visited", "to officially open": an infinitive.
-                return (k + 1..<m.anchor).allSatisfy { units[$0].word.map { Clauses.isModifier($0) || ["have", "be", "been"].contains($0) } ?? false }
+                return (k + 1..<m.anchor).allSatisfy { units[$0].isModifier || (units[$0].word.map { ["have", "be", "been"].contains($0) } ?? false) }
             }
             return true
         }
@@ -366,8 +370,8 @@ public struct Pipeline: Sendable {
 
     /// The dates of a match: the one `dateFor` picks, and each date the text adds with
     /// "again" ("visited Hanoi in April 2013 and again in March 2018"): one mention each.
-    func datesFor(_ m: RuleMatch, _ units: [Unit]) -> [FactDate?] {
-        let first = dateFor(m, units)
+    func datesFor(_ m: RuleMatch, _ units: [Unit], _ context: DateContext) -> [FactDate?] {
+        let first = dateFor(m, units, context)
         guard first != nil else { return [nil] }
         var out: [FactDate?] = [first]
         for (k, u) in units.enumerated() where k > m.anchor {
@@ -377,34 +381,59 @@ public struct Pipeline: Sendable {
         return out
     }
 
+    /// What dating a match needs to know of its sentence, computed once per sentence.
+    struct DateContext {
+        /// For each unit, the id of the parenthesis or relative clause it is in (0: none).
+        var enclosure: [Int]
+        var parenthesized: Set<Int>
+        /// For each unit, its clause number (`clauses`).
+        var clause: [Int]
+        /// Whether each unit is in the core view (outside asides and appositions).
+        var inCore: [Bool]
+        /// The units that are dates, and not offset dates.
+        var dates: [Int]
+
+        init(_ units: [Unit], core: Clauses.View) {
+            enclosure = [Int](repeating: 0, count: units.count)
+            parenthesized = []
+            var id = 0
+            var open: Int? = nil
+            var relative: Int? = nil
+            for (k, u) in units.enumerated() {
+                if u.word == "(" { id += 1; open = id; parenthesized.insert(id) }
+                if let w = u.word, ["which", "who", "whose", "whom", "where"].contains(w), open == nil { id += 1; relative = id }
+                if u.word == "," || u.word == ";" { relative = nil }
+                enclosure[k] = open ?? relative ?? 0
+                if u.word == ")" { open = nil }
+            }
+            dates = units.indices.filter { units[$0].span?.date != nil && !Pipeline.isOffsetDate($0, units) }
+            if dates.isEmpty {
+                clause = []
+                inCore = []
+            } else {
+                clause = Pipeline.clauses(units)
+                inCore = [Bool](repeating: false, count: units.count)
+                for k in core.map { inCore[k] = true }
+            }
+        }
+    }
+
     /// The date nearest the trigger, leaving out dates in parentheses or in a
     /// relative clause ("which ...") that does not contain the trigger.
-    func dateFor(_ m: RuleMatch, _ units: [Unit]) -> FactDate? {
-        var enclosure = [Int](repeating: -1, count: units.count)  // id of the parenthesis or relative clause
-        var id = 0
-        var open: Int? = nil
-        var relative: Int? = nil
-        var parenthesized = Set<Int>()
-        for (k, u) in units.enumerated() {
-            if u.word == "(" { id += 1; open = id; parenthesized.insert(id) }
-            if let w = u.word, ["which", "who", "whose", "whom", "where"].contains(w), open == nil { id += 1; relative = id }
-            if u.word == "," || u.word == ";" { relative = nil }
-            enclosure[k] = open ?? relative ?? 0
-            if u.word == ")" { open = nil }
-        }
+    func dateFor(_ m: RuleMatch, _ units: [Unit], _ context: DateContext) -> FactDate? {
+        let enclosure = context.enclosure, parenthesized = context.parenthesized
         let anchorEnclosure = enclosure[m.anchor]
         // The clause that holds the trigger, and the words outside asides and appositions (the core
         // view): a date there wins over a nearer one elsewhere ("Julia Gillard met O'Neill on 10 May
         // 2013, and Tony Abbott toured Lae in March 2014"; "X, the first ... since 1975, travelled").
-        let clause = Self.clauses(units)
-        let core = Set(Clauses.core(units).map)
+        let clause = context.clause, inCore = context.inCore
         var best: (rank: Int, distance: Int, date: FactDate)? = nil
         var fallback: (distance: Int, date: FactDate)? = nil
-        for (k, u) in units.enumerated() {
-            guard let d = u.span?.date, !Self.isOffsetDate(k, units) else { continue }
+        for k in context.dates {
+            let d = units[k].span!.date!
             let distance = abs(k - m.anchor)
             if enclosure[k] == 0 || enclosure[k] == anchorEnclosure {
-                let rank = (clause[k] == clause[m.anchor] ? 0 : 2) + (core.contains(k) || !core.contains(m.anchor) ? 0 : 1)
+                let rank = (clause[k] == clause[m.anchor] ? 0 : 2) + (inCore[k] || !inCore[m.anchor] ? 0 : 1)
                 if best == nil || (rank, distance) < (best!.rank, best!.distance) { best = (rank, distance, d) }
             } else if !parenthesized.contains(enclosure[k]), k > m.anchor {
                 // A date only in a relative clause after the trigger ("made several visits to Belgium, the
@@ -452,7 +481,7 @@ public struct Pipeline: Sendable {
     /// A head of mission whose nationality is one party of a bilateral article
     /// and whose destination the text leaves implicit is accredited to the other party.
     func inferEnvoys(_ graph: inout KnowledgeGraph, parties: [Entity], envoys: [EntityKey: FactDate?]) {
-        guard parties.count == 2 else { return }
+        guard parties.count == 2, !envoys.isEmpty else { return }
         let facts = graph.sortedFacts
         for f in facts where f.predicate == "holdsPosition" {
             guard let date = envoys[f.subject] else { continue }

@@ -1,25 +1,66 @@
 /// A sentence as the rules see it: tokens, with recognized spans collapsed into single units.
-public struct Unit: Sendable {
+/// A class, so the clause layer's views share units instead of copying their strings.
+public final class Unit: Sendable {
     public let tokens: Range<Int>
     /// Lower-cased text of a plain token; nil for a span.
     public let word: String?
     public let span: EntitySpan?
     /// The word's id in the rules' word table (also for a pronoun span, by its text); -1 when the rules use no such word.
-    public var id: Int32 = -1
+    public let id: Int32
     /// Precomputed word classes (`UnitFlags`), so matching never hashes strings.
-    public var flags: UInt8 = 0
+    public let flags: UInt8
+    /// Precomputed word classes of the clause layer (`WordClass`).
+    public let classes: UInt8
 
-    init(tokens: Range<Int>, word: String?, span: EntitySpan?) {
+    init(tokens: Range<Int>, word: String?, span: EntitySpan?, id: Int32 = -1) {
         self.tokens = tokens
         self.word = word
         self.span = span
+        self.id = id
+        var flags: UInt8 = 0
         if let w = word {
             if RuleMatcher.breakers.contains(w) { flags |= UnitFlags.breaker }
             if RuleMatcher.joints.contains(w) { flags |= UnitFlags.joint }
             if RuleMatcher.conjunctions.contains(w) { flags |= UnitFlags.conjunction }
             if w == "the" { flags |= UnitFlags.the }
+            classes = WordClass.of(w)
+        } else {
+            classes = 0
         }
+        self.flags = flags
     }
+
+    /// The same unit with another span (a name retyped, "here" as its dateline city); its id is kept.
+    convenience init(_ u: Unit, span: EntitySpan) {
+        self.init(tokens: u.tokens, word: nil, span: span, id: u.id)
+    }
+}
+
+/// Word classes the clause layer asks about, computed once per word.
+enum WordClass {
+    static let modifier: UInt8 = 1
+    static let verbLike: UInt8 = 2
+    static let coordinatedVerb: UInt8 = 4
+    static let preposition: UInt8 = 8
+    static let finiteVerb: UInt8 = 16
+
+    static func of(_ w: String) -> UInt8 {
+        var c: UInt8 = 0
+        if Clauses.isModifier(w) { c |= modifier }
+        if Clauses.isVerbLike(w) { c |= verbLike }
+        if Clauses.coordinatedVerbs.contains(w) { c |= coordinatedVerb }
+        if Clauses.prepositions.contains(w) { c |= preposition }
+        if Clauses.finiteVerbs.contains(w) { c |= finiteVerb }
+        return c
+    }
+}
+
+extension Unit {
+    var isModifier: Bool { classes & WordClass.modifier != 0 }
+    var isVerbLike: Bool { classes & WordClass.verbLike != 0 }
+    var isCoordinatedVerb: Bool { classes & WordClass.coordinatedVerb != 0 }
+    var isPreposition: Bool { classes & WordClass.preposition != 0 }
+    var isFiniteVerb: Bool { classes & WordClass.finiteVerb != 0 }
 }
 
 enum UnitFlags {
@@ -44,17 +85,14 @@ public struct WordTable: Sendable {
 
 /// Units with the ids of `table`.
 public func makeUnits(_ tokens: [Token], _ spans: [EntitySpan], table: WordTable) -> [Unit] {
-    var units = makeUnits(tokens, spans)
-    for k in units.indices {
-        if let w = units[k].word { units[k].id = table.id(w) }
-        else if let s = units[k].span, s.type == .pronoun { units[k].id = table.id(s.label) }
-        // A capitalized first word the recognizer took for a name may be an ordinary word: "Sanctions were imposed".
-        else if k == 0, let s = units[k].span, s.type == .name, s.tokens.count == 1 { units[k].id = table.id(tokens[s.tokens.lowerBound].lower) }
-    }
-    return units
+    makeUnits(tokens, spans, ids: table)
 }
 
 public func makeUnits(_ tokens: [Token], _ spans: [EntitySpan]) -> [Unit] {
+    makeUnits(tokens, spans, ids: nil)
+}
+
+func makeUnits(_ tokens: [Token], _ spans: [EntitySpan], ids table: WordTable?) -> [Unit] {
     var units: [Unit] = []
     units.reserveCapacity(tokens.count)
     var i = 0
@@ -69,11 +107,19 @@ public func makeUnits(_ tokens: [Token], _ spans: [EntitySpan]) -> [Unit] {
             continue
         }
         if s < ordered.count, ordered[s].tokens.lowerBound == i {
-            units.append(Unit(tokens: ordered[s].tokens, word: nil, span: ordered[s]))
-            i = ordered[s].tokens.upperBound
+            let span = ordered[s]
+            var id: Int32 = -1
+            if let table {
+                if span.type == .pronoun { id = table.id(span.label) }
+                // A capitalized first word the recognizer took for a name may be an ordinary word: "Sanctions were imposed".
+                else if units.isEmpty, span.type == .name, span.tokens.count == 1 { id = table.id(tokens[span.tokens.lowerBound].lower) }
+            }
+            units.append(Unit(tokens: span.tokens, word: nil, span: span, id: id))
+            i = span.tokens.upperBound
             s += 1
         } else {
-            units.append(Unit(tokens: i..<(i + 1), word: tokens[i].lower, span: nil))
+            let w = tokens[i].lower
+            units.append(Unit(tokens: i..<(i + 1), word: w, span: nil, id: table?.id(w) ?? -1))
             i += 1
         }
     }
@@ -193,7 +239,7 @@ public enum RuleMatcher {
             if step == -1 {
                 var p = j - 1
                 if p >= 0, units[p].flags & UnitFlags.the != 0 { p -= 1 }
-                if p >= 0, let w = units[p].word, Clauses.prepositions.contains(w) { break }
+                if p >= 0, units[p].isPreposition { break }
             }
             sawConjunction = sawConjunction || conjunction
             items.append(j)
