@@ -76,6 +76,7 @@ public struct Pipeline: Sendable {
         }
         addAbroad(abroad, into: &graph)
         inferEnvoys(&graph, parties: resolver.parties, envoys: envoys)
+        graph.keepOneMentionPerSentence()
         return graph
     }
 
@@ -445,13 +446,15 @@ public struct Pipeline: Sendable {
         return best?.date ?? fallback?.date
     }
 
-    /// Clause numbers: a new clause starts after ";" and at ", and" / ", but" / ", while" followed by a
-    /// new subject (a person, country, pronoun or group within two words).
+    /// Clause numbers: a new clause starts after ";", at "but" before a verb, and at ", and" / ", but" /
+    /// ", while" followed by a new subject (a person, country, pronoun or group within two words).
     static func clauses(_ units: [Unit]) -> [Int] {
         var out = [Int](repeating: 0, count: units.count)
         var c = 0
         for k in units.indices {
             if units[k].word == ";" { c += 1 }
+            // "opened an embassy in 1972 but closed it in 1976"
+            if units[k].word == "but", k > 0, units[k - 1].word != ",", k + 1 < units.count, units[k + 1].isVerbLike { c += 1 }
             if units[k].word == ",", k + 1 < units.count, let w = units[k + 1].word, ["and", "but", "while", "whereas"].contains(w),
                (k + 2..<min(units.count, k + 5)).contains(where: { j in
                    guard let s = units[j].span else { return false }

@@ -204,6 +204,25 @@ public struct KnowledgeGraph: Sendable {
         facts[id, default: []].append(contentsOf: mentions)
     }
 
+    /// Keeps one mention per fact, sentence and date: where several rules state the same fact in the
+    /// same sentence with the same date, the most confident one (then the first rule id) stands for all.
+    public mutating func keepOneMentionPerSentence() {
+        for (id, mentions) in facts where mentions.count > 1 {
+            var best: [MentionSource: Mention] = [:]
+            for m in mentions {
+                let key = MentionSource(provenance: m.provenance, date: m.date)
+                if let b = best[key], b.confidence > m.confidence || (b.confidence == m.confidence && b.rule <= m.rule) { continue }
+                best[key] = m
+            }
+            if best.count < mentions.count { facts[id] = Array(best.values).sorted(by: Mention.order) }
+        }
+    }
+
+    private struct MentionSource: Hashable {
+        let provenance: Provenance
+        let date: FactDate?
+    }
+
     /// Merges another graph (for example one document's) into this one.
     public mutating func merge(_ other: KnowledgeGraph) {
         for d in other.documents.values { add(document: d) }
