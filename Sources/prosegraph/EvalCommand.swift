@@ -11,7 +11,9 @@ struct EvalCommand: ParsableCommand {
         document<TAB>subject<TAB>predicate<TAB>object<TAB>date, alternatives \
         separated by '|'. Matching folds case and diacritics and drops \
         punctuation and a leading "the"; symmetric predicates match either way \
-        round. Date accuracy counts matched gold facts whose date was found.
+        round. A fact matches within its document (the gold's first column is \
+        the article's title); only the gold of the articles read is scored. \
+        Date accuracy counts matched gold lines whose date was found.
 
         Examples:
           prosegraph eval --gold Tests/Fixtures/gold/seeds.tsv Input/belgium-*.txt
@@ -63,7 +65,14 @@ struct EvalCommand: ParsableCommand {
             throw ExitCode(Status.failure)
         }
         for e in corpus.errors { Diagnostics.error(e.description) }
-        let report = Evaluation.score(predicted: Evaluation.predictions(corpus.graph), gold: goldFacts)
+        // Only the gold of the articles read counts: a gold file may cover more articles than were given.
+        let titles = Set(corpus.graph.documents.values.map(\.title))
+        let scored = goldFacts.filter { titles.contains($0.document) }
+        let unread = Set(goldFacts.map(\.document)).subtracting(titles)
+        if !unread.isEmpty, !verbosity.quiet {
+            Diagnostics.note("\(unread.count) of the gold file's documents \(unread.count == 1 ? "is" : "are") not among the articles read; \(goldFacts.count - scored.count) gold lines not scored")
+        }
+        let report = Evaluation.score(predicted: Evaluation.predictions(corpus.graph), gold: scored)
         if !verbosity.quiet { print(report.table(misses: misses), terminator: "") }
         if let minF1, report.overall.f1 < minF1 {
             Diagnostics.error("F1 \(report.overall.f1) is below --min-f1 \(minF1)")
