@@ -185,8 +185,13 @@ public enum Clauses {
             var j = k - 1
             if j >= 0, units[j].word == "," { j -= 1 }
             var removed: [Int] = []
-            // "his Serbian counterpart, Nikola Selaković": the role before a name, like a title.
-            if j >= 0, let w = units[j].word, w == "counterpart" || w == "counterparts" {
+            // "his Serbian counterpart, Nikola Selaković" (also "..., President X"): the role before a name, like a title.
+            var t = j
+            while t >= 0, units[t].span?.type == .title { t -= 1 }
+            if t < j, t >= 0, units[t].word == "," { t -= 1 }
+            if t >= 0, let w = units[t].word, w == "counterpart" || w == "counterparts" {
+                removed += Array((t + 1)...max(t + 1, k - 1)).filter { $0 < k }
+                j = t
                 removed.append(j)
                 j -= 1
                 if j >= 0, units[j].span?.type == .demonym { removed.append(j); j -= 1 }

@@ -119,6 +119,9 @@ public struct EntityRecognizer: Sendable {
         "research", "arts", "heritage", "enterprise", "business", "small", "medium", "enterprises",
     ]
 
+    /// Capitalized nouns of bodies that take "on" inside their name.
+    static let onTakingCues: Set<String> = ["forum", "conference", "commission", "committee", "council", "convention", "treaty", "agreement", "summit", "dialogue", "organization", "organisation"]
+
     /// Lower-case words after a hyphen that make an adjective of a name, not part of it ("Seoul-based").
     static let hyphenSuffixes: Set<String> = ["based", "led", "born", "owned", "run", "backed", "era", "style", "made", "held", "era", "type", "class", "level", "wide", "bound", "free"]
 
@@ -256,9 +259,13 @@ public struct EntityRecognizer: Sendable {
                 runEnd = and
             }
         }
+        // A gazetteer city or country that covers the run is no place named by its first word ("Port Moresby").
+        let gazetteerRun = gazetteer.matches(t, at: i).contains { m in
+            i + m.length == runEnd && m.entries.contains { $0.kind == .city || $0.kind == .country }
+        }
         // Place: the run followed by at most one lower-case modifier and a place cue.
         if let place = placeAfter(t, runStart: i, runEnd: runEnd) { return ([place], place.tokens.upperBound) }
-        if Self.leadingPlaceCues.contains(t[i].lower), runEnd > i + 1 {
+        if !gazetteerRun, Self.leadingPlaceCues.contains(t[i].lower), runEnd > i + 1 {
             return ([EntitySpan(tokens: i..<runEnd, type: .place, label: text(t, i..<runEnd))], runEnd)
         }
         // Organization: a cue noun anywhere in the run, or a company suffix at its end (or before "of").
@@ -326,6 +333,8 @@ public struct EntityRecognizer: Sendable {
             // "Ontario Teachers' Pension Plan"
             if tok.text == "'", !tok.spaceBefore, j + 1 < t.count, t[j + 1].isCapitalized, t[j - 1].lower.hasSuffix("s") { j += 1; continue }
             if tok.text == "&", j + 1 < t.count, t[j + 1].isCapitalized { j += 1; continue }
+            // "Forum on China–Africa Cooperation", "Conference on Disarmament": "on" inside a body's name.
+            if tok.lower == "on", j > start, j + 1 < t.count, t[j + 1].isCapitalized, Self.onTakingCues.contains(t[j - 1].lower) { j += 1; continue }
             if Self.connectorsSet.contains(tok.lower), j > start, j + 1 < t.count {
                 var k = j + 1
                 if t[k].lower == "the", k + 1 < t.count { k += 1 }

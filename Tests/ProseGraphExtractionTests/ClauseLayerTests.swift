@@ -1,0 +1,168 @@
+import Testing
+import ProseGraphExtraction
+
+// The clause layer (Clauses.swift), the frames (frames.yaml) and the recognizer and
+// dating changes of the extraction issue, one case each, with the exact facts of the
+// sentence. The sentences are the issue's examples and sentences like those of the
+// development corpus (Tests/Fixtures/corpus/dev, probe); none comes from the sealed sets.
+
+@Suite("clause layer and frames") struct ClauseLayerTests {
+    /// "Nabil Masarweh, Jordan's first resident ambassador in Dublin, presented his credentials to President Higgins": title, nationality, envoy and meeting
+    @Test func appositionWithTitleAndPossessive() throws {
+        let text = "Nabil Masarweh, Jordan's first resident ambassador in Dublin, presented his credentials to President Michael D. Higgins on 15 October 2015."
+        #expect(try facts(text, title: "Ireland–Jordan relations") == ["Michael D. Higgins holdsPosition \"President\"", "Michael D. Higgins metWith Nabil Masarweh 2015-10-15", "Nabil Masarweh envoyTo Ireland 2015-10-15", "Nabil Masarweh holdsPosition \"Ambassador\"", "Nabil Masarweh nationality Jordan"])
+    }
+
+    /// "returned to Jordan and toured the camp": "to" before a place is a preposition, not an infinitive that blocks the fact
+    @Test func prepositionToIsNoInfinitive() throws {
+        let text = "On 14 November 2019, Irish Foreign Minister Simon Coveney returned to Jordan and toured the Zaatari refugee camp."
+        #expect(try facts(text, title: "Ireland–Jordan relations") == ["Simon Coveney holdsPosition \"Foreign Minister\"", "Simon Coveney nationality Ireland", "Simon Coveney visited Jordan 2019-11-14", "Simon Coveney visited Zaatari refugee camp 2019-11-14"])
+    }
+
+    /// "where he held talks with President Roh Moo-hyun": a hyphenated given name in lower case stays in the name
+    @Test func whereClauseAndHyphenatedGivenName() throws {
+        let text = "In June 2006, President John Kufuor paid a state visit to South Korea, where he held talks with President Roh Moo-hyun."
+        #expect(try facts(text, title: "Ghana–South Korea relations") == ["John Kufuor holdsPosition \"President\"", "John Kufuor metWith Roh Moo-hyun 2006-06", "John Kufuor visited South Korea 2006-06", "Roh Moo-hyun holdsPosition \"President\""])
+    }
+
+    /// "attended the summit in Seoul and met with X": the second predicate shares the subject; attending a summit in a city is a visit
+    @Test func coordinatedPredicateSharesTheSubject() throws {
+        let text = "On 3 June 2024, Ghanaian President Nana Akufo-Addo attended the Korea–Africa Summit in Seoul and met with President Yoon Suk Yeol."
+        #expect(try facts(text, title: "Ghana–South Korea relations") == ["Nana Akufo-Addo holdsPosition \"President\"", "Nana Akufo-Addo metWith Yoon Suk Yeol 2024-06-03", "Nana Akufo-Addo nationality Ghana", "Nana Akufo-Addo visited Seoul 2024-06-03", "Yoon Suk Yeol holdsPosition \"President\""])
+    }
+
+    /// "was received in Budapest by Viktor Orbán": the place of the passive and its agent
+    @Test func passiveWithAgentAndPlace() throws {
+        let text = "Tunisian Prime Minister Najla Bouden was received in Budapest by Viktor Orbán on 5 December 2022."
+        #expect(try facts(text, title: "Hungary–Tunisia relations") == ["Najla Bouden holdsPosition \"Prime Minister\"", "Najla Bouden metWith Viktor Orbán 2022-12-05", "Najla Bouden nationality Tunisia", "Najla Bouden visited Budapest 2022-12-05"])
+    }
+
+    /// "Presidents X and Y": the plural title belongs to each name; the two signers met
+    @Test func pluralTitleBelongsToEachName() throws {
+        let text = "On 25 January 2008 Presidents Vladimir Putin and Boris Tadić signed an energy agreement in Moscow."
+        #expect(try facts(text, title: "Russia–Serbia relations") == ["Boris Tadić holdsPosition \"President\"", "Boris Tadić metWith Vladimir Putin 2008-01-25", "Vladimir Putin holdsPosition \"President\""])
+    }
+
+    /// ", meeting A and his Serbian counterpart, B": the participle shares the subject; the counterpart is a title
+    @Test func participleAfterACommaAndCounterpart() throws {
+        let text = "Russian Foreign Minister Sergei Lavrov visited Belgrade on 14 December 2020, meeting Aleksandar Vučić and his Serbian counterpart, Nikola Selaković."
+        #expect(try facts(text, title: "Russia–Serbia relations") == ["Aleksandar Vučić metWith Sergei Lavrov 2020-12-14", "Nikola Selaković metWith Sergei Lavrov 2020-12-14", "Nikola Selaković nationality Serbia", "Sergei Lavrov holdsPosition \"Foreign Minister\"", "Sergei Lavrov nationality Russia", "Sergei Lavrov visited Belgrade 2020-12-14"])
+    }
+
+    /// "a state visit to Tehran was paid by King Faisal I of Iraq": the noun's passive; a regnal number in the name
+    @Test func visitNounInThePassive() throws {
+        let text = "In April 1932 a state visit to Tehran was paid by King Faisal I of Iraq."
+        #expect(try facts(text, title: "Iran–Iraq relations") == ["Faisal I holdsPosition \"King\"", "Faisal I nationality Iraq", "Faisal I visited Tehran 1932-04"])
+    }
+
+    /// "DAR ES SALAAM — ... arrived here": the dateline city is "here"
+    @Test func datelineGivesHereItsCity() throws {
+        let text = "DAR ES SALAAM — Kenyan President William Ruto arrived here on 9 October 2022 for a two-day state visit."
+        #expect(try facts(text, title: "Kenya–Tanzania relations") == ["William Ruto holdsPosition \"President\"", "William Ruto nationality Kenya", "William Ruto visited Dar es Salaam 2022-10-09"])
+    }
+
+    /// "X received President Y in Mérida": the one received is the visitor
+    @Test func theOneReceivedSomewhereVisitedIt() throws {
+        let text = "On 6 November 2015 President Enrique Peña Nieto received President Raúl Castro in Mérida."
+        #expect(try facts(text, title: "Mexico–Cuba relations") == ["Enrique Peña Nieto holdsPosition \"President\"", "Enrique Peña Nieto metWith Raúl Castro 2015-11-06", "Raúl Castro holdsPosition \"President\"", "Raúl Castro visited Mérida 2015-11-06"])
+    }
+
+    /// "X, the first ... since 1975, travelled to ...": the date in the apposition does not date the visit; an unknown name in a list of cities is a city
+    @Test func appositionDateIsNotTheVisitDate() throws {
+        let text = "From 9 to 11 February 1993 French President François Mitterrand, the first Western head of state to visit the country since 1975, travelled to Hanoi, Ho Chi Minh City and Điện Biên Phủ."
+        #expect(try facts(text, title: "France–Vietnam relations") == ["François Mitterrand holdsPosition \"President\"", "François Mitterrand nationality France", "François Mitterrand visited Hanoi 1993-02-09", "François Mitterrand visited Ho Chi Minh City 1993-02-09", "François Mitterrand visited Điện Biên Phủ 1993-02-09"])
+    }
+
+    /// "opened an embassy in 1972 but closed it in 1976": each event takes its own clause's date
+    @Test func butStartsAClauseForDating() throws {
+        let text = "New Zealand opened an embassy in Santiago in 1972 but closed it in 1976."
+        #expect(try facts(text, title: "Chile–New Zealand relations") == ["New Zealand closedEmbassyIn Santiago 1976", "New Zealand openedEmbassyIn Santiago 1972"])
+    }
+
+    /// "accompanied by X": the companion visited what the visitor visited
+    @Test func companionsShareTheVisit() throws {
+        let text = "In March 2014 Grand Duke Henri paid an official visit to Cape Verde, accompanied by Romain Schneider, the Minister for Development Cooperation."
+        #expect(try facts(text, title: "Luxembourg–Cape Verde relations") == ["Henri holdsPosition \"Grand Duke\"", "Henri visited Cape Verde 2014-03", "Romain Schneider holdsPosition \"Minister for Development Cooperation\"", "Romain Schneider visited Cape Verde 2014-03"])
+    }
+
+    /// "her Ecuadorian counterpart, President X": the role and the title before the name; "the two leaders" are the two named before
+    @Test func counterpartWithTitleAndPersonGroup() throws {
+        let text = "Peru's president, Dina Boluarte, welcomed her Ecuadorian counterpart, President Daniel Noboa, in Tumbes on 22 June 2024, and the two leaders held talks."
+        #expect(try facts(text, title: "Ecuador–Peru relations") == ["Daniel Noboa holdsPosition \"President\"", "Daniel Noboa metWith Dina Boluarte 2024-06-22", "Daniel Noboa nationality Ecuador", "Daniel Noboa visited Tumbes 2024-06-22", "Dina Boluarte holdsPosition \"President\"", "Dina Boluarte nationality Peru"])
+    }
+
+    /// "..., Abdul Razak Hussein, who paid a return visit to Singapore the following year"
+    @Test func relativeClauseWithAntecedentAndRelativeYear() throws {
+        let text = "In March 1972 Lee Kuan Yew made his first official visit to Kuala Lumpur and held talks with Prime Minister Abdul Razak Hussein, who paid a return visit to Singapore the following year."
+        #expect(try facts(text, title: "Malaysia–Singapore relations") == ["Abdul Razak Hussein holdsPosition \"Prime Minister\"", "Abdul Razak Hussein metWith Lee Kuan Yew 1972-03", "Abdul Razak Hussein visited Singapore 1973", "Lee Kuan Yew visited Kuala Lumpur 1972-03"])
+    }
+
+    /// "Both countries are members of the Forum on China–Africa Cooperation"
+    @Test func bothCountriesAreMembersOfABodyNamedWithOnAndDash() throws {
+        let text = "Both countries are members of the Forum on China–Africa Cooperation."
+        #expect(try facts(text, title: "China–Zambia relations") == ["China memberOf Forum on China–Africa Cooperation", "Zambia memberOf Forum on China–Africa Cooperation"])
+    }
+
+    /// "Australian Prime Minister Julia Gillard met Peter O'Neill in Port Moresby": a meeting in a city abroad is a visit ("Port" does not make a place of a city the gazetteer knows)
+    @Test func presenceAbroadIsAVisit() throws {
+        let text = "Australian Prime Minister Julia Gillard met Peter O'Neill in Port Moresby on 10 May 2013."
+        #expect(try facts(text, title: "Australia–Papua New Guinea relations") == ["Julia Gillard holdsPosition \"Prime Minister\"", "Julia Gillard metWith Peter O'Neill 2013-05-10", "Julia Gillard nationality Australia", "Julia Gillard visited Port Moresby 2013-05-10"])
+    }
+
+    /// "was to have visited Accra": an infinitive with "have" still blocks the event
+    @Test func toHaveVisitedIsNoFact() throws {
+        let text = "President Miguel Díaz-Canel was to have visited Accra in 2020, but the trip was cancelled."
+        #expect(try facts(text, title: "Cuba–Ghana relations") == ["Miguel Díaz-Canel holdsPosition \"President\""])
+    }
+    /// "the following year", "later that year", "a year later": the year of the nearest date before, moved.
+    @Test func relativeYears() throws {
+        let text = "In 2010 President Jacob Zuma visited Oslo. The following year King Harald V visited Pretoria. Later that year Prime Minister Jens Stoltenberg visited Cape Town. A year later Zuma toured Bergen."
+        #expect(try facts(text, "visited", title: "Norway–South Africa relations") == [
+            "Harald V visited Pretoria 2011", "Jacob Zuma visited Bergen 2012", "Jacob Zuma visited Oslo 2010", "Jens Stoltenberg visited Cape Town 2011",
+        ])
+    }
+
+    @Test func framesFileErrorsNameTheLine() throws {
+        func error(_ yaml: String) -> String? {
+            do { _ = try Frames.rules(yaml: yaml, file: "f.yaml"); return nil } catch { return "\(error)" }
+        }
+        #expect(error("- id: frame.x\n  predicate: visited\n") == "f.yaml:1: a frame needs id, predicate, agent and target")
+        #expect(error("- id: frame.x\n  predicate: visited\n  agent: Person\n  target: City\n") == "f.yaml:1: frame 'frame.x' has no trigger words")
+        #expect(error("- id: frame.x\n  predicate: visited\n  agent: Person\n  target: City\n  verb: [visited]\n")
+                == "f.yaml:1: unknown key 'verb' (expected one of agent, confidence, date, id, note, noun-preps, nouns, object-as, pair, passive-support, passive-with, possessive, predicate, reported, subject-as, support, target, verbs, verbs-with)")
+        #expect(error("- id: frame.x\n  predicate: visited\n  agent: Person\n  target: Town\n  verbs: [visited]\n")
+                == "f.yaml:1: frame 'frame.x': rule 'frame.x': unknown slot type 'Town' (types: Country, Demonym, City, Place, Person, Organization, Title, Name, Pronoun, Group, Date) in pattern \"{subject:Person}+ ~2 !(visited) (the)? {object:Town}+\"")
+    }
+
+    /// Each form of a frame compiles to the pattern the README describes.
+    @Test func frameFormsCompileToPatterns() throws {
+        let rules = try Frames.rules(yaml: """
+        - id: frame.x
+          predicate: visited
+          agent: Person
+          target: City
+          verbs: [visited]
+          verbs-with:
+            to: [went]
+          nouns: [visit]
+          support: [paid]
+          noun-preps: [to]
+          possessive: true
+          passive-support: [paid]
+          passive-with:
+            in: [received]
+          pair: [met]
+        """, file: "f.yaml")
+        #expect(rules.map(\.id) == ["frame.x"])
+        #expect(rules[0].patterns.map(\.source) == [
+            "{subject:Person}+ ~2 !(visited) (the)? {object:City}+",
+            "{subject:Person}+ ~2 !(went) to (the)? {object:City}+",
+            "{subject:Person}+ ~2 !(paid) (a|an|the|his|her|its|their|two|three|several|many|first)? ~4 (visit) (to) (the)? {object:City}+",
+            "{subject:Person} 's ~3 !(visit) (to) (the)? {object:City}+",
+            "!(visit) (of|by) (the)? {subject:Person} ,? (to) (the)? {object:City}+",
+            "!(visit) (to) (the)? {object:City}+ ~2 (was|were|is|are|been) (paid) by (the)? {subject:Person}+",
+            "{subject:Person}+ ~2 (was|were|is|are|been|being) !(received) ~5 in (the)? {object:City}+",
+            "{subject:Person} and (the)? {object:City} ~2 !(met)",
+        ])
+    }
+}
