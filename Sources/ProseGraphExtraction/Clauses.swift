@@ -50,9 +50,12 @@ public enum Clauses {
         "flew", "saw", "told", "won", "began", "hosted", "visited", "opened", "closed", "received", "welcomed",
     ]
 
+    /// Words ending in "-ed" that are no verbs.
+    static let notVerbs: Set<String> = ["united", "red", "bed", "speed", "need", "seed", "feed", "breed", "creed", "shed"]
+
     static func isVerbLike(_ w: String) -> Bool {
         if finiteVerbs.contains(w) { return true }
-        return w.count > 4 && w.hasSuffix("ed") && !["united", "red", "bed", "speed", "need", "seed", "feed", "breed", "creed", "shed"].contains(w)
+        return w.count > 4 && w.hasSuffix("ed") && !notVerbs.contains(w)
     }
 
     /// Words after a comma that open another clause: what precedes them is no aside.
@@ -132,13 +135,13 @@ public enum Clauses {
         for k in 0..<n where units[k].word == "," && keep[k] {
             var j = k + 1
             if j < n, let w = units[j].word, ["in", "on", "by", "since", "from", "until"].contains(w) { j += 1 }
-            guard j + 1 < n, units[j].span?.type == .date, units[j + 1].word == "," else { continue }
+            guard j + 1 < n, units[j].spanType == .date, units[j + 1].word == "," else { continue }
             for r in k...j { keep[r] = false }
         }
         // Appositions after a name: "NAME , SEGMENT ," where the segment has no verb and
         // reads like a noun phrase (a determiner, a possessive, a title or a demonym first).
         for (k, u) in units.enumerated() where k + 2 < n && units[k + 1].word == "," {
-            guard let s = u.span, [.person, .name, .country, .organization, .city].contains(s.type) else { continue }
+            guard let type = u.spanType, type == .person || type == .name || type == .country || type == .organization || type == .city else { continue }
             let segStart = k + 2
             guard let close = (segStart..<min(n, segStart + 14)).first(where: { units[$0].word == "," || units[$0].word == ";" || units[$0].word == "." }),
                   close > segStart, units[close].word == "," else { continue }
@@ -160,9 +163,9 @@ public enum Clauses {
                     || (fs.type == .country && segStart + 1 < close && units[segStart + 1].word == "'s")
             } else { opens = false }
             // The segment must name a role: a title or a role noun, not just another entity ("Ghana, Togo, ...").
-            let hasRole = seg.contains { $0.span?.type == .title } || seg.contains { $0.word.map(roleNouns.contains) ?? false }
+            let hasRole = seg.contains { $0.spanType == .title } || seg.contains { $0.word.map(roleNouns.contains) ?? false }
                 || (first.word.map { ["a", "an", "the", "former"].contains($0) } ?? false
-                    && !seg.contains { $0.span?.type == .person || $0.span?.type == .name })
+                    && !seg.contains { $0.spanType == .person || $0.spanType == .name })
             guard opens, hasRole else { continue }
             for j in (k + 1)...close { keep[j] = false }
         }
@@ -171,7 +174,7 @@ public enum Clauses {
             guard let w = units[k].word, placeNouns.contains(w), k + 2 < n, units[k + 1].word == "of",
                   let s = units[k + 2].span, s.type == .city || s.type == .name || s.type == .place else { continue }
             var j = k
-            while j > 0, j > k - 4, units[j - 1].span?.type == .demonym || (units[j - 1].word.map { $0 != "," } ?? false && !units[j - 1].isPreposition && !units[j - 1].isVerbLike) {
+            while j > 0, j > k - 4, units[j - 1].spanType == .demonym || (units[j - 1].word.map { $0 != "," } ?? false && !units[j - 1].isPreposition && !units[j - 1].isVerbLike) {
                 j -= 1
                 if units[j].flags & UnitFlags.the != 0 { break }
             }
@@ -181,21 +184,21 @@ public enum Clauses {
         for (k, u) in units.enumerated() {
             if u.isModifier { keep[k] = false }
         }
-        for (k, u) in units.enumerated() where u.span?.type == .person || u.span?.type == .name {
+        for (k, u) in units.enumerated() where u.spanType == .person || u.spanType == .name {
             var j = k - 1
             if j >= 0, units[j].word == "," { j -= 1 }
             var removed: [Int] = []
             // "his Serbian counterpart, Nikola Selaković" (also "..., President X"): the role before a name, like a title.
             var t = j
-            while t >= 0, units[t].span?.type == .title { t -= 1 }
+            while t >= 0, units[t].spanType == .title { t -= 1 }
             if t < j, t >= 0, units[t].word == "," { t -= 1 }
             if t >= 0, let w = units[t].word, w == "counterpart" || w == "counterparts" {
                 removed += Array((t + 1)...max(t + 1, k - 1)).filter { $0 < k }
                 j = t
                 removed.append(j)
                 j -= 1
-                if j >= 0, units[j].span?.type == .demonym { removed.append(j); j -= 1 }
-                if j >= 0, let p = units[j].word ?? (units[j].span?.type == .pronoun ? units[j].span?.label : nil),
+                if j >= 0, units[j].spanType == .demonym { removed.append(j); j -= 1 }
+                if j >= 0, let p = units[j].word ?? (units[j].spanType == .pronoun ? units[j].span?.label : nil),
                    ["his", "her", "their", "its"].contains(p) { removed.append(j); j -= 1 }
                 for r in removed { keep[r] = false }
                 if k - 1 >= 0, units[k - 1].word == "," { keep[k - 1] = false }
@@ -205,21 +208,23 @@ public enum Clauses {
                 if let s = units[j].span, s.type == .title || s.type == .demonym { removed.append(j); j -= 1; continue }
                 // "President of Egypt X": the country belongs to the title.
                 if j >= 1, let s = units[j].span, s.type == .country || s.type == .city || s.type == .organization,
-                   let w = units[j - 1].word, w == "of" || w == "to" || w == "in", j >= 2, units[j - 2].span?.type == .title {
+                   let w = units[j - 1].word, w == "of" || w == "to" || w == "in", j >= 2, units[j - 2].spanType == .title {
                     removed.append(contentsOf: [j, j - 1]); j -= 2; continue
                 }
                 // "Jordan's King X"
-                if j >= 1, units[j].word == "'s", units[j - 1].span?.type == .country, removed.contains(where: { units[$0].span?.type == .title }) {
+                if j >= 1, units[j].word == "'s", units[j - 1].spanType == .country, removed.contains(where: { units[$0].spanType == .title }) {
                     removed.append(contentsOf: [j, j - 1]); j -= 2; continue
                 }
                 break
             }
-            guard removed.contains(where: { units[$0].span?.type == .title }) else { continue }
+            guard removed.contains(where: { units[$0].spanType == .title }) else { continue }
             for r in removed { keep[r] = false }
             if k - 1 >= 0, units[k - 1].word == "," { keep[k - 1] = false }
         }
         return select(View(units: units, map: Array(units.indices)), keep, dropOrphanCommas: true)
     }
+
+    static let subjectTypes: Set<SpanType> = [.person, .pronoun, .country, .organization, .group, .name, .demonym]
 
     static let placeNouns: Set<String> = ["city", "town", "village", "port", "capital", "island", "province", "region", "state", "resort"]
 
@@ -278,7 +283,7 @@ public enum Clauses {
     static func subjectRange(_ units: [Unit]) -> ClosedRange<Int>? {
         for (k, u) in units.enumerated() {
             if u.isVerbLike || u.isCoordinatedVerb { return nil }
-            guard let s = u.span, [.person, .pronoun, .country, .organization, .group, .name, .demonym].contains(s.type) else { continue }
+            guard let s = u.span, Self.subjectTypes.contains(s.type) else { continue }
             if s.type == .pronoun, let r = s.role, r != "person" && r != "thing" { continue }
             if s.type == .pronoun, ["his", "her", "its"].contains(s.label) { continue }
             if k > 0, units[k - 1].isPreposition || units[k - 1].word == "'s" { continue }

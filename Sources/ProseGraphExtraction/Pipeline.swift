@@ -20,6 +20,8 @@ public struct Pipeline: Sendable {
     let proseIndex: RuleIndex
     let infoboxIndex: RuleIndex
 
+    static let relativeWords: Set<String> = ["which", "who", "whose", "whom", "where"]
+    static let clauseSubjectTypes: Set<SpanType> = [.person, .name, .country, .pronoun, .group, .organization]
     static let symmetric: Set<String> = ["metWith", "establishedRelationsWith", "twinnedWith", "signedAgreementWith"]
     static let speechCues: Set<String> = [
         "said", "says", "stated", "states", "called", "calling", "calls", "urged", "urging", "demanded", "wished",
@@ -98,7 +100,7 @@ public struct Pipeline: Sendable {
         // apposition ("Charles, Prince of Wales,"), is a person, not a place.
         for k in units.indices {
             guard var span = units[k].span, span.type == .name else { continue }
-            let titled = k + 2 < units.count && units[k + 1].word == "," && units[k + 2].span?.type == .title
+            let titled = k + 2 < units.count && units[k + 1].word == "," && units[k + 2].spanType == .title
             guard titled || resolver.isKnownPerson(span.label) else { continue }
             span.type = .person
             units[k] = Unit(units[k], span: span)
@@ -146,7 +148,7 @@ public struct Pipeline: Sendable {
             }
         }
         func entities(_ u: Int, _ expected: EntityType?) -> [Entity] {
-            if let c = cache[u], units[u].span?.type != .name { return c }
+            if let c = cache[u], units[u].spanType != .name { return c }
             return resolver.resolve(units[u].span!, expected: expected)
         }
         /// A person stands for their country when the rule says so ("subject-as: nationality").
@@ -199,7 +201,7 @@ public struct Pipeline: Sendable {
                             }
                         }
                         if rule.objectAbroad {
-                            let cities = units.compactMap { $0.span?.type == .city ? country(of: $0.span) : nil }
+                            let cities = units.compactMap { $0.spanType == .city ? country(of: $0.span) : nil }
                             for o in objects where o != s {
                                 abroad.append(AbroadCandidate(subject: s, object: o, objectCountry: country(of: units[ou].span), sentenceCountries: cities,
                                                               predicate: rule.predicate, mention: mention))
@@ -242,8 +244,8 @@ public struct Pipeline: Sendable {
                 items.append(next)
                 j = next + 1
             }
-            if items.count > 1, items.contains(where: { units[$0].span?.type == .city }) {
-                for i in items where units[i].span?.type == .name {
+            if items.count > 1, items.contains(where: { units[$0].spanType == .city }) {
+                for i in items where units[i].spanType == .name {
                     var span = units[i].span!
                     span.type = .city
                     units[i] = Unit(units[i], span: span)
@@ -402,7 +404,7 @@ public struct Pipeline: Sendable {
             var relative: Int? = nil
             for (k, u) in units.enumerated() {
                 if u.word == "(" { id += 1; open = id; parenthesized.insert(id) }
-                if let w = u.word, ["which", "who", "whose", "whom", "where"].contains(w), open == nil { id += 1; relative = id }
+                if let w = u.word, Pipeline.relativeWords.contains(w), open == nil { id += 1; relative = id }
                 if u.word == "," || u.word == ";" { relative = nil }
                 enclosure[k] = open ?? relative ?? 0
                 if u.word == ")" { open = nil }
@@ -458,7 +460,7 @@ public struct Pipeline: Sendable {
             if units[k].word == ",", k + 1 < units.count, let w = units[k + 1].word, ["and", "but", "while", "whereas"].contains(w),
                (k + 2..<min(units.count, k + 5)).contains(where: { j in
                    guard let s = units[j].span else { return false }
-                   return [.person, .name, .country, .pronoun, .group, .organization].contains(s.type)
+                   return Pipeline.clauseSubjectTypes.contains(s.type)
                }) {
                 c += 1
             }

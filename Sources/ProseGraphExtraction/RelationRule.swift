@@ -43,6 +43,17 @@ public struct Pattern: Sendable {
         public let type: SpanType
         /// For titles: the roles allowed (`Title[envoy]`).
         public let roles: Set<String>
+        /// `Type[exact]`: only a span of that type, not an untyped name the slot would otherwise take.
+        public let exact: Bool
+        /// `Title[plural]` (among its roles): a title written in the plural.
+        public let plural: Bool
+
+        init(type: SpanType, roles: Set<String>) {
+            self.type = type
+            self.roles = roles
+            self.exact = roles == ["exact"]
+            self.plural = roles.contains("plural")
+        }
     }
 
     public enum Element: Sendable {

@@ -11,23 +11,37 @@ public final class Unit: Sendable {
     public let flags: UInt8
     /// Precomputed word classes of the clause layer (`WordClass`).
     public let classes: UInt8
+    /// The span's type, role and number, kept apart so matching reads them without copying the span.
+    public let spanType: SpanType?
+    let spanRole: String?
+    let spanPlural: Bool
 
-    init(tokens: Range<Int>, word: String?, span: EntitySpan?, id: Int32 = -1) {
+    /// With `table`, a word's flags and classes come from its entry there (every word the
+    /// matcher and the clause layer ask about is in it); a word not in it can only be an
+    /// "-ly" adverb or an "-ed" verb.
+    init(tokens: Range<Int>, word: String?, span: EntitySpan?, id: Int32 = -1, table: WordTable? = nil) {
         self.tokens = tokens
         self.word = word
         self.span = span
+        self.spanType = span?.type
+        self.spanRole = span?.role
+        self.spanPlural = span?.plural ?? false
         self.id = id
-        var flags: UInt8 = 0
         if let w = word {
-            if RuleMatcher.breakers.contains(w) { flags |= UnitFlags.breaker }
-            if RuleMatcher.joints.contains(w) { flags |= UnitFlags.joint }
-            if RuleMatcher.conjunctions.contains(w) { flags |= UnitFlags.conjunction }
-            if w == "the" { flags |= UnitFlags.the }
-            classes = WordClass.of(w)
+            if let table, id >= 0 {
+                flags = table.flags[Int(id)]
+                classes = table.classes[Int(id)]
+            } else if table != nil {
+                flags = 0
+                classes = WordClass.bySuffix(w)
+            } else {
+                flags = UnitFlags.of(w)
+                classes = WordClass.of(w)
+            }
         } else {
+            flags = 0
             classes = 0
         }
-        self.flags = flags
     }
 
     /// The same unit with another span (a name retyped, "here" as its dateline city); its id is kept.
@@ -43,6 +57,19 @@ enum WordClass {
     static let coordinatedVerb: UInt8 = 4
     static let preposition: UInt8 = 8
     static let finiteVerb: UInt8 = 16
+
+    /// The classes a word not in any list can have: an "-ly" adverb, an "-ed" verb.
+    static func bySuffix(_ w: String) -> UInt8 {
+        var c: UInt8 = 0
+        if w.hasSuffix("ly"), Clauses.isModifier(w) { c |= modifier }
+        if w.hasSuffix("ed"), Clauses.isVerbLike(w) { c |= verbLike }
+        return c
+    }
+
+    /// Every word a list of the clause layer names.
+    static var vocabulary: Set<String> {
+        Clauses.modifiers.union(Clauses.finiteVerbs).union(Clauses.coordinatedVerbs).union(Clauses.prepositions)
+    }
 
     static func of(_ w: String) -> UInt8 {
         var c: UInt8 = 0
@@ -64,6 +91,15 @@ extension Unit {
 }
 
 enum UnitFlags {
+    static func of(_ w: String) -> UInt8 {
+        var flags: UInt8 = 0
+        if RuleMatcher.breakers.contains(w) { flags |= breaker }
+        if RuleMatcher.joints.contains(w) { flags |= joint }
+        if RuleMatcher.conjunctions.contains(w) { flags |= conjunction }
+        if w == "the" { flags |= the }
+        return flags
+    }
+
     static let breaker: UInt8 = 1
     static let joint: UInt8 = 2
     static let conjunction: UInt8 = 4
@@ -73,11 +109,16 @@ enum UnitFlags {
 /// Gives every word the rules mention a small integer, so matching compares integers.
 public struct WordTable: Sendable {
     public private(set) var ids: [String: Int32] = [:]
+    /// Per id: the word's `UnitFlags` and `WordClass` bits.
+    private(set) var flags: [UInt8] = []
+    private(set) var classes: [UInt8] = []
     public init() {}
     public mutating func intern(_ w: String) -> Int32 {
         if let id = ids[w] { return id }
         let id = Int32(ids.count)
         ids[w] = id
+        flags.append(UnitFlags.of(w))
+        classes.append(WordClass.of(w))
         return id
     }
     public func id(_ w: String) -> Int32 { ids[w] ?? -1 }
@@ -119,7 +160,7 @@ func makeUnits(_ tokens: [Token], _ spans: [EntitySpan], ids table: WordTable?) 
             s += 1
         } else {
             let w = tokens[i].lower
-            units.append(Unit(tokens: i..<(i + 1), word: w, span: nil, id: table?.id(w) ?? -1))
+            units.append(Unit(tokens: i..<(i + 1), word: w, span: nil, id: table?.id(w) ?? -1, table: table))
             i += 1
         }
     }
@@ -183,17 +224,16 @@ public enum RuleMatcher {
         case .words(let ids, let prefixes, _):
             // Pronoun spans still read as their word ("closed its embassy"): their id is their text's.
             if unit.id >= 0, ids.contains(unit.id) { return true }
-            guard !prefixes.isEmpty, let w = unit.word ?? (unit.span?.type == .pronoun ? unit.span?.label : nil) else { return false }
+            guard !prefixes.isEmpty, let w = unit.word ?? (unit.spanType == .pronoun ? unit.span?.label : nil) else { return false }
             return prefixes.contains { w.hasPrefix($0) }
         case .slot(_, let types, _, _):
-            guard let s = unit.span else { return false }
-            // A Person slot also takes an untyped capitalized name ("Mahmoud Abbas visited").
+            guard let type = unit.spanType else { return false }
             // A Person, City or Place slot also takes an untyped capitalized name
             // ("Mahmoud Abbas visited", "a consulate in Yuzhno-Sakhalinsk").
             return types.contains { t in
-                if t.roles == ["exact"] { return t.type == s.type }
-                return (t.type == s.type || (s.type == .name && (t.type == .person || t.type == .city || t.type == .place)))
-                    && (t.roles.isEmpty || t.roles.contains(s.role ?? "") || (s.plural && t.roles.contains("plural")))
+                if t.exact { return t.type == type }
+                return (t.type == type || (type == .name && (t.type == .person || t.type == .city || t.type == .place)))
+                    && (t.roles.isEmpty || (unit.spanPlural && t.plural) || t.roles.contains(unit.spanRole ?? ""))
             }
         case .gap:
             return false
@@ -206,13 +246,13 @@ public enum RuleMatcher {
     /// A later item of a list may also be an untyped name: "Guadalajara, Monterrey and Playa del Carmen".
     static func acceptsItem(_ e: CompiledPattern.Element, _ unit: Unit) -> Bool {
         if accepts(e, unit) { return true }
-        guard case .slot(_, let types, _, _) = e, unit.span?.type == .name else { return false }
+        guard case .slot(_, let types, _, _) = e, unit.spanType == .name else { return false }
         return types.contains { $0.type == .city || $0.type == .place || $0.type == .organization }
     }
 
     static func isListJoint(_ unit: Unit) -> Bool {
         if unit.word != nil { return unit.flags & UnitFlags.joint != 0 }
-        return unit.span?.type == .title || unit.span?.type == .demonym
+        return unit.spanType == .title || unit.spanType == .demonym
     }
 
     /// Extends a list from unit `u` in one direction ("A, B and C"; "X, along with the
@@ -220,7 +260,7 @@ public enum RuleMatcher {
     /// conjunction somewhere, so "About Guinea, Indonesia ..." is not a list, and a
     /// pronoun starts none.
     static func extend(_ el: CompiledPattern.Element, from u: Int, step: Int, _ units: [Unit], _ b: inout Bindings) -> Int {
-        if units[u].span?.type == .pronoun { return u + step }
+        if units[u].spanType == .pronoun { return u + step }
         let inRange = { (i: Int) in i >= 0 && i < units.count }
         var items: [Int] = []
         var sawConjunction = false
@@ -233,7 +273,7 @@ public enum RuleMatcher {
                 if units[j].flags & UnitFlags.conjunction != 0 { conjunction = true }
                 j += step
             }
-            guard inRange(j), acceptsItem(el, units[j]), units[j].span?.type != .pronoun else { break }
+            guard inRange(j), acceptsItem(el, units[j]), units[j].spanType != .pronoun else { break }
             // Growing backwards, a list ends at a preposition's object: in "following a meeting with
             // A, B, along with C, held ..." the subjects are B and C, not A.
             if step == -1 {
@@ -350,6 +390,10 @@ public struct RuleIndex: Sendable {
         var patterns: [(Int, CompiledPattern)] = []
         for (i, r) in rules.enumerated() { for p in r.patterns { patterns.append((i, CompiledPattern(p, table: &table))) } }
         for w in ["it", "its", "he", "she", "his", "her"] { _ = table.intern(w) }
+        // The words the matcher and the clause layer ask about, so a unit reads its classes by id.
+        for w in RuleMatcher.breakers.union(RuleMatcher.joints).union(RuleMatcher.conjunctions).union(WordClass.vocabulary).union(["the"]).sorted() {
+            _ = table.intern(w)
+        }
         var byWord: [Int32: [Int]] = [:], bySpan: [SpanType: [Int]] = [:], byPrefix: [Int] = []
         for (k, (_, p)) in patterns.enumerated() {
             switch p.elements[p.anchor] {
