@@ -255,15 +255,15 @@ public enum Clauses {
         guard let subject = subjectRange(units) else { return [] }
         var out: [View] = []
         for (k, u) in units.enumerated() where k > subject.upperBound {
-            guard let w = u.word, w == "and" || w == "then" || w == "before" || w == "after" || w == "," else { continue }
+            guard let w = u.word, w == "and" || w == "then" || w == "before" || w == "after" || w == "while" || w == "," else { continue }
             // ", meeting X and Y": a participle after a comma shares the subject too.
             if w == ",", !(k + 1 < units.count && (units[k + 1].isCoordinatedVerb && units[k + 1].word!.hasSuffix("ing"))) { continue }
             var v = k + 1
             while v < units.count, units[v].isModifier || units[v].word == "," { v += 1 }
             guard v < units.count, let verb = units[v].word,
-                  units[v].isVerbLike || units[v].isCoordinatedVerb || ((w == "before" || w == "after") && verb.hasSuffix("ing")) else { continue }
-            // "before/after" take a gerund: "before travelling to X".
-            if w == "before" || w == "after", !verb.hasSuffix("ing") { continue }
+                  units[v].isVerbLike || units[v].isCoordinatedVerb || ((w == "before" || w == "after" || w == "while") && verb.hasSuffix("ing")) else { continue }
+            // "before/after/while" take a gerund: "before travelling to X", "while exporting X to Y".
+            if w == "before" || w == "after" || w == "while", !verb.hasSuffix("ing") { continue }
             let idx = Array(subject) + Array(v..<units.count)
             out.append(View(units: idx.map { units[$0] }, map: idx.map { view.map[$0] }))
         }

@@ -13,6 +13,8 @@ import Yams
 /// Forms (A = the agent slot, T = the target slot, both lists):
 /// - `verbs`: A verb T ("X visited Y", "X toured Y")
 /// - `verbs-with: {P: [...]}`: A verb P T ("X travelled to Y", "X met with Y")
+/// - `verbs-object-with: {P: [...]}`: A verb ... P T, the verb's own object between
+///   ("X exports machinery to Y")
 /// - `nouns` with `support` and `noun-preps`: A support (det) ... noun P T
 ///   ("X paid a state visit to Y", "X opened a resident embassy in Y"),
 ///   and, with `possessive: true`, A's ... noun P T ("X's visit to Y") and
@@ -34,7 +36,7 @@ public enum Frames {
             func fail(_ m: String) -> RuleError { RuleError(file: file, line: line, message: m) }
             guard let map = item.mapping else { throw fail("each frame is a mapping") }
             let known: Set<String> = ["id", "predicate", "agent", "target", "note", "verbs", "verbs-with", "nouns", "support", "noun-preps",
-                                      "passive-with", "passive-support", "pair", "possessive", "confidence", "date", "subject-as", "object-as", "reported"]
+                                      "passive-with", "passive-support", "pair", "possessive", "verbs-object-with", "confidence", "date", "subject-as", "object-as", "reported"]
             for key in map.keys { if let k = key.string, !known.contains(k) { throw fail("unknown key '\(k)' (expected one of \(known.sorted().joined(separator: ", ")))") } }
             guard let id = map["id"]?.string, let predicate = map["predicate"]?.string,
                   let agent = map["agent"]?.string, let target = map["target"]?.string else {
@@ -52,6 +54,10 @@ public enum Frames {
             if !verbs.isEmpty { patterns.append("\(a)+ ~2 !\(alt(verbs)) (the)? \(t)+") }
             for (p, vs) in prepMap(map["verbs-with"]) where !vs.isEmpty {
                 patterns.append("\(a)+ ~2 !\(alt(vs)) \(p) (the)? \(t)+")
+            }
+            // A verb with its own object before the preposition: "X exports machinery to Y".
+            for (p, vs) in prepMap(map["verbs-object-with"]) where !vs.isEmpty {
+                patterns.append("\(a)+ ~2 !\(alt(vs)) ~8 \(p) (the)? \(t)+")
             }
             let nouns = words(map["nouns"]), support = words(map["support"]), preps = words(map["noun-preps"])
             if !nouns.isEmpty, !preps.isEmpty {

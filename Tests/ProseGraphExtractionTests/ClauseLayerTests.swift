@@ -129,7 +129,7 @@ import ProseGraphExtraction
         #expect(error("- id: frame.x\n  predicate: visited\n") == "f.yaml:1: a frame needs id, predicate, agent and target")
         #expect(error("- id: frame.x\n  predicate: visited\n  agent: Person\n  target: City\n") == "f.yaml:1: frame 'frame.x' has no trigger words")
         #expect(error("- id: frame.x\n  predicate: visited\n  agent: Person\n  target: City\n  verb: [visited]\n")
-                == "f.yaml:1: unknown key 'verb' (expected one of agent, confidence, date, id, note, noun-preps, nouns, object-as, pair, passive-support, passive-with, possessive, predicate, reported, subject-as, support, target, verbs, verbs-with)")
+                == "f.yaml:1: unknown key 'verb' (expected one of agent, confidence, date, id, note, noun-preps, nouns, object-as, pair, passive-support, passive-with, possessive, predicate, reported, subject-as, support, target, verbs, verbs-object-with, verbs-with)")
         #expect(error("- id: frame.x\n  predicate: visited\n  agent: Person\n  target: Town\n  verbs: [visited]\n")
                 == "f.yaml:1: frame 'frame.x': rule 'frame.x': unknown slot type 'Town' (types: Country, Demonym, City, Place, Person, Organization, Title, Name, Pronoun, Group, Date) in pattern \"{subject:Person}+ ~2 !(visited) (the)? {object:Town}+\"")
     }
@@ -144,6 +144,8 @@ import ProseGraphExtraction
           verbs: [visited]
           verbs-with:
             to: [went]
+          verbs-object-with:
+            to: [sent]
           nouns: [visit]
           support: [paid]
           noun-preps: [to]
@@ -157,6 +159,7 @@ import ProseGraphExtraction
         #expect(rules[0].patterns.map(\.source) == [
             "{subject:Person}+ ~2 !(visited) (the)? {object:City}+",
             "{subject:Person}+ ~2 !(went) to (the)? {object:City}+",
+            "{subject:Person}+ ~2 !(sent) ~8 to (the)? {object:City}+",
             "{subject:Person}+ ~2 !(paid) (a|an|the|his|her|its|their|two|three|several|many|first)? ~4 (visit) (to) (the)? {object:City}+",
             "{subject:Person} 's ~3 !(visit) (to) (the)? {object:City}+",
             "!(visit) (of|by) (the)? {subject:Person} ,? (to) (the)? {object:City}+",
