@@ -19,13 +19,21 @@ public struct DateNormalizer: Sendable {
 
     /// Date spans, left to right. `contextYear` is updated with every year seen.
     public func dates(_ t: [Token], contextYear: inout Int?) -> [EntitySpan] {
+        var context = contextYear.map { FactDate(year: $0) }
+        defer { contextYear = context?.year }
+        return dates(t, context: &context)
+    }
+
+    /// Date spans, left to right. `context` is the last date seen (in this text or an earlier
+    /// one of the article), updated with every date found: relative dates count from it.
+    public func dates(_ t: [Token], context: inout FactDate?) -> [EntitySpan] {
         var out: [EntitySpan] = []
         var i = 0
         while i < t.count {
-            if let (date, end) = match(t, i, contextYear) {
+            if let (date, end) = relative(t, i, context) ?? match(t, i, context?.year) {
                 if let d = date {
                     out.append(EntitySpan(tokens: i..<end, type: .date, label: d.description, date: d))
-                    contextYear = d.year
+                    context = d
                 }
                 i = end
             } else {
@@ -33,6 +41,53 @@ public struct DateNormalizer: Sendable {
             }
         }
         return out
+    }
+
+    static let numberWords: [String: Int] = [
+        "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    ]
+    static let weekdays: [String: Int] = ["sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6]
+
+    /// Days and months relative to the last date seen, at the granularity that date allows:
+    /// "the next day", "the following day", "two days later", "later that month", "the
+    /// following month", "a month later", "three months later", "two years later", and a
+    /// weekday ("on Sunday": the first such day on or after the last date).
+    func relative(_ t: [Token], _ i: Int, _ context: FactDate?) -> (FactDate?, Int)? {
+        guard let c = context else { return nil }
+        let n = t.count
+        func w(_ k: Int) -> String? { k < n ? t[k].lower : nil }
+        // "the next day", "the following day/morning/evening", "the day after"
+        if w(i) == "the", let a = w(i + 1), let b = w(i + 2) {
+            if ["next", "following"].contains(a), ["day", "morning", "evening", "afternoon", "night"].contains(b) { return (c.adding(days: 1), i + 3) }
+            if a == "day", b == "after", w(i + 3) == nil || !(t[i + 3].kind == .number || month(t[i + 3]) != nil) { return (c.adding(days: 1), i + 3) }
+            if ["next", "following", "subsequent"].contains(a), b == "month" { return (c.adding(months: 1), i + 3) }
+            if a == "same", b == "day" { return (c, i + 3) }
+            if a == "same", b == "month" { return (c.month == nil ? c : FactDate(year: c.year, month: c.month), i + 3) }
+            if ["previous", "preceding"].contains(a), b == "day" { return (c.adding(days: -1), i + 3) }
+            if ["previous", "preceding"].contains(a), b == "month" { return (c.adding(months: -1), i + 3) }
+        }
+        // "later that month", "earlier that month", "that month", "that day", "that evening"
+        if let a = w(i), ["later", "earlier"].contains(a), w(i + 1) == "that", w(i + 2) == "month" {
+            return (c.month == nil ? c : FactDate(year: c.year, month: c.month), i + 3)
+        }
+        if w(i) == "later", w(i + 1) == "that", let b = w(i + 2), ["day", "evening", "morning", "afternoon", "night"].contains(b) { return (c, i + 3) }
+        if w(i) == "that", let b = w(i + 1), ["day", "evening", "morning", "afternoon", "night"].contains(b) { return (c, i + 2) }
+        if w(i) == "that", w(i + 1) == "month" { return (c.month == nil ? c : FactDate(year: c.year, month: c.month), i + 2) }
+        // "two days later", "a month later", "three years later"
+        if let a = w(i), let k = Self.numberWords[a] ?? (t[i].kind == .number && a.count <= 2 ? Int(a) : nil), let unit = w(i + 1), w(i + 2) == "later" {
+            switch unit {
+            case "day", "days": return (c.adding(days: k), i + 3)
+            case "week", "weeks": return (c.adding(days: 7 * k), i + 3)
+            case "month", "months": return (c.adding(months: k), i + 3)
+            case "year", "years": return (FactDate(year: c.year + k), i + 3)
+            default: break
+            }
+        }
+        // A weekday after "on" or at the start of a sentence: the first such day on or after the last date.
+        if let a = w(i), let wd = Self.weekdays[a], t[i].isCapitalized, c.day != nil, i == 0 || ["on", "by", "until", "since", "last"].contains(t[i - 1].lower) {
+            return (c.next(weekday: wd), i + 1)
+        }
+        return nil
     }
 
     func month(_ t: Token) -> Int? {

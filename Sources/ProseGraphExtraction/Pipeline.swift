@@ -56,7 +56,7 @@ public struct Pipeline: Sendable {
     public func extract(_ article: Article, documentID: String) -> KnowledgeGraph {
         var graph = KnowledgeGraph()
         var resolver = EntityResolver(parties: parties(of: article))
-        var contextYear: Int? = nil
+        var contextDate: FactDate? = nil
         var envoys: [EntityKey: FactDate?] = [:]
         var abroad: [AbroadCandidate] = []
         let proseRules = rules.rules.filter { $0.scope == .prose }
@@ -67,14 +67,14 @@ public struct Pipeline: Sendable {
                 infoboxRules[i].keys.isEmpty || infoboxRules[i].keys.contains { Self.keyMatches($0, entry.key) }
             })
             guard !matching.isEmpty else { continue }
-            var y: Int? = nil
+            var y: FactDate? = nil
             let prov = Provenance(documentID: documentID, sentence: entry.value, start: entry.span.start, end: entry.span.end)
-            run(infoboxIndex, infoboxRules, only: matching, on: entry.value, provenance: prov, resolver: &resolver, contextYear: &y, envoys: &envoys, abroad: &abroad, into: &graph)
+            run(infoboxIndex, infoboxRules, only: matching, on: entry.value, provenance: prov, resolver: &resolver, contextDate: &y, envoys: &envoys, abroad: &abroad, into: &graph)
         }
         for (index, s) in article.sentences.enumerated() {
             resolver.beginSentence(index)
             let prov = Provenance(documentID: documentID, sentence: s.text, start: s.span.start, end: s.span.end)
-            run(proseIndex, proseRules, only: nil, on: s.text, provenance: prov, resolver: &resolver, contextYear: &contextYear, envoys: &envoys, abroad: &abroad, into: &graph)
+            run(proseIndex, proseRules, only: nil, on: s.text, provenance: prov, resolver: &resolver, contextDate: &contextDate, envoys: &envoys, abroad: &abroad, into: &graph)
         }
         addAbroad(abroad, into: &graph)
         inferEnvoys(&graph, parties: resolver.parties, envoys: envoys)
@@ -94,8 +94,8 @@ public struct Pipeline: Sendable {
     }
 
     func run(_ index: RuleIndex, _ rules: [RelationRule], only: Set<Int>?, on text: String, provenance: Provenance, resolver: inout EntityResolver,
-             contextYear: inout Int?, envoys: inout [EntityKey: FactDate?], abroad: inout [AbroadCandidate], into graph: inout KnowledgeGraph) {
-        var (_, units) = analyze(text, table: index.table, contextYear: &contextYear)
+             contextDate: inout FactDate?, envoys: inout [EntityKey: FactDate?], abroad: inout [AbroadCandidate], into graph: inout KnowledgeGraph) {
+        var (_, units) = analyze(text, table: index.table, contextDate: &contextDate)
         // An untyped name that is a person seen before ("Putin", "Castro"), or that a title follows as an
         // apposition ("Charles, Prince of Wales,"), is a person, not a place.
         for k in units.indices {
@@ -224,10 +224,10 @@ public struct Pipeline: Sendable {
 
     /// Tokens, then entity, title and date spans (dates win over overlapping
     /// names, except people and organizations), then units for the rules.
-    func analyze(_ text: String, table: WordTable, contextYear: inout Int?) -> (tokens: [Token], units: [Unit]) {
+    func analyze(_ text: String, table: WordTable, contextDate: inout FactDate?) -> (tokens: [Token], units: [Unit]) {
         let tokens = Tokenizer.tokenize(text)
         var spans = recognizer.recognize(tokens)
-        let dateSpans = dates.dates(tokens, contextYear: &contextYear)
+        let dateSpans = dates.dates(tokens, context: &contextDate)
         spans.removeAll { s in dateSpans.contains { $0.tokens.overlaps(s.tokens) } && s.type != .person && s.type != .organization }
         spans += dateSpans.filter { d in !spans.contains { $0.tokens.overlaps(d.tokens) } }
         var units = makeUnits(tokens, spans, table: table)
@@ -510,8 +510,8 @@ public struct Pipeline: Sendable {
 extension Pipeline {
     /// What the pipeline sees in one piece of text: the spans with their types
     /// and dates, and the rules that match. For `prosegraph explain`.
-    public func explain(_ text: String, contextYear: inout Int?) -> String {
-        let (tokens, units) = analyze(text, table: proseIndex.table, contextYear: &contextYear)
+    public func explain(_ text: String, contextDate: inout FactDate?) -> String {
+        let (tokens, units) = analyze(text, table: proseIndex.table, contextDate: &contextDate)
         func show(_ us: [Unit]) -> String {
             var out = ""
             for u in us {

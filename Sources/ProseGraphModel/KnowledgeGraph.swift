@@ -67,6 +67,51 @@ public struct FactDate: Hashable, Comparable, Sendable, CustomStringConvertible 
         self.day = month == nil ? nil : day
     }
 
+    /// The date `n` days later (earlier for a negative `n`); a date without a day is unchanged.
+    public func adding(days n: Int) -> FactDate {
+        guard let m = month, let d = day else { return self }
+        let (y2, m2, d2) = Self.civil(Self.dayNumber(year, m, d) + n)
+        return FactDate(year: y2, month: m2, day: d2)
+    }
+
+    /// The date `n` months later at month granularity; a year alone is unchanged.
+    public func adding(months n: Int) -> FactDate {
+        guard let m = month else { return self }
+        let total = year * 12 + (m - 1) + n
+        return FactDate(year: total / 12, month: total % 12 + 1)
+    }
+
+    /// The first date on or after this one that falls on `weekday` (0 = Sunday); needs a day.
+    public func next(weekday: Int) -> FactDate {
+        guard let m = month, let d = day else { return self }
+        let n = Self.dayNumber(year, m, d)
+        let today = ((n % 7) + 11) % 7  // 1970-01-01, day 0, was a Thursday (4)
+        return adding(days: (weekday - today + 7) % 7)
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+    static func dayNumber(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    /// The date of a day number (civil_from_days).
+    static func civil(_ z0: Int) -> (Int, Int, Int) {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     public init?(iso: some StringProtocol) {
         let parts = iso.split(separator: "-", omittingEmptySubsequences: false)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ProseGraphExtraction
 import ProseGraphKit
+import ProseGraphModel
 import ProseGraphText
 
 struct ExplainCommand: ParsableCommand {
@@ -39,9 +40,9 @@ struct ExplainCommand: ParsableCommand {
             throw ExitCode(Status.failure)
         }
         let pipeline = Pipeline(rules: try ruleOptions.ruleSet())
-        var year: Int? = nil
+        var context: FactDate? = nil
         for (i, s) in article.sentences.enumerated() {
-            let text = pipeline.explain(s.text, contextYear: &year)
+            let text = pipeline.explain(s.text, contextDate: &context)
             if sentence == nil || sentence == i + 1 {
                 print("\(i + 1) (line \(s.span.line)): \(text)", terminator: "")
             }
