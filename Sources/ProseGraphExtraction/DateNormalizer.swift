@@ -117,8 +117,8 @@ public struct DateNormalizer: Sendable {
         func tok(_ k: Int) -> Token? { k < n ? t[k] : nil }
         func isDash(_ k: Int) -> Bool { guard let x = tok(k) else { return false }; return x.text == "–" || x.text == "-" || x.text == "—" || x.lower == "to" }
 
-        // Range "24 to 26 June 2025" / "24–26 June 2025": the start day with the end's month and year.
-        if let d1 = tok(i).flatMap(day), isDash(i + 1), let _ = tok(i + 2).flatMap(day), let m = tok(i + 3).flatMap(month) {
+        // Range "24 to 26 June 2025" / "24–26 June 2025" / "6 and 7 October 2024": the start day with the end's month and year.
+        if let d1 = tok(i).flatMap(day), isDash(i + 1) || tok(i + 1)?.lower == "and", let _ = tok(i + 2).flatMap(day), let m = tok(i + 3).flatMap(month) {
             if let y = tok(i + 4).flatMap(year) { return (FactDate(year: y, month: m, day: d1), i + 5) }
             if let c = context { return (FactDate(year: c, month: m, day: d1), i + 4) }
             return (nil, i + 4)

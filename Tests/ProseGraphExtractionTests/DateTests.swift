@@ -1,5 +1,6 @@
 import Testing
 import ProseGraphExtraction
+import ProseGraphModel
 
 /// The ISO dates DateNormalizer finds in `text`, left to right.
 private func isoDates(_ text: String, contextYear: Int? = nil) -> [String] {
@@ -119,5 +120,43 @@ private func isoDates(_ text: String, contextYear: Int? = nil) -> [String] {
     @Test func dayAndMonthTakeTheYearOfAnEarlierSentence() throws {
         let text = "In 2023, Mexico opened an embassy in Accra. On 8 November, Foreign Minister Marcelo Ebrard visited Accra."
         #expect(try facts(text, "visited", title: "Ghana–Mexico relations") == ["Marcelo Ebrard visited Accra 2023-11-08"])
+    }
+}
+
+/// The ISO dates of consecutive sentences, the last date of each carried to the next.
+private func isoDates(sentences: [String]) -> [[String]] {
+    var context: FactDate? = nil
+    return sentences.map { s in DateNormalizer().dates(Tokenizer.tokenize(s), context: &context).compactMap { $0.date?.description } }
+}
+
+@Suite("relative dates") struct RelativeDateTests {
+    @Test func daysCountFromTheLastDate() {
+        #expect(isoDates(sentences: [
+            "The minister arrived on 30 December 2015.", "The next day he met the president.", "Two days later he left.",
+            "The day after, talks resumed.", "On 28 February 2016 the envoy came.", "A day later he presented his letters.",
+        ]) == [["2015-12-30"], ["2015-12-31"], ["2016-01-02"], ["2016-01-03"], ["2016-02-28"], ["2016-02-29"]])
+    }
+
+    @Test func monthsAndYearsCountFromTheLastDate() {
+        #expect(isoDates(sentences: [
+            "In November 2022 the embassy opened.", "Later that month the ambassador arrived.", "The following month a consulate opened.",
+            "Three months later the treaty was signed.", "Two years later it was ratified.",
+        ]) == [["2022-11"], ["2022-11"], ["2022-12"], ["2023-03"], ["2025"]])
+    }
+
+    /// A day needs a day to count from: after a month alone, "the next day" is still that month.
+    @Test func granularityFollowsTheLastDate() {
+        #expect(isoDates(sentences: ["In January 2023 the ministers met.", "The next day they signed."]) == [["2023-01"], ["2023-01"]])
+    }
+
+    /// 6 June 2015 was a Saturday; 1 March 2020 a Sunday.
+    @Test func aWeekdayIsTheFirstSuchDayOnOrAfterTheLastDate() {
+        #expect(isoDates(sentences: ["The summit opened on 6 June 2015.", "On Sunday the leaders met.", "On Tuesday they left."])
+                == [["2015-06-06"], ["2015-06-07"], ["2015-06-09"]])
+        #expect(isoDates(sentences: ["On 1 March 2020 the talks began.", "On Sunday they ended."]) == [["2020-03-01"], ["2020-03-01"]])
+    }
+
+    @Test func twoDaysJoinedByAndDateByTheFirst() {
+        #expect(isoDates("During a visit on 6 and 7 October 2024, the two leaders met.") == ["2024-10-06"])
     }
 }
