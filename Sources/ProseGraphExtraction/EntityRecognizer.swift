@@ -263,8 +263,9 @@ public struct EntityRecognizer: Sendable {
         let gazetteerRun = gazetteer.matches(t, at: i).contains { m in
             i + m.length == runEnd && m.entries.contains { $0.kind == .city || $0.kind == .country }
         }
-        // Place: the run followed by at most one lower-case modifier and a place cue.
-        if let place = placeAfter(t, runStart: i, runEnd: runEnd) { return ([place], place.tokens.upperBound) }
+        // Place: the run followed by at most one lower-case modifier and a place cue. Not a run that
+        // starts with a title: "Ambassador Philip Hall" is a person.
+        if titleAt(t, i) == nil, let place = placeAfter(t, runStart: i, runEnd: runEnd) { return ([place], place.tokens.upperBound) }
         if !gazetteerRun, Self.leadingPlaceCues.contains(t[i].lower), runEnd > i + 1 {
             return ([EntitySpan(tokens: i..<runEnd, type: .place, label: text(t, i..<runEnd))], runEnd)
         }
@@ -557,6 +558,13 @@ public struct EntityRecognizer: Sendable {
         var words = 0
         while e < t.count, words < 6 {
             let tok = t[e]
+            // A month that ends a name, not starting a date: "Theresa May and ...".
+            if e > i, tok.isCapitalized, tok.lower == "may" || tok.lower == "june" || tok.lower == "august",
+               e + 1 >= t.count || (t[e + 1].kind != .number && t[e + 1].text != ",") || (t[e + 1].text == "," && (e + 2 >= t.count || t[e + 2].kind != .number)) {
+                e += 1
+                words += 1
+                continue
+            }
             // A regnal number: "Faisal I", "Abdullah II".
             if e > i, tok.kind == .word, let f = tok.text.utf8.first, f == 0x49 || f == 0x56 || f == 0x58, Self.regnalNumbers.contains(tok.text) {
                 e += 1
