@@ -133,7 +133,7 @@ public struct EntityRecognizer: Sendable {
     /// Name particles allowed inside a person's name.
     static let particles: Set<String> = [
         "de", "van", "von", "der", "den", "da", "dos", "das", "do", "bin", "binti", "al", "el", "ibn", "le", "la",
-        "du", "di", "del", "della", "ter", "ten", "y", "abu", "bint", "ben",
+        "du", "di", "del", "della", "ter", "ten", "y", "abu", "bint", "ben", "e",
     ]
 
     /// Capitalized words that never belong to a name.
@@ -538,6 +538,12 @@ public struct EntityRecognizer: Sendable {
         }
         if i < t.count, t[i].text == "," { i += 1 }
         while i < t.count, Self.honorifics.contains(t[i].lower) { i += 1 }
+        // "President dos Santos": a name may start with a lower-case particle.
+        if i + 1 < t.count, !t[i].isCapitalized, ["dos", "da", "de", "do", "das", "van", "von", "di", "du", "al", "el"].contains(t[i].lower), t[i + 1].isCapitalized,
+           !Self.notNames.contains(t[i + 1].lower), gazetteerSpan(t, i + 1) == nil {
+            let e = nameEnd(t, i + 1)
+            if e > i + 1 { return EntitySpan(tokens: i..<e, type: .person, label: text(t, i..<e)) }
+        }
         guard i < t.count, t[i].isCapitalized, !Self.notNames.contains(t[i].lower) else { return nil }
         if let g = gazetteerSpan(t, i), g.type != .organization || g.tokens.count > 1 { return nil }
         if titleAt(t, i) != nil { return nil }

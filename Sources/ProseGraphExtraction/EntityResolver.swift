@@ -110,7 +110,9 @@ public struct EntityResolver: Sendable {
             if let full = fullNameBySurname[parts[0]] { return full }
             if !certain { return nil }
         }
-        if people.insert(label).inserted, parts.count > 1, let surname = parts.last {
+        // "Abdullah bin Hussein": the part after a patronymic particle names the father, not a family.
+        if people.insert(label).inserted, parts.count > 1, let surname = parts.last,
+           !["bin", "ibn", "bint", "ben", "binti"].contains(parts[parts.count - 2].lowercased()) {
             fullNameBySurname[surname] = label
         }
         return label

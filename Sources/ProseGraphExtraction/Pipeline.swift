@@ -336,6 +336,8 @@ public struct Pipeline: Sendable {
         var j = k + 1
         if j + 1 < units.count, let w = units[j].word, w == "of" || w == "to" || w == "in", units[j + 1].span != nil { j += 2 }
         if j < units.count, units[j].word == "," { j += 1 }
+        // "..., the King and Queen Rania": a title joined to another that has a name.
+        if j + 1 < units.count, units[j].word == "and", units[j + 1].spanType == .title { return titleHasItsOwnName(j + 1, units) }
         guard j < units.count, let s = units[j].span else { return false }
         return s.type == .person || s.type == .name
     }
