@@ -240,10 +240,17 @@ public enum Clauses {
     static func relativeSubjects(_ units: [Unit]) -> [View] {
         var out: [View] = []
         for (k, u) in units.enumerated() where u.word == "who" && k >= 2 && units[k - 1].word == "," {
-            guard let s = units[k - 2].span, s.type == .person || s.type == .name else { continue }
+            // The antecedent, also past an apposition: "King Faisal, the Saudi monarch, who paid ...".
+            var a = k - 2
+            if units[a].spanType != .person && units[a].spanType != .name,
+               let comma = (max(0, k - 12)..<(k - 1)).last(where: { units[$0].word == "," }), comma >= 1,
+               units[comma - 1].spanType == .person || units[comma - 1].spanType == .name {
+                a = comma - 1
+            }
+            guard let s = units[a].span, s.type == .person || s.type == .name else { continue }
             var end = k + 1
             while end < units.count, units[end].word != ";", units[end].word != "." { end += 1 }
-            let idx = [k - 2] + Array((k + 1)..<end)
+            let idx = [a] + Array((k + 1)..<end)
             out.append(View(units: idx.map { units[$0] }, map: idx))
         }
         return out

@@ -348,9 +348,11 @@ public struct Pipeline: Sendable {
         let own = Set(graph.objects(of: person.key, "nationality").compactMap { o -> EntityKey? in
             if case .entity(let k) = o { return k } else { return nil }
         })
+        // The parties named in the sentence, also through a city of theirs ("held talks in Hanoi").
         let named = Set(units.compactMap { u -> String? in
-            guard let s = u.span, s.type == .country || s.type == .demonym else { return nil }
-            return s.label
+            guard let s = u.span else { return nil }
+            if s.type == .country || s.type == .demonym { return s.label }
+            return s.type == .city ? country(of: s) : nil
         })
         let candidates = resolver.parties.filter { named.contains($0.label) && !own.contains($0.key) }
         return candidates.count == 1 ? candidates : []
