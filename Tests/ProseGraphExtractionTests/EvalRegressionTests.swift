@@ -40,7 +40,7 @@ import ProseGraphExtraction
         GoldSet(name: "probe", gold: "Tests/Fixtures/corpus/probe/gold.tsv", inputs: ["Tests/Fixtures/corpus/probe"],
                 f1: 0.95, precision: 0.98, recall: 0.92, dates: 0.99),
         GoldSet(name: "dev", gold: "Tests/Fixtures/corpus/dev/gold.tsv", inputs: ["Tests/Fixtures/corpus/dev"],
-                f1: 0.74, precision: 0.92, recall: 0.62, dates: 0.81),
+                f1: 0.76, precision: 0.93, recall: 0.64, dates: 0.81),
         // Sealed sets: never read while writing rules, only scored (Tests/Fixtures/corpus/README.md).
         GoldSet(name: "sealed", gold: "Tests/Fixtures/corpus/sealed/gold.tsv", inputs: ["Tests/Fixtures/corpus/sealed"],
                 f1: 0.71, precision: 0.93, recall: 0.57, dates: 0.78),
