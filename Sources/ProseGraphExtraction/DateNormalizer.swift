@@ -52,26 +52,33 @@ public struct DateNormalizer: Sendable {
     /// "the next day", "the following day", "two days later", "later that month", "the
     /// following month", "a month later", "three months later", "two years later", and a
     /// weekday ("on Sunday": the first such day on or after the last date).
+    /// The words a relative date can start with (a quick test before the phrases are tried).
+    static let relativeStarters: Set<String> = Set(numberWords.keys).union(weekdays.keys).union(["the", "later", "earlier", "that"])
+    static let nextWords: Set<String> = ["next", "following"]
+    static let dayParts: Set<String> = ["day", "morning", "evening", "afternoon", "night"]
+    static let previousWords: Set<String> = ["previous", "preceding"]
+    static let weekdayCues: Set<String> = ["on", "by", "until", "since", "last"]
+
     func relative(_ t: [Token], _ i: Int, _ context: FactDate?) -> (FactDate?, Int)? {
-        guard let c = context else { return nil }
+        guard let c = context, t[i].kind == .number || Self.relativeStarters.contains(t[i].lower) else { return nil }
         let n = t.count
         func w(_ k: Int) -> String? { k < n ? t[k].lower : nil }
         // "the next day", "the following day/morning/evening", "the day after"
         if w(i) == "the", let a = w(i + 1), let b = w(i + 2) {
-            if ["next", "following"].contains(a), ["day", "morning", "evening", "afternoon", "night"].contains(b) { return (c.adding(days: 1), i + 3) }
+            if Self.nextWords.contains(a), Self.dayParts.contains(b) { return (c.adding(days: 1), i + 3) }
             if a == "day", b == "after", w(i + 3) == nil || !(t[i + 3].kind == .number || month(t[i + 3]) != nil) { return (c.adding(days: 1), i + 3) }
-            if ["next", "following", "subsequent"].contains(a), b == "month" { return (c.adding(months: 1), i + 3) }
+            if Self.nextWords.contains(a) || a == "subsequent", b == "month" { return (c.adding(months: 1), i + 3) }
             if a == "same", b == "day" { return (c, i + 3) }
             if a == "same", b == "month" { return (c.month == nil ? c : FactDate(year: c.year, month: c.month), i + 3) }
-            if ["previous", "preceding"].contains(a), b == "day" { return (c.adding(days: -1), i + 3) }
-            if ["previous", "preceding"].contains(a), b == "month" { return (c.adding(months: -1), i + 3) }
+            if Self.previousWords.contains(a), b == "day" { return (c.adding(days: -1), i + 3) }
+            if Self.previousWords.contains(a), b == "month" { return (c.adding(months: -1), i + 3) }
         }
         // "later that month", "earlier that month", "that month", "that day", "that evening"
-        if let a = w(i), ["later", "earlier"].contains(a), w(i + 1) == "that", w(i + 2) == "month" {
+        if let a = w(i), a == "later" || a == "earlier", w(i + 1) == "that", w(i + 2) == "month" {
             return (c.month == nil ? c : FactDate(year: c.year, month: c.month), i + 3)
         }
-        if w(i) == "later", w(i + 1) == "that", let b = w(i + 2), ["day", "evening", "morning", "afternoon", "night"].contains(b) { return (c, i + 3) }
-        if w(i) == "that", let b = w(i + 1), ["day", "evening", "morning", "afternoon", "night"].contains(b) { return (c, i + 2) }
+        if w(i) == "later", w(i + 1) == "that", let b = w(i + 2), Self.dayParts.contains(b) { return (c, i + 3) }
+        if w(i) == "that", let b = w(i + 1), Self.dayParts.contains(b) { return (c, i + 2) }
         if w(i) == "that", w(i + 1) == "month" { return (c.month == nil ? c : FactDate(year: c.year, month: c.month), i + 2) }
         // "two days later", "a month later", "three years later"
         if let a = w(i), let k = Self.numberWords[a] ?? (t[i].kind == .number && a.count <= 2 ? Int(a) : nil), let unit = w(i + 1), w(i + 2) == "later" {
@@ -84,7 +91,7 @@ public struct DateNormalizer: Sendable {
             }
         }
         // A weekday after "on" or at the start of a sentence: the first such day on or after the last date.
-        if let a = w(i), let wd = Self.weekdays[a], t[i].isCapitalized, c.day != nil, i == 0 || ["on", "by", "until", "since", "last"].contains(t[i - 1].lower) {
+        if let a = w(i), let wd = Self.weekdays[a], t[i].isCapitalized, c.day != nil, i == 0 || Self.weekdayCues.contains(t[i - 1].lower) {
             return (c.next(weekday: wd), i + 1)
         }
         return nil
