@@ -89,19 +89,26 @@ public enum Clauses {
 
     /// The units without relative clauses set off by commas (", who ... ,", ", which ... ,").
     static func withoutRelativeClauses(_ view: View) -> View {
-        let units = view.units
-        var keep = [Bool](repeating: true, count: units.count)
+        var keep = [Bool](repeating: true, count: view.units.count)
+        dropRelativeClauses(view.units, &keep, closedBySemicolon: false)
+        return select(view, keep, dropOrphanCommas: true)
+    }
+
+    static let relativePronouns: Set<String> = ["who", "which", "whose"]
+
+    /// Marks relative clauses set off by a comma (", who ... ,") as not kept; with
+    /// `closedBySemicolon`, a ";" closes one too.
+    static func dropRelativeClauses(_ units: [Unit], _ keep: inout [Bool], closedBySemicolon: Bool) {
         var k = 0
         while k < units.count {
-            if units[k].word == ",", k + 1 < units.count, let w = units[k + 1].word, ["who", "which", "whose"].contains(w),
-               let close = units[(k + 2)...].firstIndex(where: { $0.word == "," }) {
+            if units[k].word == ",", k + 1 < units.count, let w = units[k + 1].word, relativePronouns.contains(w),
+               let close = units[(k + 2)...].firstIndex(where: { $0.word == "," || (closedBySemicolon && $0.word == ";") }) {
                 for j in k..<close { keep[j] = false }
                 k = close + 1
                 continue
             }
             k += 1
         }
-        return select(view, keep, dropOrphanCommas: true)
     }
 
     /// The sentence without asides, appositions, modifiers and titles before names.
@@ -121,16 +128,7 @@ public enum Clauses {
             if u.word == ")", depth > 0 { depth -= 1 }
         }
         // Relative clauses set off by commas.
-        var k = 0
-        while k < n {
-            if units[k].word == ",", k + 1 < n, let w = units[k + 1].word, ["who", "which", "whose"].contains(w),
-               let close = units[(k + 2)...].firstIndex(where: { $0.word == "," || $0.word == ";" }) {
-                for j in k..<close { keep[j] = false }
-                k = close + 1
-                continue
-            }
-            k += 1
-        }
+        dropRelativeClauses(units, &keep, closedBySemicolon: true)
         // Dates set off by commas: "X became, in August 1975, the first ...".
         for k in 0..<n where units[k].word == "," && keep[k] {
             var j = k + 1

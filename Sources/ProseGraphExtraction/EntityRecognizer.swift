@@ -125,6 +125,12 @@ public struct EntityRecognizer: Sendable {
     /// Lower-case words after a hyphen that make an adjective of a name, not part of it ("Seoul-based").
     static let hyphenSuffixes: Set<String> = ["based", "led", "born", "owned", "run", "backed", "era", "style", "made", "held", "era", "type", "class", "level", "wide", "bound", "free"]
 
+    /// The particles that may start a name in lower case after a title ("President dos Santos").
+    static let leadingParticles: Set<String> = ["dos", "da", "de", "do", "das", "van", "von", "di", "du", "al", "el"]
+
+    /// Capitalized words after a name that do not make it part of a document's or event's name.
+    static let plainCapitalizedWords: Set<String> = functionWordsSet.union(["a", "an", "but", "he", "she", "it", "they", "his", "her"])
+
     static let regnalNumbers: Set<String> = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
     /// Honorifics dropped from names ("Dr. Willy K. Bett" is Willy K. Bett).
@@ -539,7 +545,7 @@ public struct EntityRecognizer: Sendable {
         if i < t.count, t[i].text == "," { i += 1 }
         while i < t.count, Self.honorifics.contains(t[i].lower) { i += 1 }
         // "President dos Santos": a name may start with a lower-case particle.
-        if i + 1 < t.count, !t[i].isCapitalized, ["dos", "da", "de", "do", "das", "van", "von", "di", "du", "al", "el"].contains(t[i].lower), t[i + 1].isCapitalized,
+        if i + 1 < t.count, !t[i].isCapitalized, Self.leadingParticles.contains(t[i].lower), t[i + 1].isCapitalized,
            !Self.notNames.contains(t[i + 1].lower), gazetteerSpan(t, i + 1) == nil {
             let e = nameEnd(t, i + 1)
             if e > i + 1 { return EntitySpan(tokens: i..<e, type: .person, label: text(t, i..<e)) }
@@ -551,7 +557,7 @@ public struct EntityRecognizer: Sendable {
         guard e > i else { return nil }
         // "the General Cooperation Agreement": a capitalized run that goes on into a document's or event's name is no person.
         if e < t.count, t[e].isCapitalized, Self.notNames.contains(t[e].lower), !Self.monthNames.contains(t[e].lower),
-           !["the", "a", "an", "in", "on", "at", "by", "for", "of", "to", "from", "with", "and", "or", "but", "he", "she", "it", "they", "his", "her"].contains(t[e].lower) {
+           !Self.plainCapitalizedWords.contains(t[e].lower) {
             return nil
         }
         return EntitySpan(tokens: i..<e, type: .person, label: text(t, i..<e))

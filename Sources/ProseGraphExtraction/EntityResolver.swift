@@ -94,6 +94,8 @@ public struct EntityResolver: Sendable {
         }
     }
 
+    static let patronymics: Set<String> = ["bin", "ibn", "bint", "ben", "binti"]
+
     /// Whether an untyped name is a person seen before in the article (as written, or as the surname of one).
     public func isKnownPerson(_ label: String) -> Bool {
         if people.contains(label) { return true }
@@ -112,7 +114,7 @@ public struct EntityResolver: Sendable {
         }
         // "Abdullah bin Hussein": the part after a patronymic particle names the father, not a family.
         if people.insert(label).inserted, parts.count > 1, let surname = parts.last,
-           !["bin", "ibn", "bint", "ben", "binti"].contains(parts[parts.count - 2].lowercased()) {
+           !Self.patronymics.contains(parts[parts.count - 2].lowercased()) {
             fullNameBySurname[surname] = label
         }
         return label

@@ -16,8 +16,8 @@ public final class Unit: Sendable {
     let spanRole: String?
     let spanPlural: Bool
 
-    /// With `table`, a word's flags and classes come from its entry there (every word the
-    /// matcher and the clause layer ask about is in it); a word not in it can only be an
+    /// With `table`, a word's flags and classes come from its entry there (every table holds
+    /// the words the matcher and the clause layer ask about); a word not in it can only be an
     /// "-ly" adverb or an "-ed" verb.
     init(tokens: Range<Int>, word: String?, span: EntitySpan?, id: Int32 = -1, table: WordTable? = nil) {
         self.tokens = tokens
@@ -112,7 +112,13 @@ public struct WordTable: Sendable {
     /// Per id: the word's `UnitFlags` and `WordClass` bits.
     private(set) var flags: [UInt8] = []
     private(set) var classes: [UInt8] = []
-    public init() {}
+
+    /// Every table holds the words the matcher and the clause layer ask about, so a unit
+    /// reads their flags and classes by id (`Unit.init`).
+    public init() {
+        let asked = RuleMatcher.breakers.union(RuleMatcher.joints).union(RuleMatcher.conjunctions).union(WordClass.vocabulary).union(["the"])
+        for w in asked.sorted() { _ = intern(w) }
+    }
     public mutating func intern(_ w: String) -> Int32 {
         if let id = ids[w] { return id }
         let id = Int32(ids.count)
@@ -390,10 +396,6 @@ public struct RuleIndex: Sendable {
         var patterns: [(Int, CompiledPattern)] = []
         for (i, r) in rules.enumerated() { for p in r.patterns { patterns.append((i, CompiledPattern(p, table: &table))) } }
         for w in ["it", "its", "he", "she", "his", "her"] { _ = table.intern(w) }
-        // The words the matcher and the clause layer ask about, so a unit reads its classes by id.
-        for w in RuleMatcher.breakers.union(RuleMatcher.joints).union(RuleMatcher.conjunctions).union(WordClass.vocabulary).union(["the"]).sorted() {
-            _ = table.intern(w)
-        }
         var byWord: [Int32: [Int]] = [:], bySpan: [SpanType: [Int]] = [:], byPrefix: [Int] = []
         for (k, (_, p)) in patterns.enumerated() {
             switch p.elements[p.anchor] {
