@@ -54,13 +54,14 @@ public struct DateNormalizer: Sendable {
     /// weekday ("on Sunday": the first such day on or after the last date).
     /// The words a relative date can start with (a quick test before the phrases are tried).
     static let relativeStarters: Set<String> = Set(numberWords.keys).union(weekdays.keys).union(["the", "later", "earlier", "that"])
+    static let relativeStarterFilter = WordFilter(relativeStarters)
     static let nextWords: Set<String> = ["next", "following"]
     static let dayParts: Set<String> = ["day", "morning", "evening", "afternoon", "night"]
     static let previousWords: Set<String> = ["previous", "preceding"]
     static let weekdayCues: Set<String> = ["on", "by", "until", "since", "last"]
 
     func relative(_ t: [Token], _ i: Int, _ context: FactDate?) -> (FactDate?, Int)? {
-        guard let c = context, t[i].kind == .number || Self.relativeStarters.contains(t[i].lower) else { return nil }
+        guard let c = context, t[i].kind == .number || (Self.relativeStarterFilter.mayContain(t[i].lower) && Self.relativeStarters.contains(t[i].lower)) else { return nil }
         let n = t.count
         func w(_ k: Int) -> String? { k < n ? t[k].lower : nil }
         // "the next day", "the following day/morning/evening", "the day after"
@@ -105,7 +106,11 @@ public struct DateNormalizer: Sendable {
         return t.isCapitalized ? m : nil
     }
 
+    static let relativeYearStarters: Set<String> = ["the", "a", "later", "earlier", "that"]
+    static let monthFilter = WordFilter(months.keys)
+
     func day(_ t: Token) -> Int? {
+        guard let f = t.lower.utf8.first, f >= 0x30, f <= 0x39 else { return nil }
         guard t.kind == .number || t.lower.hasSuffix("st") || t.lower.hasSuffix("nd") || t.lower.hasSuffix("rd") || t.lower.hasSuffix("th") else { return nil }
         var digits = t.lower
         for suffix in ["st", "nd", "rd", "th"] where digits.hasSuffix(suffix) { digits.removeLast(2) }
@@ -120,6 +125,10 @@ public struct DateNormalizer: Sendable {
 
     /// A date starting at `i`: (nil, end) consumes tokens that look like a date but give none.
     func match(_ t: [Token], _ i: Int, _ context: Int?) -> (FactDate?, Int)? {
+        // Every date starts with a digit, a capitalized month or (with a context) a relative-year word.
+        let first = t[i].lower.utf8.first ?? 0
+        guard (first >= 0x30 && first <= 0x39) || (t[i].isCapitalized && Self.monthFilter.mayContain(t[i].lower) && Self.months[t[i].lower] != nil)
+            || (context != nil && Self.relativeYearStarters.contains(t[i].lower)) else { return nil }
         let n = t.count
         func tok(_ k: Int) -> Token? { k < n ? t[k] : nil }
         func isDash(_ k: Int) -> Bool { guard let x = tok(k) else { return false }; return x.text == "–" || x.text == "-" || x.text == "—" || x.lower == "to" }

@@ -183,6 +183,8 @@ public struct EntityRecognizer: Sendable {
     ]
 
     /// "the two leaders" and the like: stand for the people named just before.
+    /// The first words of the group phrases (a quick test before the phrases are tried).
+    static let groupStarts = WordFilter((partyGroups + personGroups).map { $0[0] })
     static let personGroups: [[String]] = [
         ["the", "two", "leaders"], ["both", "leaders"], ["the", "two", "men"], ["both", "men"], ["the", "two", "women"],
         ["the", "two", "presidents"], ["both", "presidents"], ["the", "two", "ministers"], ["the", "two", "foreign", "ministers"],
@@ -200,13 +202,14 @@ public struct EntityRecognizer: Sendable {
         let n = t.count
         while i < n {
             // Dates are found by the DateNormalizer; groups and pronouns first.
-            if let g = Self.matchPhrase(Self.partyGroups, t, i) {
+            let groupStart = Self.groupStarts.mayContain(t[i].lower)
+            if groupStart, let g = Self.matchPhrase(Self.partyGroups, t, i) {
                 let count = t[i..<(i + g)].compactMap { Self.groupCounts[$0.lower] }.first ?? 2
                 spans.append(EntitySpan(tokens: i..<(i + g), type: .group, label: "the \(count) countries", role: String(count)))
                 i += g
                 continue
             }
-            if let g = Self.matchPhrase(Self.personGroups, t, i) {
+            if groupStart, let g = Self.matchPhrase(Self.personGroups, t, i) {
                 let count = t[i..<(i + g)].compactMap { Self.groupCounts[$0.lower] }.first ?? 2
                 spans.append(EntitySpan(tokens: i..<(i + g), type: .group, label: "the \(count) people", role: "person:\(count)"))
                 i += g

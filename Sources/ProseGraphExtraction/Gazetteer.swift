@@ -32,6 +32,7 @@ public struct GazetteerEntry: Hashable, Sendable {
 public final class Gazetteer: Sendable {
     /// Phrases by their first token's lower-cased text; each list longest first.
     private let index: [String: [(tokens: [String], entries: [GazetteerEntry])]]
+    private let firstWords: WordFilter
     public let countriesByCode: [String: GazetteerEntry]
     public let countriesByLabel: [String: GazetteerEntry]
     /// Longest phrase, in tokens.
@@ -136,6 +137,7 @@ public final class Gazetteer: Sendable {
             index[k]!.sort { $0.tokens.count != $1.tokens.count ? $0.tokens.count > $1.tokens.count : $0.tokens.joined(separator: " ") < $1.tokens.joined(separator: " ") }
         }
         self.index = index
+        self.firstWords = WordFilter(index.keys)
         self.countriesByCode = byCode
         self.countriesByLabel = byLabel
         self.maxLength = maxLength
@@ -145,7 +147,7 @@ public final class Gazetteer: Sendable {
     /// Every phrase starting at token `i`, longest first, whose case rules the
     /// text satisfies: names need a capital first letter, acronyms the exact case.
     public func matches(_ tokens: [Token], at i: Int) -> [(length: Int, entries: [GazetteerEntry])] {
-        guard let candidates = index[tokens[i].lower] else { return [] }
+        guard firstWords.mayContain(tokens[i].lower), let candidates = index[tokens[i].lower] else { return [] }
         var out: [(Int, [GazetteerEntry])] = []
         for c in candidates {
             let n = c.tokens.count
@@ -153,11 +155,13 @@ public final class Gazetteer: Sendable {
             var ok = true
             for k in 1..<max(n, 1) where tokens[i + k].lower != c.tokens[k] { ok = false; break }
             guard ok else { continue }
-            let entries = c.entries.filter { e in
+            func applies(_ e: GazetteerEntry) -> Bool {
                 if let exact = e.exactTokens { return tokens[i..<(i + n)].map(\.text) == exact }
                 if e.kind == .position { return true }
                 return tokens[i].isCapitalized
             }
+            // Most phrases keep every entry: no new array then.
+            let entries = c.entries.allSatisfy(applies) ? c.entries : c.entries.filter(applies)
             if !entries.isEmpty { out.append((n, entries)) }
         }
         return out

@@ -390,6 +390,17 @@ public struct RuleIndex: Sendable {
     let byWord: [Int32: [Int]]
     let bySpan: [SpanType: [Int]]
     let byPrefix: [Int]
+    /// Per pattern, what a sentence must hold besides the anchor for the pattern to match:
+    /// for each required element, the word ids or the span types (bits) it accepts.
+    let required: [[Requirement]]
+
+    enum Requirement: Sendable {
+        case anyWord([Int32])
+        case anySpan(UInt32)
+    }
+
+    static func bit(_ t: SpanType) -> UInt32 { 1 << UInt32(SpanType.allCases.firstIndex(of: t)!) }
+    static let spanBits: [SpanType: UInt32] = Dictionary(uniqueKeysWithValues: SpanType.allCases.map { ($0, bit($0)) })
 
     public init(_ rules: [RelationRule]) {
         var table = WordTable()
@@ -411,6 +422,24 @@ public struct RuleIndex: Sendable {
             case .gap: break
             }
         }
+        self.required = patterns.map { (_, p) in
+            p.elements.indices.compactMap { i -> Requirement? in
+                guard i != p.anchor else { return nil }
+                switch p.elements[i] {
+                case .words(let ids, let prefixes, let optional):
+                    return optional || !prefixes.isEmpty ? nil : .anyWord(ids)
+                case .slot(_, let types, _, let optional):
+                    guard !optional else { return nil }
+                    var mask: UInt32 = 0
+                    for t in types {
+                        mask |= Self.bit(t.type)
+                        if !t.exact, t.type == .person || t.type == .city || t.type == .place { mask |= Self.bit(.name) }
+                    }
+                    return .anySpan(mask)
+                case .gap: return nil
+                }
+            }
+        }
         self.table = table
         self.patterns = patterns
         self.byWord = byWord
@@ -420,12 +449,41 @@ public struct RuleIndex: Sendable {
 
     /// For each pattern that can match, the units its anchor may sit on, in pattern order.
     public func candidates(_ units: [Unit]) -> [(pattern: Int, anchors: [Int])] {
-        var anchors: [Int: [Int]] = [:]
+        // (pattern, unit) pairs packed in one integer, sorted: grouped by pattern, units in order.
+        var pairs: [Int] = []
+        pairs.reserveCapacity(units.count * 2)
         for (u, unit) in units.enumerated() {
-            if unit.id >= 0, let ps = byWord[unit.id] { for k in ps { anchors[k, default: []].append(u) } }
-            if let s = unit.span, let ps = bySpan[s.type] { for k in ps { anchors[k, default: []].append(u) } }
-            if unit.word != nil { for k in byPrefix { anchors[k, default: []].append(u) } }
+            if unit.id >= 0, let ps = byWord[unit.id] { for k in ps { pairs.append(k << 32 | u) } }
+            if let s = unit.span, let ps = bySpan[s.type] { for k in ps { pairs.append(k << 32 | u) } }
+            if unit.word != nil { for k in byPrefix { pairs.append(k << 32 | u) } }
         }
-        return anchors.keys.sorted().map { ($0, anchors[$0]!) }
+        pairs.sort()
+        // What the sentence holds: its word ids and span types. A pattern that needs a word or a
+        // span the sentence lacks cannot match anywhere in it.
+        var ids = Set<Int32>(minimumCapacity: units.count)
+        var spans: UInt32 = 0
+        for unit in units {
+            if unit.id >= 0 { ids.insert(unit.id) }
+            if let t = unit.spanType { spans |= Self.spanBits[t]! }
+        }
+        func possible(_ k: Int) -> Bool {
+            for r in required[k] {
+                switch r {
+                case .anyWord(let w): if !w.contains(where: ids.contains) { return false }
+                case .anySpan(let m): if m & spans == 0 { return false }
+                }
+            }
+            return true
+        }
+        var out: [(pattern: Int, anchors: [Int])] = []
+        var i = 0
+        while i < pairs.count {
+            let k = pairs[i] >> 32
+            let start = i
+            while i < pairs.count, pairs[i] >> 32 == k { i += 1 }
+            guard possible(k) else { continue }
+            out.append((k, pairs[start..<i].map { $0 & 0xFFFF_FFFF }))
+        }
+        return out
     }
 }

@@ -32,9 +32,10 @@ struct Arguments {
     var seed: UInt64 = 1
     var tsv: String?
     var generate: String?
+    var extractOnly = false
 
     static let usage = """
-    usage: prosegraph-bench [--smoke] [--corpus DIR] [--runs N] [--size MB] [--seed S] [--schemas DIR] [--tsv FILE] [--generate DIR]
+    usage: prosegraph-bench [--smoke] [--corpus DIR] [--runs N] [--size MB] [--seed S] [--schemas DIR] [--tsv FILE] [--generate DIR] [--extract-only]
       --corpus DIR   articles to extract (default: a synthetic corpus of --size MB in a temporary directory;
                      with --smoke: Input)
       --runs N       timed runs per stage; the table shows the median and the best (default 3; --smoke: 1)
@@ -43,6 +44,7 @@ struct Arguments {
       --schemas DIR  where shapes.ttl and graphml/prosegraph-graphml.xsd are (default Schemas)
       --tsv FILE     also write every run's seconds: stage<TAB>items<TAB>bytes<TAB>t1<TAB>t2...
       --generate DIR only write the synthetic corpus of --size MB (--seed S) to DIR, then exit
+      --extract-only only the extraction stages (--jobs 1 and 2), for comparing extraction speed side by side
       --smoke        a quick check that every stage produces something (exit 1 if one does not)
     """
 
@@ -71,6 +73,7 @@ struct Arguments {
             case "--schemas": a.schemas = value(arg)
             case "--tsv": a.tsv = value(arg)
             case "--generate": a.generate = value(arg)
+            case "--extract-only": a.extractOnly = true
             case "-h", "--help":
                 print(usage)
                 exit(0)
@@ -281,6 +284,7 @@ if let one = rows.first(where: { $0.stage == "extract --jobs 1" }), let two = ro
 guard let corpus = built else { fail("extraction failed", status: 1) }
 let graph = corpus.graph
 let facts = graph.factCount
+if args.extractOnly { finish(corpus: corpus, facts: facts, triples: 0) }
 
 // The sorted triples every RDF writer starts from.
 var triples: [Triple] = []
@@ -382,23 +386,30 @@ if FileSystem.kind(xsdPath) == .file {
     print("validate GraphML: skipped, no \(xsdPath) (use --schemas DIR)")
 }
 
-print("")
-printHeader()
-for r in rows { printRow(r) }
-print("")
-print("corpus: \(corpus.documents.count) articles, \(fixed(Double(corpusBytes) / 1e6, 2)) MB, \(facts) facts, \(triples.count) triples; peak RSS \(fixed(peakRSSMB(), 0)) MB")
-if let path = args.tsv {
-    var text = ""
-    for r in rows { text += ([r.stage, String(r.items), String(r.bytes)] + r.times.map { String($0) }).joined(separator: "\t") + "\n" }
-    do {
-        let file = try AtomicFile(path: path)
-        try Array(text.utf8).withUnsafeBytes { try file.write($0) }
-        try file.commit()
-    } catch {
-        fail("\(path): \(error)")
+/// The table (and the --tsv file), then exit: 1 if a stage produced nothing.
+@MainActor
+func finish(corpus: CorpusBuilder.Corpus, facts: Int, triples: Int) -> Never {
+    print("")
+    printHeader()
+    for r in rows { printRow(r) }
+    print("")
+    print("corpus: \(corpus.documents.count) articles, \(fixed(Double(corpusBytes) / 1e6, 2)) MB, \(facts) facts, \(triples) triples; peak RSS \(fixed(peakRSSMB(), 0)) MB")
+    if let path = args.tsv {
+        var text = ""
+        for r in rows { text += ([r.stage, String(r.items), String(r.bytes)] + r.times.map { String($0) }).joined(separator: "\t") + "\n" }
+        do {
+            let file = try AtomicFile(path: path)
+            try Array(text.utf8).withUnsafeBytes { try file.write($0) }
+            try file.commit()
+        } catch {
+            fail("\(path): \(error)")
+        }
     }
+    removeGenerated()
+    if !empty.isEmpty {
+        fail("these stages produced nothing: \(empty.joined(separator: ", "))", status: 1)
+    }
+    exit(0)
 }
-removeGenerated()
-if !empty.isEmpty {
-    fail("these stages produced nothing: \(empty.joined(separator: ", "))", status: 1)
-}
+
+finish(corpus: corpus, facts: facts, triples: triples.count)
