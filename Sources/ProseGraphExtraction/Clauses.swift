@@ -291,6 +291,9 @@ public enum Clauses {
             guard let s = u.span, Self.subjectTypes.contains(s.type) else { continue }
             if s.type == .pronoun, let r = s.role, r != "person" && r != "thing" { continue }
             if s.type == .pronoun, ["his", "her", "its"].contains(s.label) { continue }
+            // "the Libyan leader, Muammar Gaddafi, paid ...": a demonym before a noun or a title is an adjective.
+            if s.type == .demonym, k + 1 < units.count, units[k + 1].spanType == .title
+                || (units[k + 1].word.map { $0 != "and" && $0 != "," && $0 != "." } ?? false && !units[k + 1].isVerbLike) { continue }
             if k > 0, units[k - 1].isPreposition || units[k - 1].word == "'s" { continue }
             if k + 1 < units.count, units[k + 1].word == "'s" { continue }
             var end = k

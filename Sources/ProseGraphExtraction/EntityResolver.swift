@@ -13,6 +13,9 @@ public struct EntityResolver: Sendable {
     /// People named so far, and for each surname the last full name seen with it.
     private var people = Set<String>()
     private var fullNameBySurname: [Substring: String] = [:]
+    /// For each ending of two or more words of a longer name, the last full name seen with it:
+    /// "Peña Nieto" -> "Enrique Peña Nieto", "dos Santos" -> "José Eduardo dos Santos".
+    private var fullNameByEnding: [String: String] = [:]
     /// Organizations named so far, and for each set of initials the last one seen with them.
     private var organizations = Set<String>()
     private var organizationByInitials: [String: (label: String, wikidata: String?)] = [:]
@@ -98,7 +101,7 @@ public struct EntityResolver: Sendable {
 
     /// Whether an untyped name is a person seen before in the article (as written, or as the surname of one).
     public func isKnownPerson(_ label: String) -> Bool {
-        if people.contains(label) { return true }
+        if people.contains(label) || fullNameByEnding[label] != nil { return true }
         let parts = label.split(separator: " ")
         return parts.count == 1 && fullNameBySurname[parts[0]] != nil
     }
@@ -111,11 +114,16 @@ public struct EntityResolver: Sendable {
         if parts.count == 1 {
             if let full = fullNameBySurname[parts[0]] { return full }
             if !certain { return nil }
+        } else if !people.contains(label), let full = fullNameByEnding[label] {
+            return full
         }
         // "Abdullah bin Hussein": the part after a patronymic particle names the father, not a family.
         if people.insert(label).inserted, parts.count > 1, let surname = parts.last,
            !Self.patronymics.contains(parts[parts.count - 2].lowercased()) {
             fullNameBySurname[surname] = label
+        }
+        if parts.count > 2 {
+            for k in 1..<(parts.count - 1) { fullNameByEnding[parts[k...].joined(separator: " ")] = label }
         }
         return label
     }

@@ -22,6 +22,7 @@ import Yams
 /// - `passive-with: {P: [...]}`: A was verb ... P T ("X was received in Y",
 ///   "X was received by Y" with P = by)
 /// - `pair`: A and T verb ("X and Y met", "X and Y signed an agreement")
+/// - `preposed: true`: during/on ... noun P T, A ("During a visit to Port Moresby, Albanese ...")
 public enum Frames {
     /// The rules of a frames file.
     public static func rules(yaml: String, file: String) throws -> [RelationRule] {
@@ -36,7 +37,7 @@ public enum Frames {
             func fail(_ m: String) -> RuleError { RuleError(file: file, line: line, message: m) }
             guard let map = item.mapping else { throw fail("each frame is a mapping") }
             let known: Set<String> = ["id", "predicate", "agent", "target", "note", "verbs", "verbs-with", "nouns", "support", "noun-preps",
-                                      "passive-with", "passive-support", "pair", "possessive", "verbs-object-with", "confidence", "date", "subject-as", "object-as", "reported"]
+                                      "passive-with", "passive-support", "pair", "possessive", "verbs-object-with", "preposed", "confidence", "date", "subject-as", "object-as", "reported"]
             for key in map.keys { if let k = key.string, !known.contains(k) { throw fail("unknown key '\(k)' (expected one of \(known.sorted().joined(separator: ", ")))") } }
             guard let id = map["id"]?.string, let predicate = map["predicate"]?.string,
                   let agent = map["agent"]?.string, let target = map["target"]?.string else {
@@ -76,6 +77,9 @@ public enum Frames {
             }
             for (p, vs) in prepMap(map["passive-with"]) where !vs.isEmpty {
                 patterns.append("\(a)+ ~2 (was|were|is|are|been|being) !\(alt(vs)) ~5 \(p) (the)? \(t)+")
+            }
+            if map["preposed"]?.string == "true", !nouns.isEmpty, !preps.isEmpty {
+                patterns.append("(during|on|in) (a|an|the|his|her|their|its)? ~3 !\(alt(nouns)) \(alt(preps)) (the)? \(t)+ , (the)? \(a)+")
             }
             let pair = words(map["pair"])
             if !pair.isEmpty { patterns.append("{subject:\(agent)} and (the)? {object:\(target)} ~2 !\(alt(pair))") }

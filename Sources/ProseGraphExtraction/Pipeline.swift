@@ -43,6 +43,8 @@ public struct Pipeline: Sendable {
         let sentenceCountries: [String]
         let predicate: String
         let mention: Mention
+        /// A visit stated outright (not a candidate): it only tells where the person is not from.
+        var stated = false
     }
 
     public init(rules: RuleSet = .standard, gazetteer: Gazetteer = .shared) {
@@ -76,7 +78,7 @@ public struct Pipeline: Sendable {
             let prov = Provenance(documentID: documentID, sentence: s.text, start: s.span.start, end: s.span.end)
             run(proseIndex, proseRules, only: nil, on: s.text, provenance: prov, resolver: &resolver, contextDate: &contextDate, envoys: &envoys, abroad: &abroad, into: &graph)
         }
-        addAbroad(abroad, into: &graph)
+        addAbroad(abroad, parties: resolver.parties, into: &graph)
         inferEnvoys(&graph, parties: resolver.parties, envoys: envoys)
         graph.keepOneMentionPerSentence()
         return graph
@@ -208,6 +210,13 @@ public struct Pipeline: Sendable {
                             }
                             continue
                         }
+                        if rule.predicate == "visited", s.type == .person {
+                            for o in objects where o != s {
+                                let c = o.type == .country ? o.label : country(of: units[ou].span)
+                                abroad.append(AbroadCandidate(subject: s, object: o, objectCountry: c, sentenceCountries: [], predicate: rule.predicate,
+                                                              mention: mention, stated: true))
+                            }
+                        }
                         for o in objects where o != s {
                             if rule.predicate == "visited", !visits.contains(where: { $0.object == o }) { visits.append((o, mention)) }
                             var a = s, b = o
@@ -308,11 +317,22 @@ public struct Pipeline: Sendable {
     /// the article's nationalities are known: a country, or a city's country, differs from every
     /// nationality of the subject; a place of no known country counts when every city the sentence
     /// names is abroad. A subject of unknown nationality gives nothing.
-    func addAbroad(_ candidates: [AbroadCandidate], into graph: inout KnowledgeGraph) {
-        for c in candidates {
-            let own = Set(graph.objects(of: c.subject.key, "nationality").compactMap { x -> String? in
+    func addAbroad(_ candidates: [AbroadCandidate], parties: [Entity], into graph: inout KnowledgeGraph) {
+        // A person of no stated nationality who visited one of the article's two parties is taken
+        // to be from the other one, for this test only (no nationality fact is added).
+        var from: [EntityKey: Set<String>] = [:]
+        let partyNames = parties.filter { $0.type == .country }.map(\.label)
+        if partyNames.count == 2 {
+            for c in candidates where c.stated {
+                guard let visited = c.objectCountry, let i = partyNames.firstIndex(of: visited) else { continue }
+                from[c.subject.key, default: []].insert(partyNames[1 - i])
+            }
+        }
+        for c in candidates where !c.stated {
+            var own = Set(graph.objects(of: c.subject.key, "nationality").compactMap { x -> String? in
                 if case .entity(let k) = x { return graph.entities[k]?.label } else { return nil }
             })
+            if own.isEmpty, let f = from[c.subject.key], f.count == 1 { own = f }
             guard !own.isEmpty else { continue }
             let isAbroad: Bool
             if let country = c.objectCountry { isAbroad = !own.contains(country) }
