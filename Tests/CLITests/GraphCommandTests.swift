@@ -6,7 +6,7 @@ import Testing
     @Test func identicalGraphsInTwoFormatsAreTheSame() throws {
         let r = try run(["diff", "Output/graph.rdf", "Output/graph.jsonld"])
         #expect(r.status == 0)
-        #expect(r.stdout == "Output/graph.rdf (4843 triples) -> Output/graph.jsonld (4843 triples)\nno differences\n")
+        #expect(r.stdout == "Output/graph.rdf (4856 triples) -> Output/graph.jsonld (4856 triples)\nno differences\n")
     }
 
     @Test func changedDateAddedFactRemovedEntityAreReportedExactly() throws {
@@ -26,7 +26,7 @@ import Testing
         let r = try run(["diff", "Output/graph.nt", dir + "/new.nt", "--no-color"])
         #expect(r.status == 1)
         #expect(r.stdout == """
-        Output/graph.nt (4843 triples) -> \(dir)/new.nt (\(lines.count) triples)
+        Output/graph.nt (4856 triples) -> \(dir)/new.nt (\(lines.count) triples)
 
         Entities removed (1)
           - Organization Jomo Kenyatta University of Agriculture and Technology
@@ -103,7 +103,7 @@ import Testing
         #expect(same.status == 0)
         #expect(same.stdout == """
         comparing as property graphs (GraphML): node ids, edge endpoints and data
-        old: 221 nodes, 386 edges; new: 221 nodes, 386 edges
+        old: 222 nodes, 387 edges; new: 222 nodes, 387 edges
         no differences
 
         """)
