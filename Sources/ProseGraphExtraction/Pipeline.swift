@@ -462,15 +462,23 @@ public struct Pipeline: Sendable {
             if enclosure[k] == 0 || enclosure[k] == anchorEnclosure {
                 let rank = (clause[k] == clause[m.anchor] ? 0 : 2) + (inCore[k] || !inCore[m.anchor] ? 0 : 1)
                 if best == nil || (rank, distance) < (best!.rank, best!.distance) { best = (rank, distance, d) }
-            } else if !parenthesized.contains(enclosure[k]), k > m.anchor {
+            } else if !parenthesized.contains(enclosure[k]), k > m.anchor || Self.isTrip(enclosure[k], units, enclosure) {
                 // A date only in a relative clause after the trigger ("made several visits to Belgium, the
                 // last of which was in November 2001") still dates it; one before it ("X, who took office
-                // in 2018, visited Y") belongs to another event.
+                // in 2018, visited Y") belongs to another event, unless that clause is the trip the
+                // event happened on ("Modi, who visited Nairobi in July 2016, held talks with Kenyatta").
                 if fallback == nil || distance < fallback!.distance { fallback = (distance, d) }
             }
         }
         return best?.date ?? fallback?.date
     }
+
+    /// Whether the relative clause `id` tells of a trip ("who visited Nairobi in July 2016").
+    static func isTrip(_ id: Int, _ units: [Unit], _ enclosure: [Int]) -> Bool {
+        units.indices.contains { enclosure[$0] == id && units[$0].word.map(tripVerbs.contains) == true }
+    }
+
+    static let tripVerbs: Set<String> = ["visited", "arrived", "travelled", "traveled", "flew", "came", "landed", "toured"]
 
     /// Clause numbers: a new clause starts after ";", at "but" before a verb, and at ", and" / ", but" /
     /// ", while" followed by a new subject (a person, country, pronoun or group within two words).

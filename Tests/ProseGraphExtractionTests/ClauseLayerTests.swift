@@ -13,6 +13,53 @@ import ProseGraphExtraction
         #expect(try facts(text, title: "Ireland–Jordan relations") == ["Michael D. Higgins holdsPosition \"President\"", "Michael D. Higgins metWith Nabil Masarweh 2015-10-15", "Nabil Masarweh envoyTo Ireland 2015-10-15", "Nabil Masarweh holdsPosition \"Ambassador\"", "Nabil Masarweh nationality Jordan"])
     }
 
+    /// "the Libyan leader, Muammar Gaddafi, ...": a demonym before a noun is no subject; the coordinated passive has the name as its subject
+    @Test func demonymAdjectiveIsNoSubject() throws {
+        let text = "The Libyan leader, Muammar Gaddafi, paid his first visit to Italy in June 2009 and was received by President Giorgio Napolitano at the Quirinal Palace."
+        let f1 = try facts(text, title: "Italy–Libya relations")
+        #expect(f1 == ["Giorgio Napolitano holdsPosition \"President\"", "Giorgio Napolitano metWith Muammar Gaddafi 2009-06", "Muammar Gaddafi visited Italy 2009-06", "Muammar Gaddafi visited Quirinal Palace 2009-06"])
+    }
+
+    /// "During a visit to Port Moresby, Prime Minister X addressed ...": the visit noun before its agent
+    @Test func preposedVisitNoun() throws {
+        let text = "On 12 January 2023, during a visit to Port Moresby, Prime Minister Anthony Albanese addressed the National Parliament."
+        let f2 = try facts(text, title: "Australia–Papua New Guinea relations")
+        #expect(f2 == ["Anthony Albanese holdsPosition \"Prime Minister\"", "Anthony Albanese visited Port Moresby 2023-01-12"])
+    }
+
+    /// "Peña Nieto" after "Enrique Peña Nieto": a surname of two words is the full name seen before
+    @Test func surnameOfTwoWords() throws {
+        let text = "President Enrique Peña Nieto took office in December 2012. In January 2014 Peña Nieto travelled to Havana."
+        let f3 = try facts(text, title: "Mexico–Cuba relations")
+        #expect(f3 == ["Enrique Peña Nieto holdsPosition \"President\"", "Enrique Peña Nieto visited Havana 2014-01"])
+    }
+
+    /// Nationality in appositions: "X, his Azerbaijani counterpart", "X, the Shah of Iran", "X of Ecuador,"
+    @Test func nationalityInAppositions() throws {
+        let f4 = try facts("General Hulusi Akar held talks in Baku with Zakir Hasanov, his Azerbaijani counterpart.", "nationality", title: "Turkey–Azerbaijan relations")
+        #expect(f4 == ["Zakir Hasanov nationality Azerbaijan"])
+        let f5 = try facts("King Faisal I was received by Mohammad Mosaddegh, the Prime Minister of Iran, in April 1952.", "nationality", title: "Iran–Iraq relations")
+        #expect(f5 == ["Mohammad Mosaddegh nationality Iran"])
+        let f6 = try facts("The two foreign ministers, Julio Tobar Donoso of Ecuador and Alfredo Solf y Muro of Peru, signed a protocol.", "nationality", title: "Ecuador–Peru relations")
+        #expect(f6 == ["Alfredo Solf y Muro nationality Peru", "Julio Tobar Donoso nationality Ecuador"])
+        let f7 = try facts("In 2017 Giuseppe Perrone arrived as Italian ambassador to Libya.", "nationality", title: "Italy–Libya relations")
+        #expect(f7 == ["Giuseppe Perrone nationality Italy"])
+    }
+
+    /// "X, who visited Nairobi in July 2016, held talks with Y": the trip's date dates what happened on it
+    @Test func tripInARelativeClauseDatesTheMainClause() throws {
+        let text = "Prime Minister Narendra Modi, who visited Nairobi in July 2016, held talks with the Kenyan president, Uhuru Kenyatta, at State House."
+        let f8 = try facts(text, title: "India–Kenya relations")
+        #expect(f8 == ["Narendra Modi holdsPosition \"Prime Minister\"", "Narendra Modi metWith Uhuru Kenyatta 2016-07", "Narendra Modi visited Nairobi 2016-07", "Narendra Modi visited State House 2016-07", "Uhuru Kenyatta holdsPosition \"President\"", "Uhuru Kenyatta nationality Kenya"])
+    }
+
+    /// A person of no stated nationality who visited one party is from the other: their presence at a signing in the first party's city is a visit
+    @Test func visitorOfOnePartyIsFromTheOther() throws {
+        let text = "François Hollande visited Hanoi in 2016. On 7 September 2016 Hollande signed a contract in Ho Chi Minh City."
+        let f9 = try facts(text, title: "France–Vietnam relations")
+        #expect(f9 == ["François Hollande visited Hanoi 2016", "François Hollande visited Ho Chi Minh City 2016-09-07"])
+    }
+
     /// "returned to Jordan and toured the camp": "to" before a place is a preposition, not an infinitive that blocks the fact
     @Test func prepositionToIsNoInfinitive() throws {
         let text = "On 14 November 2019, Irish Foreign Minister Simon Coveney returned to Jordan and toured the Zaatari refugee camp."
@@ -129,7 +176,7 @@ import ProseGraphExtraction
         #expect(error("- id: frame.x\n  predicate: visited\n") == "f.yaml:1: a frame needs id, predicate, agent and target")
         #expect(error("- id: frame.x\n  predicate: visited\n  agent: Person\n  target: City\n") == "f.yaml:1: frame 'frame.x' has no trigger words")
         #expect(error("- id: frame.x\n  predicate: visited\n  agent: Person\n  target: City\n  verb: [visited]\n")
-                == "f.yaml:1: unknown key 'verb' (expected one of agent, confidence, date, id, note, noun-preps, nouns, object-as, pair, passive-support, passive-with, possessive, predicate, reported, subject-as, support, target, verbs, verbs-object-with, verbs-with)")
+                == "f.yaml:1: unknown key 'verb' (expected one of agent, confidence, date, id, note, noun-preps, nouns, object-as, pair, passive-support, passive-with, possessive, predicate, preposed, reported, subject-as, support, target, verbs, verbs-object-with, verbs-with)")
         #expect(error("- id: frame.x\n  predicate: visited\n  agent: Person\n  target: Town\n  verbs: [visited]\n")
                 == "f.yaml:1: frame 'frame.x': rule 'frame.x': unknown slot type 'Town' (types: Country, Demonym, City, Place, Person, Organization, Title, Name, Pronoun, Group, Date) in pattern \"{subject:Person}+ ~2 !(visited) (the)? {object:Town}+\"")
     }
@@ -150,6 +197,7 @@ import ProseGraphExtraction
           support: [paid]
           noun-preps: [to]
           possessive: true
+          preposed: true
           passive-support: [paid]
           passive-with:
             in: [received]
@@ -165,6 +213,7 @@ import ProseGraphExtraction
             "!(visit) (of|by) (the)? {subject:Person} ,? (to) (the)? {object:City}+",
             "!(visit) (to) (the)? {object:City}+ ~2 (was|were|is|are|been) (paid) by (the)? {subject:Person}+",
             "{subject:Person}+ ~2 (was|were|is|are|been|being) !(received) ~5 in (the)? {object:City}+",
+            "(during|on|in) (a|an|the|his|her|their|its)? ~3 !(visit) (to) (the)? {object:City}+ , (the)? {subject:Person}+",
             "{subject:Person} and (the)? {object:City} ~2 !(met)",
         ])
     }
