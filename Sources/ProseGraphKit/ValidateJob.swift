@@ -92,12 +92,13 @@ public enum ValidateJob {
     /// - Parameters:
     ///   - file: the file (`-`: standard input, with `format`).
     ///   - format: its format; nil to tell it from the extension.
-    ///   - schemasDirectory: where `graphml/prosegraph-graphml.xsd` and `shapes.ttl` are (`Schemas`).
-    ///   - shapes: a shapes file other than `schemasDirectory/shapes.ttl`.
+    ///   - schemasDirectory: where `graphml/prosegraph-graphml.xsd` and `shapes.ttl` are; nil for the
+    ///     built-in copies of `Schemas/` (`BuiltInSchemas`).
+    ///   - shapes: a shapes file other than `schemasDirectory/shapes.ttl` (or the built-in shapes).
     /// - Throws: `ReadFailure` when the file could not be validated: it cannot
     ///   be read, its format is unknown, or the schema or shapes cannot be read.
-    public static func run(file: String, format: InputFormat?, schemasDirectory: String,
-                           shapes: String?, limits: InputLimits = InputLimits()) throws(ReadFailure) -> ValidateOutcome {
+    public static func run(file: String, format: InputFormat?, schemasDirectory: String? = nil,
+                           shapes: String? = nil, limits: InputLimits = InputLimits()) throws(ReadFailure) -> ValidateOutcome {
         guard let fmt = format ?? InputFormat.from(path: file) else {
             throw ReadFailure("\(file): cannot tell the format from the file name: use --from (\(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
@@ -109,7 +110,7 @@ public enum ValidateJob {
             throw ReadFailure(error.description)
         }
         if fmt == .graphml {
-            let schema = join(schemasDirectory, "graphml/prosegraph-graphml.xsd")
+            let schema = schemasDirectory.map { join($0, "graphml/prosegraph-graphml.xsd") }
             do {
                 let issues = try GraphMLValidation.validate(bytes: bytes ?? [], path: name, schema: schema, limits: limits)
                 return ValidateOutcome(file: name, format: fmt, findings: .graphml(GraphMLReport(file: name, issues: issues)))
@@ -117,10 +118,14 @@ public enum ValidateJob {
                 throw ReadFailure("\(error)")
             }
         }
-        let shapesPath = shapes ?? join(schemasDirectory, "shapes.ttl")
+        let shapesPath = shapes ?? schemasDirectory.map { join($0, "shapes.ttl") } ?? builtInShapesName
         let shapesQuads: [Quad]
-        do { shapesQuads = try RDFInput.read(path: shapesPath, limits: limits).quads } catch {
-            throw ReadFailure(error.description)
+        if shapes == nil, schemasDirectory == nil {
+            shapesQuads = builtInShapes
+        } else {
+            do { shapesQuads = try RDFInput.read(path: shapesPath, limits: limits).quads } catch {
+                throw ReadFailure(error.description)
+            }
         }
         let data: [Quad]
         do { data = try RDFInput.read(path: file, format: fmt, limits: limits).quads } catch where error.isSyntax {
@@ -149,6 +154,17 @@ public enum ValidateJob {
         }
         return SHACLValidator(shapes: graph).validate(data)
     }
+
+    /// How messages name the built-in shapes.
+    public static let builtInShapesName = "shapes.ttl (built in)"
+
+    /// The built-in shapes (`BuiltInSchemas.shapes`), parsed once.
+    static let builtInShapes: [Quad] = {
+        var quads: [Quad] = []
+        // The text is `Schemas/shapes.ttl`, which a test reads with this reader: it cannot fail here.
+        try! TurtleReader(options: ReaderOptions(path: builtInShapesName)).read(Array(BuiltInSchemas.shapes.utf8)) { quads.append($0) }
+        return quads
+    }()
 
     private static func join(_ directory: String, _ name: String) -> String {
         directory.hasSuffix("/") ? directory + name : directory + "/" + name

@@ -73,17 +73,19 @@ public enum GraphMLValidation {
     /// - Parameters:
     ///   - bytes: the GraphML file.
     ///   - path: names the file (libxml2's document URL).
-    ///   - schema: the XSD file (`Schemas/graphml/prosegraph-graphml.xsd`).
+    ///   - schema: the XSD file; nil for the built-in copy of `Schemas/graphml/prosegraph-graphml.xsd`.
     ///   - limits: `graphmlKeys` is checked on the streaming pass, before the
     ///     document tree is built.
     /// - Returns: every issue; empty when the file conforms.
     /// - Throws: `GraphMLValidationError` when the schema cannot be compiled
     ///   or the file declares more keys than `limits.graphmlKeys`.
-    public static func validate(bytes: [UInt8], path: String, schema: String,
+    public static func validate(bytes: [UInt8], path: String, schema: String? = nil,
                                 limits: InputLimits = InputLimits()) throws -> [GraphMLIssue] {
         let compiled: XMLSchema
-        do { compiled = try XMLSchema(path: schema) } catch {
-            throw GraphMLValidationError(schemaFailure(schema, error))
+        do throws(XMLError) {
+            if let schema { compiled = try XMLSchema(path: schema) } else { compiled = try XMLSchema(text: BuiltInSchemas.graphmlXSD, name: builtInXSDName) }
+        } catch {
+            throw GraphMLValidationError(schemaFailure(schema ?? builtInXSDName, error))
         }
         // The streaming pass first: it stops at the key limit before libxml2 builds a tree.
         var pass = GraphPass(maxKeys: limits.graphmlKeys)
@@ -117,6 +119,9 @@ public enum GraphMLValidation {
             return ca != cb ? ca < cb : a.offset < b.offset
         }.map(\.element)
     }
+
+    /// How messages name the built-in schema.
+    public static let builtInXSDName = "prosegraph-graphml.xsd (built in)"
 
     /// `schema:line:column: message (the schema cannot be used)`, positions where libxml2 gave them.
     static func schemaFailure(_ schema: String, _ error: XMLError) -> String {

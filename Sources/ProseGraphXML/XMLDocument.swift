@@ -60,6 +60,25 @@ public final class XMLSchema {
         guard let parser = xmlSchemaNewParserCtxt(path) else {
             throw XMLError(kind: .schema, message: "cannot open schema \(path)")
         }
+        schema = try Self.compile(parser, name: path)
+    }
+
+    /// Compiles a schema held in memory (`text`, a self-contained XSD: it imports nothing).
+    /// `name` names it in error messages.
+    public init(text: String, name: String) throws(XMLError) {
+        _ = libxmlInitialized
+        // The parser context reads the buffer while it parses: it must live until compile returns.
+        let result: Result<OpaquePointer, XMLError> = text.utf8CString.withUnsafeBufferPointer { buffer in
+            guard let parser = xmlSchemaNewMemParserCtxt(buffer.baseAddress, Int32(buffer.count - 1)) else {
+                return .failure(XMLError(kind: .schema, message: "cannot read schema \(name)"))
+            }
+            do throws(XMLError) { return .success(try Self.compile(parser, name: name)) } catch { return .failure(error) }
+        }
+        schema = try result.get()
+    }
+
+    /// Parses with `parser` (freed here) and returns the compiled schema.
+    private static func compile(_ parser: OpaquePointer, name: String) throws(XMLError) -> OpaquePointer {
         defer { xmlSchemaFreeParserCtxt(parser) }
         let collector = ErrorCollector(kind: .schema)
         let compiled: OpaquePointer? = withErrors(collector) {
@@ -67,9 +86,9 @@ public final class XMLSchema {
             return xmlSchemaParse(parser)
         }
         guard let compiled else {
-            throw collector.errors.first ?? XMLError(kind: .schema, message: "cannot compile schema \(path)")
+            throw collector.errors.first ?? XMLError(kind: .schema, message: "cannot compile schema \(name)")
         }
-        schema = compiled
+        return compiled
     }
 
     deinit { xmlSchemaFree(schema) }

@@ -8,15 +8,18 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check exports against their schemas: GraphML with XSD and graph checks, RDF with SHACL.",
         discussion: """
-        GraphML: XML Schema validation (libxml2) against \
-        DIR/graphml/prosegraph-graphml.xsd, with line and column, then the \
+        GraphML: XML Schema validation (libxml2) against prosegraph's GraphML \
+        schema (built in: a copy of Schemas/graphml/prosegraph-graphml.xsd; \
+        --schemas DIR uses DIR/graphml/prosegraph-graphml.xsd), with line and \
+        column, then the \
         checks XSD cannot express: every edge endpoint is a node, every data \
         element refers to a declared key of the right domain, values parse as \
         their attr.type, and prosegraph's profile (dates, offsets, the data \
         every node and edge carries).
         RDF/XML, JSON-LD, Turtle, N-Triples: syntax errors with line and \
-        column, then SHACL Core validation against DIR/shapes.ttl, or the \
-        shapes in --shapes FILE (which may be the data file itself).
+        column, then SHACL Core validation against prosegraph's shapes (built \
+        in: a copy of Schemas/shapes.ttl; --schemas DIR uses DIR/shapes.ttl), \
+        or the shapes in --shapes FILE (which may be the data file itself).
 
         Reports: readable text grouped by focus node, with the entity's label \
         and, where the input has them, line numbers; --report json; --report \
@@ -40,9 +43,9 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "Files to validate.", completion: .file())
     var files: [String]
 
-    @Option(name: .long, help: ArgumentHelp("Where the schemas are (graphml/prosegraph-graphml.xsd, shapes.ttl).", valueName: "DIR"),
+    @Option(name: .long, help: ArgumentHelp("Use the schemas in this directory (graphml/prosegraph-graphml.xsd, shapes.ttl) instead of the built-in copies of the repository's Schemas/.", valueName: "DIR"),
             completion: .directory)
-    var schemas: String = "Schemas"
+    var schemas: String?
 
     @Option(name: .long, help: ArgumentHelp("Validate RDF against the SHACL shapes in this file instead.", valueName: "FILE"),
             completion: .file())

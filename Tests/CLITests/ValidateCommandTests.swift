@@ -15,6 +15,21 @@ import Testing
         """)
     }
 
+    /// The schemas are built in: validate works from any directory, and --schemas DIR / --shapes FILE override them.
+    @Test func builtInSchemasWorkOutsideTheRepository() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try run(["validate", repositoryRoot + "/Output/graph.graphml", repositoryRoot + "/Output/graph.ttl"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "\(repositoryRoot)/Output/graph.graphml: conforms\n\(repositoryRoot)/Output/graph.ttl: conforms\n")
+        let missing = try run(["validate", repositoryRoot + "/Output/graph.graphml", "--schemas", dir], in: dir)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.hasPrefix("prosegraph: \(dir)/graphml/prosegraph-graphml.xsd"), "\(missing.stderr)")
+        let shapes = try run(["validate", repositoryRoot + "/Output/graph.ttl", "--shapes", dir + "/none.ttl"], in: dir)
+        #expect(shapes.status == 2)
+        #expect(shapes.stderr == "prosegraph: \(dir)/none.ttl: cannot read: No such file or directory\n")
+    }
+
     @Test func aMissingLabelIsReportedWithItsLine() throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
