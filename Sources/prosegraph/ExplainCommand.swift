@@ -30,6 +30,10 @@ struct ExplainCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    func validate() throws {
+        if let sentence, sentence < 1 { throw ValidationError("--sentence counts from 1, got \(sentence)") }
+    }
+
     func run() throws {
         let limits = try self.limits.limits()
         let article: Article
@@ -37,6 +41,11 @@ struct ExplainCommand: ParsableCommand {
             article = try ArticleReader().read(bytes: try LimitedRead.read(file, limit: .articleSize, of: limits), path: file)
         } catch {
             Diagnostics.error(error.description)
+            throw ExitCode(Status.failure)
+        }
+        if let sentence, sentence > article.sentences.count {
+            let count = article.sentences.count
+            Diagnostics.error("\(file): --sentence \(sentence): the article has \(count) sentence\(count == 1 ? "" : "s")")
             throw ExitCode(Status.failure)
         }
         let pipeline = Pipeline(rules: try ruleOptions.ruleSet())

@@ -28,6 +28,12 @@ import Testing
                         "prosegraph: \(Self.edge)invalid-utf8.txt:3:5: invalid UTF-8 at byte offset 55 (byte 0xC3)\n")
         try expectError(["explain", Self.edge + "utf16le-no-bom.txt"],
                         "prosegraph: \(Self.edge)utf16le-no-bom.txt:1:1: UTF-16 text is not supported: save the article as UTF-8\n")
+        // A sentence number past the article's last sentence, or below 1, is an error, not an empty explanation.
+        try expectError(["explain", "Input/belgium-syria.txt", "--sentence", "99"],
+                        "prosegraph: Input/belgium-syria.txt: --sentence 99: the article has 22 sentences\n")
+        let zero = try run(["explain", "Input/belgium-syria.txt", "--sentence", "0"])
+        #expect(zero.status == 64)
+        #expect(zero.stderr.hasPrefix("Error: --sentence counts from 1, got 0\n"))
         try "d\ts\tvisited\to\t2015-13\n".write(toFile: dir + "/gold.tsv", atomically: true, encoding: .utf8)
         try expectError(["eval", "--gold", dir + "/gold.tsv", "Input/belgium-syria.txt"],
                         "prosegraph: \(dir)/gold.tsv:1:15: '2015-13' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)\n")
