@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ProseGraphFormats
 import ProseGraphText
 
 /// The few file operations the jobs need, with errors that name the path.
@@ -97,8 +98,8 @@ public enum FileSystem {
         }
     }
 
-    static func lastError() -> String { String(cString: strerror(errno)) }
-    static func errorText(_ code: Int32) -> String { String(cString: strerror(code)) }
+    static func lastError() -> String { SystemError.text(errno) }
+    static func errorText(_ code: Int32) -> String { SystemError.text(code) }
 
     /// The status of a path (`lstat` when `follow` is false), or nil with errno set.
     static func status(_ path: String, follow: Bool = true) -> stat? {

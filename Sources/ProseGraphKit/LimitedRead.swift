@@ -61,5 +61,5 @@ public enum LimitedRead {
         }
     }
 
-    private static func lastError() -> String { String(cString: strerror(errno)) }
+    private static func lastError() -> String { SystemError.text(errno) }
 }

@@ -59,7 +59,7 @@ import Testing
                         "prosegraph: \(dir)/q.rdfp:2:3: unknown RDF Patch line 'Q' (expected A, D, H, TX, TC, TA, PA or PD)\n")
         // An output that cannot be created is named once.
         try expectError(["convert", "Output/graph.nt", "/proc/no-such-dir/out.nt"],
-                        "prosegraph: /proc/no-such-dir/out.nt: cannot create a file in /proc/no-such-dir: No such file or directory\n")
+                        "prosegraph: /proc/no-such-dir/out.nt: cannot create a file in /proc/no-such-dir: no such file or directory\n")
     }
 
     @Test func validate() throws {
@@ -69,9 +69,9 @@ import Testing
                         "prosegraph: \(Self.attacks)billion-laughs.graphml:2:1: document type declarations that declare entities are refused (external entities and entity expansion are not supported)\n")
         try expectError(["validate", Self.attacks + "deep-objects-100k.jsonld"],
                         "prosegraph: \(Self.attacks)deep-objects-100k.jsonld:1:2027: arrays and objects are nested more than 100 deep\n")
-        try expectError(["validate", dir + "/missing.nt"], "prosegraph: \(dir)/missing.nt: cannot read: No such file or directory\n")
+        try expectError(["validate", dir + "/missing.nt"], "prosegraph: \(dir)/missing.nt: cannot read: no such file or directory\n")
         try expectError(["validate", "Output/graph.nt", "--shapes", dir + "/missing.ttl"],
-                        "prosegraph: \(dir)/missing.ttl: cannot read: No such file or directory\n")
+                        "prosegraph: \(dir)/missing.ttl: cannot read: no such file or directory\n")
         try expectError(["validate", "Output/graph.graphml", "--schemas", dir],
                         "prosegraph: \(dir)/graphml/prosegraph-graphml.xsd: the schema cannot be used: Failed to locate the main schema resource at '\(dir)/graphml/prosegraph-graphml.xsd'.\n")
         // With --report json the report says so on stdout too.
@@ -90,6 +90,6 @@ import Testing
 
     @Test func synth() throws {
         try expectError(["synth", "--articles", "1", "--out", "/proc/no-such-dir"],
-                        "prosegraph: /proc/no-such-dir: cannot create the directory: No such file or directory\n")
+                        "prosegraph: /proc/no-such-dir: cannot create the directory: no such file or directory\n")
     }
 }

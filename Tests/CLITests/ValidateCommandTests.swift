@@ -27,7 +27,7 @@ import Testing
         #expect(missing.stderr.hasPrefix("prosegraph: \(dir)/graphml/prosegraph-graphml.xsd"), "\(missing.stderr)")
         let shapes = try run(["validate", repositoryRoot + "/Output/graph.ttl", "--shapes", dir + "/none.ttl"], in: dir)
         #expect(shapes.status == 2)
-        #expect(shapes.stderr == "prosegraph: \(dir)/none.ttl: cannot read: No such file or directory\n")
+        #expect(shapes.stderr == "prosegraph: \(dir)/none.ttl: cannot read: no such file or directory\n")
     }
 
     @Test func aMissingLabelIsReportedWithItsLine() throws {

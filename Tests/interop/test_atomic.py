@@ -250,9 +250,9 @@ def test_an_unwritable_folder_is_one_clear_error_and_changes_nothing(tool, work,
         parent.chmod(0o555)
     before = snapshot(parent)
     r = subprocess.run(unprivileged([tool, "export", str(corpus), "--out", str(out), "--quiet"]), capture_output=True, text=True, cwd=work)
-    assert (r.returncode, r.stderr) == (2, f"prosegraph: {out}: cannot write to the directory: Permission denied\n")
+    assert (r.returncode, r.stderr) == (2, f"prosegraph: {out}: cannot write to the directory: permission denied\n")
     r = subprocess.run(unprivileged([tool, "export", str(corpus), "--out", str(parent / "new"), "--quiet"]), capture_output=True, text=True, cwd=work)
-    assert (r.returncode, r.stderr) == (2, f"prosegraph: {parent}/new: cannot create the directory: Permission denied\n")
+    assert (r.returncode, r.stderr) == (2, f"prosegraph: {parent}/new: cannot create the directory: permission denied\n")
     assert snapshot(parent) == before
     assert digest(out) == sets[0]["previous"]
 

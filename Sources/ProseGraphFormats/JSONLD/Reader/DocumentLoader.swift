@@ -138,7 +138,7 @@ public struct DocumentLoader: Sendable {
 
     private static func readFile(_ path: String, for url: String) throws -> [UInt8] {
         guard let f = fopen(path, "rb") else {
-            let reason = String(cString: strerror(errno))
+            let reason = SystemError.text(errno)
             throw LoadError(url: url, message: "cannot read \(path) (given for \(url)): \(reason)")
         }
         defer { fclose(f) }
