@@ -617,10 +617,10 @@ pgsh:StatementShape-confidence-count
 pgsh:StatementShape-confidence-value
     a sh:PropertyShape ;
     sh:path pg:confidence ;
-    sh:datatype xsd:decimal ;
-    sh:minInclusive "0.0"^^xsd:decimal ;
-    sh:maxInclusive "1.0"^^xsd:decimal ;
-    sh:message "A statement's pg:confidence must be an xsd:decimal from 0 to 1." .
+    sh:datatype xsd:double ;
+    sh:minInclusive "0.0E0"^^xsd:double ;
+    sh:maxInclusive "1.0E0"^^xsd:double ;
+    sh:message "A statement's pg:confidence must be an xsd:double from 0 to 1." .
 
 # A node that carries statement properties must be typed rdf:Statement, so
 # that StatementShape sees it.

@@ -180,7 +180,7 @@ private func withoutDocuments(_ triples: some Sequence<Triple>) -> Set<Triple> {
             "<https://prosegraph.org/ontology#visited>",  // rdf:predicate
             "<https://prosegraph.org/id/person/mahmoud-abbas>",  // rdf:subject
             "<http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement>",  // rdf:type
-            "\"0.9\"^^<http://www.w3.org/2001/XMLSchema#decimal>",  // pg:confidence
+            "\"9.0E-1\"^^<http://www.w3.org/2001/XMLSchema#double>",  // pg:confidence
             "\"2015-02\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>",  // pg:date
             "\"178\"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>",  // pg:endOffset
             "\"In February 2015, President Mahmoud Abbas visited Belgium.\"",  // pg:evidence

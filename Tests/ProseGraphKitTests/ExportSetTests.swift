@@ -126,7 +126,7 @@ private func export(_ dir: String, _ files: [String: String], folders: [String] 
         writeFile(dir + "/out/graph.nt", Array("old\n".utf8))
         writeFile(dir + "/out/notes.txt", Array("mine\n".utf8))
         let (mode, _) = try export(dir + "/out", ["graph.nt": "new\n"]) { $0.simulatedSwapError = EINVAL }
-        #expect(mode == .perFile(reason: "the file system cannot swap folders (renameat2: Invalid argument)"))
+        #expect(mode == .perFile(reason: "the file system cannot swap folders (renameat2: invalid argument)"))
         #expect(try FileSystem.list(dir) == ["out"])
         #expect(try FileSystem.list(dir + "/out") == ["graph.nt", "notes.txt"])
         #expect(try text(dir + "/out/graph.nt") == "new\n")

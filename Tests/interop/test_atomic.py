@@ -210,7 +210,7 @@ def test_a_full_disk_is_one_clear_error_and_keeps_the_previous_export(tool, work
     before = snapshot(parent)
     r = subprocess.run(["sh", "-c", "trap '' XFSZ; ulimit -f 64; exec \"$0\" \"$@\"", tool, "export", str(corpus), "--out", str(out), "--quiet"],
                        capture_output=True, text=True)
-    assert (r.returncode, r.stderr) == (2, f"prosegraph: {out}/graph.rdf: cannot write: File too large\n")
+    assert (r.returncode, r.stderr) == (2, f"prosegraph: {out}/graph.rdf: cannot write: file too large\n")
     assert snapshot(parent) == before
     assert digest(out) == sets[0]["previous"]
 
@@ -233,7 +233,7 @@ def test_a_real_full_disk_on_a_small_tmpfs(tool, work, corpus, sets):
         assert export(tool, small, out, "previous", "--quiet").returncode == 0
         before = snapshot(mnt)
         r = export(tool, corpus, out, "new", "--quiet")
-        assert (r.returncode, r.stderr) == (2, f"prosegraph: {out}/graph.rdf: cannot write: No space left on device\n")
+        assert (r.returncode, r.stderr) == (2, f"prosegraph: {out}/graph.rdf: cannot write: no space left on device\n")
         assert snapshot(mnt) == before
         assert sorted(os.listdir(mnt)) == ["out"]
     finally:

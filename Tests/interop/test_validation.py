@@ -147,7 +147,7 @@ NT_DATE = _nt_line(STATEMENT, PG + "date", f'"2021-10-03"^^<{XSDNS}date>')
 NT_START = _nt_line(STATEMENT, PG + "startOffset", f'"1634"^^<{XSDNS}nonNegativeInteger>')
 NT_PREDICATE = _nt_line(STATEMENT, RDF + "predicate", f"<{PG}envoyTo>")
 NT_SOURCE = _nt_line(STATEMENT, PG + "source", f"<{DOCUMENT}>")
-NT_CONFIDENCE = _nt_line(STATEMENT, PG + "confidence", f'"0.7"^^<{XSDNS}decimal>')
+NT_CONFIDENCE = _nt_line(STATEMENT, PG + "confidence", f'"7.0E-1"^^<{XSDNS}double>')
 NT_SAMEAS = _nt_line(BRASILIA, OWL + "sameAs", "<http://www.wikidata.org/entity/Q2844>")
 
 NT_MUTATIONS = {
@@ -159,7 +159,7 @@ NT_MUTATIONS = {
     "literal-where-iri-belongs": _nt(NT_SOURCE, NT_SOURCE.replace(f"<{DOCUMENT}>", f'"{DOCUMENT}"')),
     "entity-with-two-types": _nt(NT_TYPE, NT_TYPE + _nt_line(AUCKLAND, RDF + "type", f"<{PG}Country>")),
     "statement-without-source": _nt(NT_SOURCE, ""),
-    "confidence-out-of-range": _nt(NT_CONFIDENCE, NT_CONFIDENCE.replace('"0.7"', '"1.5"')),
+    "confidence-out-of-range": _nt(NT_CONFIDENCE, NT_CONFIDENCE.replace('"7.0E-1"', '"1.5E0"')),
     "bad-wikidata-iri": _nt(NT_SAMEAS, NT_SAMEAS.replace("/entity/", "/wiki/")),
     "start-after-end": _nt(NT_START, NT_START.replace('"1634"', '"1800"')),
     "broken-syntax": _nt(NT_LABEL, NT_LABEL.replace(' .\n', "\n")),
@@ -183,7 +183,7 @@ TTL_MUTATIONS = {
     "literal-where-iri-belongs": _ttl_statement(f"pg:source <{DOCUMENT}>", f'pg:source "{DOCUMENT}"'),
     "entity-with-two-types": lambda t: once(t, TTL_AUCKLAND, TTL_AUCKLAND.replace("a pg:City", "a pg:City, pg:Country")),
     "statement-without-source": _ttl_statement(f"    pg:source <{DOCUMENT}> ;\n", ""),
-    "confidence-out-of-range": _ttl_statement('pg:confidence "0.7"^^xsd:decimal', 'pg:confidence "1.5"^^xsd:decimal'),
+    "confidence-out-of-range": _ttl_statement('pg:confidence "7.0E-1"^^xsd:double', 'pg:confidence "1.5E0"^^xsd:double'),
     "bad-wikidata-iri": lambda t: in_block(t, f"<{BRASILIA}> ", " .\n", "owl:sameAs wd:Q2844", "owl:sameAs <http://www.wikidata.org/wiki/Q2844>"),
     "start-after-end": _ttl_statement('"1634"^^xsd:nonNegativeInteger', '"1800"^^xsd:nonNegativeInteger'),
     "broken-syntax": lambda t: once(t, TTL_AUCKLAND, TTL_AUCKLAND.replace("a pg:City ;", "a pg:City")),
@@ -210,7 +210,7 @@ RDFXML_MUTATIONS = {
     "entity-with-two-types": _rdf_in(RDFXML_AUCKLAND, f'<rdf:type rdf:resource="{PG}City"/>',
                                      f'<rdf:type rdf:resource="{PG}City"/>\n    <rdf:type rdf:resource="{PG}Country"/>'),
     "statement-without-source": _rdf_in(RDFXML_STATEMENT, f'    <pg:source rdf:resource="{DOCUMENT}"/>\n', ""),
-    "confidence-out-of-range": _rdf_in(RDFXML_STATEMENT, 'decimal">0.7<', 'decimal">1.5<'),
+    "confidence-out-of-range": _rdf_in(RDFXML_STATEMENT, 'double">7.0E-1<', 'double">1.5E0<'),
     "bad-wikidata-iri": _rdf_in(f'  <rdf:Description rdf:about="{BRASILIA}">\n', "/entity/Q2844", "/wiki/Q2844"),
     "start-after-end": _rdf_in(RDFXML_STATEMENT, 'nonNegativeInteger">1634<', 'nonNegativeInteger">1800<'),
     "broken-syntax": _rdf_in(RDFXML_AUCKLAND, "<rdfs:label>Auckland</rdfs:label>", "<rdfs:label>Auckland</rdfs:labl>"),
@@ -250,9 +250,9 @@ JSONLD_MUTATIONS = {
     "literal-where-iri-belongs": _set(STATEMENT, "source", {"@value": DOCUMENT}),
     "entity-with-two-types": _set(AUCKLAND, "@type", ["City", "Country"]),
     "statement-without-source": _delete(STATEMENT, "source"),
-    "confidence-out-of-range": _set(STATEMENT, "confidence", "1.5"),
+    "confidence-out-of-range": _set(STATEMENT, "confidence", 1.5),
     "bad-wikidata-iri": _set(BRASILIA, "sameAs", "http://www.wikidata.org/wiki/Q2844"),
-    "start-after-end": _set(STATEMENT, "startOffset", "1800"),
+    "start-after-end": _set(STATEMENT, "startOffset", 1800),
     "broken-syntax": lambda t: once(t, '"@type": "City",\n      "label": "Auckland"', '"@type": "City"\n      "label": "Auckland"'),
     "truncated": truncate,
 }

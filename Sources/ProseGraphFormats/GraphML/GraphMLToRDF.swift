@@ -80,7 +80,7 @@ public enum GraphMLToRDF {
             out.insert(Triple(st, PG.rule, .literal(Literal(try need("rule")))))
             guard let c = e.data["confidence"] else { throw fail("no 'confidence' data") }
             guard let confidence = c.number, confidence.isFinite else { throw fail("the confidence \(c) is not a number") }
-            out.insert(Triple(st, PG.confidence, .literal(Literal(confidenceLexical(confidence), datatype: XSD.decimal))))
+            out.insert(Triple(st, PG.confidence, .literal(Literal(XSDDouble.canonical(confidence), datatype: XSD.double))))
         }
         return out.sorted()
     }
@@ -101,9 +101,4 @@ public enum GraphMLToRDF {
         return s
     }
 
-    /// The writer's canonical xsd:decimal form (`Mention.confidenceLexical`).
-    private static func confidenceLexical(_ c: Double) -> String {
-        Mention(date: nil, provenance: Provenance(documentID: "", sentence: "", start: 0, end: 0), rule: "", confidence: c)
-            .confidenceLexical
-    }
 }

@@ -123,7 +123,7 @@ public struct JSONLDContext: Sendable {
             Term(name: "startOffset", iri: PG.startOffset, coercion: .datatype(XSD.nonNegativeInteger)),
             Term(name: "endOffset", iri: PG.endOffset, coercion: .datatype(XSD.nonNegativeInteger)),
             Term(name: "rule", iri: PG.rule, coercion: nil),
-            Term(name: "confidence", iri: PG.confidence, coercion: .datatype(XSD.decimal)),
+            Term(name: "confidence", iri: PG.confidence, coercion: .datatype(XSD.double)),
         ]
         for (name, entityValued) in contractPredicates {
             terms.append(Term(name: name, iri: PG.term(name), coercion: entityValued ? .id : nil))

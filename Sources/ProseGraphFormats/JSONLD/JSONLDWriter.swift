@@ -27,8 +27,12 @@ import ProseGraphModel
 /// of the coerced datatype is a plain string, a plain literal of an
 /// uncoerced term a JSON string, anything else a value object
 /// (`{"@value": "2015-02", "@type": "xsd:gYearMonth"}`, `{"@value": ..., "@language": ...}`).
-/// Several values are an array, in the order the triples came. Nothing is a
-/// JSON number, so no processor can change a lexical form.
+/// Several values are an array, in the order the triples came. A value of a
+/// term coerced to `xsd:nonNegativeInteger` or `xsd:double` (offsets,
+/// confidence) is a JSON number when its lexical form is the one JSON-LD
+/// gives that number back (`1907`; `9.5E-1` is written `0.95`), so the file
+/// reads naturally as JSON (`select(.confidence > 0.9)`) and expands to
+/// exactly the triples written; any other lexical form stays a string.
 ///
 /// Minted IRIs (entities, documents, statements) are written in full: the
 /// context has no `@base` and no prefix for the per-run base, so the output
@@ -160,7 +164,7 @@ public struct JSONLDWriter {
                 return coercion == nil ? json(l.lexical) : "{\"@value\": " + json(l.lexical) + "}"
             }
             try RDFTermCheck.iri(l.datatype, format: "JSON-LD")
-            if coercion == .datatype(l.datatype) { return json(l.lexical) }
+            if coercion == .datatype(l.datatype) { return Self.number(l) ?? json(l.lexical) }
             return try "{\"@value\": " + json(l.lexical) + ", \"@type\": " + json(vocabIRI(l.datatype)) + "}"
         case .tripleTerm: throw SerializationError(format: "JSON-LD", message: "JSON-LD 1.1 cannot represent the RDF 1.2 triple term \(o)")
         }
@@ -193,5 +197,18 @@ public struct JSONLDWriter {
         var text = ""
         JSONText.append(s, to: &text)
         return text
+    }
+
+    /// `l` as a JSON number that JSON-LD's toRdf turns back into `l`; nil when there is none.
+    static func number(_ l: Literal) -> String? {
+        let x = l.lexical
+        if l.datatype == XSD.nonNegativeInteger || l.datatype == XSD.integer {
+            guard !x.isEmpty, x.count <= 20, x.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), x == "0" || !x.hasPrefix("0") else { return nil }
+            return x
+        }
+        if l.datatype == XSD.double, let d = Double(x), d.isFinite, XSDDouble.canonical(d) == x {
+            return d.description
+        }
+        return nil
     }
 }
