@@ -4,7 +4,7 @@ import ProseGraphKit
 
 /// `--rules FILE`: user rule files added to the shipped rule set.
 struct RuleOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A YAML rule file to add to the default rules (repeatable). Format: see README, Relation rules.", valueName: "FILE"),
+    @Option(name: .long, help: ArgumentHelp("A YAML rule file to add to the default rules (repeatable). Format: Sources/ProseGraphExtraction/Resources/rules/README.md (see README.md, section --rules FILE).", valueName: "FILE"),
             completion: .file(extensions: ["yaml", "yml"]))
     var rules: [String] = []
 
