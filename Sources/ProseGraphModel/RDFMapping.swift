@@ -110,10 +110,10 @@ extension KnowledgeGraph {
                 let pr = m.provenance
                 out.append(Triple(st, PG.source, .iri(minter.document(pr.documentID))))
                 out.append(Triple(st, PG.evidence, .literal(Literal(pr.sentence))))
-                out.append(Triple(st, PG.startOffset, .literal(Literal(String(pr.start), datatype: XSD.nonNegativeInteger))))
-                out.append(Triple(st, PG.endOffset, .literal(Literal(String(pr.end), datatype: XSD.nonNegativeInteger))))
+                out.append(Triple(st, PG.startOffset, .literal(Literal(String(pr.start), datatype: XSD.integer))))
+                out.append(Triple(st, PG.endOffset, .literal(Literal(String(pr.end), datatype: XSD.integer))))
                 out.append(Triple(st, PG.rule, .literal(Literal(m.rule))))
-                out.append(Triple(st, PG.confidence, .literal(Literal(m.confidenceLexical, datatype: XSD.double))))
+                out.append(Triple(st, PG.confidence, .literal(Literal(m.confidenceLexical, datatype: XSD.decimal))))
                 block(st, from: start)
             }
         }
@@ -149,17 +149,14 @@ struct SubjectBlock {
 }
 
 extension Mention {
-    /// Confidence rounded to two places, as a decimal number ("0.9", "0.85", "1.0"): GraphML's value.
-    public var confidenceText: String {
+    /// Confidence rounded to two places, as an `xsd:decimal` in its XSD 1.1 canonical form
+    /// ("0.9", "0.85", "1", "0"): the form triple stores (Oxigraph, Jena) give it back.
+    public var confidenceLexical: String {
         let hundredths = Int((confidence * 100).rounded())
         let whole = hundredths / 100, frac = hundredths % 100
-        if frac == 0 { return "\(whole).0" }
+        if frac == 0 { return "\(whole)" }
         return frac % 10 == 0 ? "\(whole).\(frac / 10)" : "\(whole).\(frac < 10 ? "0" : "")\(frac)"
     }
-
-    /// Confidence rounded to two places, as an `xsd:double` in canonical form ("9.0E-1", "8.5E-1",
-    /// "1.0E0"): the form JSON-LD gives the JSON number 0.9, so the RDF exports and the JSON-LD agree.
-    public var confidenceLexical: String { XSDDouble.canonical(Double(Int((confidence * 100).rounded())) / 100) }
 
     func contentHash(subject: IRI, predicate: IRI, object: Term) -> UInt64 {
         let objectText: String

@@ -576,9 +576,10 @@ pgsh:StatementShape-startOffset-count
 pgsh:StatementShape-startOffset-value
     a sh:PropertyShape ;
     sh:path pg:startOffset ;
-    sh:datatype xsd:nonNegativeInteger ;
+    sh:datatype xsd:integer ;
+    sh:minInclusive 0 ;
     sh:lessThan pg:endOffset ;
-    sh:message "A statement's pg:startOffset must be an xsd:nonNegativeInteger less than its pg:endOffset." .
+    sh:message "A statement's pg:startOffset must be an xsd:integer from 0, less than its pg:endOffset." .
 
 pgsh:StatementShape-endOffset-count
     a sh:PropertyShape ;
@@ -590,8 +591,9 @@ pgsh:StatementShape-endOffset-count
 pgsh:StatementShape-endOffset-value
     a sh:PropertyShape ;
     sh:path pg:endOffset ;
-    sh:datatype xsd:nonNegativeInteger ;
-    sh:message "A statement's pg:endOffset must be an xsd:nonNegativeInteger." .
+    sh:datatype xsd:integer ;
+    sh:minInclusive 1 ;
+    sh:message "A statement's pg:endOffset must be an xsd:integer from 1." .
 
 pgsh:StatementShape-rule-count
     a sh:PropertyShape ;
@@ -617,10 +619,10 @@ pgsh:StatementShape-confidence-count
 pgsh:StatementShape-confidence-value
     a sh:PropertyShape ;
     sh:path pg:confidence ;
-    sh:datatype xsd:double ;
-    sh:minInclusive "0.0E0"^^xsd:double ;
-    sh:maxInclusive "1.0E0"^^xsd:double ;
-    sh:message "A statement's pg:confidence must be an xsd:double from 0 to 1." .
+    sh:datatype xsd:decimal ;
+    sh:minInclusive "0"^^xsd:decimal ;
+    sh:maxInclusive "1"^^xsd:decimal ;
+    sh:message "A statement's pg:confidence must be an xsd:decimal from 0 to 1." .
 
 # A node that carries statement properties must be typed rdf:Statement, so
 # that StatementShape sees it.

@@ -180,13 +180,13 @@ private func withoutDocuments(_ triples: some Sequence<Triple>) -> Set<Triple> {
             "<https://prosegraph.org/ontology#visited>",  // rdf:predicate
             "<https://prosegraph.org/id/person/mahmoud-abbas>",  // rdf:subject
             "<http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement>",  // rdf:type
-            "\"9.0E-1\"^^<http://www.w3.org/2001/XMLSchema#double>",  // pg:confidence
+            "\"0.9\"^^<http://www.w3.org/2001/XMLSchema#decimal>",  // pg:confidence
             "\"2015-02\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>",  // pg:date
-            "\"178\"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>",  // pg:endOffset
+            "\"178\"^^<http://www.w3.org/2001/XMLSchema#integer>",  // pg:endOffset
             "\"In February 2015, President Mahmoud Abbas visited Belgium.\"",  // pg:evidence
             "\"visit.verb\"",  // pg:rule
             "<https://prosegraph.org/id/document/belgium-palestine>",  // pg:source
-            "\"120\"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>",  // pg:startOffset
+            "\"120\"^^<http://www.w3.org/2001/XMLSchema#integer>",  // pg:startOffset
         ])
     }
 

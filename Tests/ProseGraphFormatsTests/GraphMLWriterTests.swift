@@ -179,7 +179,7 @@ enum GraphMLFixture {
               <data key="start">120</data>
               <data key="end">178</data>
               <data key="rule">title.before-name</data>
-              <data key="confidence">1.0</data>
+              <data key="confidence">1</data>
             </edge>
             <edge id="ebf987c60935b34f6" source="person.mahmoud-abbas" target="country.belgium">
               <data key="label">visited</data>

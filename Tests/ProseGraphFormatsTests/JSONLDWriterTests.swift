@@ -77,7 +77,7 @@ func repositoryFile(_ relative: String, from file: String = #filePath) -> [UInt8
         }
         #expect(context.terms.first { $0.name == "holdsPosition" }?.coercion == nil)
         #expect(context.document.contains("\n    \"visited\": {\"@id\": \"pg:visited\", \"@type\": \"@id\"},\n"))
-        #expect(context.document.contains("\n    \"startOffset\": {\"@id\": \"pg:startOffset\", \"@type\": \"xsd:nonNegativeInteger\"},\n"))
+        #expect(context.document.contains("\n    \"startOffset\": {\"@id\": \"pg:startOffset\", \"@type\": \"xsd:integer\"},\n"))
         #expect(context.document.contains("\n    \"date\": \"pg:date\",\n"))
         #expect(context.document.contains("\n    \"type\": \"@type\",\n"))
     }
@@ -94,13 +94,13 @@ func repositoryFile(_ relative: String, from file: String = #filePath) -> [UInt8
             Triple(st, RDF.type, .iri(IRI("https://ex.org/vocab/Thing"))),
             Triple(st, RDF.type, .literal(Literal("not a class"))),
             Triple(st, OWL.sameAs, .iri(Wikidata.entity("Q31"))),
-            Triple(st, PG.confidence, .literal(Literal("9.0E-1", datatype: XSD.double))),
-            Triple(st, PG.confidence, .literal(Literal("0.9", datatype: XSD.double))),
             Triple(st, PG.confidence, .literal(Literal("0.9", datatype: XSD.decimal))),
+            Triple(st, PG.confidence, .literal(Literal("9.0E-1", datatype: XSD.double))),
             Triple(st, PG.source, .literal(Literal("not an IRI"))),
-            Triple(st, PG.startOffset, .literal(Literal("12", datatype: XSD.nonNegativeInteger))),
-            Triple(st, PG.startOffset, .literal(Literal("012", datatype: XSD.nonNegativeInteger))),
+            Triple(st, PG.startOffset, .literal(Literal("12", datatype: XSD.integer))),
+            Triple(st, PG.startOffset, .literal(Literal("012", datatype: XSD.integer))),
             Triple(st, PG.startOffset, .literal(Literal("-1", datatype: XSD.integer))),
+            Triple(st, PG.startOffset, .literal(Literal("12", datatype: XSD.nonNegativeInteger))),
             Triple(st, PG.startOffset, .literal(Literal("12"))),
             Triple(st, IRI("https://ex.org/vocab/q"), .blank(BlankNode("b1"))),
             Triple(st, IRI("https://ex.org/vocab/q"), .literal(Literal("12", datatype: IRI("https://ex.org/dt")))),
@@ -111,7 +111,7 @@ func repositoryFile(_ relative: String, from file: String = #filePath) -> [UInt8
             {
               "@id": "https://ex.org/id/statement/01",
               "@type": ["Statement", "https://ex.org/vocab/Thing"],
-              "confidence": [0.9, "0.9", {"@value": "0.9", "@type": "xsd:decimal"}],
+              "confidence": ["0.9", {"@value": "9.0E-1", "@type": "xsd:double"}],
               "https://ex.org/vocab/q": [{"@id": "_:b1"}, {"@value": "12", "@type": "https://ex.org/dt"}],
               "object": ["Prime Minister", {"@id": "https://ex.org/id/country/belgium"}],
               "pg:undefinedTerm": "x",
@@ -119,7 +119,7 @@ func repositoryFile(_ relative: String, from file: String = #filePath) -> [UInt8
               "rdf:type": "not a class",
               "sameAs": "wd:Q31",
               "source": {"@value": "not an IRI"},
-              "startOffset": [12, "012", {"@value": "-1", "@type": "xsd:integer"}, {"@value": "12"}]
+              "startOffset": [12, "012", -1, {"@value": "12", "@type": "xsd:nonNegativeInteger"}, {"@value": "12"}]
             }
           ]
         }

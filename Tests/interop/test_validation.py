@@ -104,7 +104,7 @@ GRAPHML_MUTATIONS = {
     "duplicate-node-id": lambda t: once(t, AUCKLAND_NODE, AUCKLAND_NODE + AUCKLAND_NODE),
     "bad-node-id": lambda t: t.replace('"city.auckland"', '"city/auckland"'),
     "edge-without-source": lambda t: once(t, POSITION_EDGE, POSITION_EDGE.replace(' source="person.erna-solberg"', "")),
-    "unknown-attr-type": lambda t: once(t, 'attr.name="start" attr.type="int"', 'attr.name="start" attr.type="integer"'),
+    "unknown-attr-type": lambda t: once(t, 'attr.name="start" attr.type="int"', 'attr.name="start" attr.type="nonNegativeInteger"'),
     "undeclared-key-declaration": lambda t: once(t, '  <key id="wikidata" for="node" attr.name="wikidata" attr.type="string"/>\n', ""),
     "edge-with-too-little-data": lambda t: _graphml_edge(t, '      <data key="rule">title.before-name</data>\n', ""),
     # Beyond XML Schema 1.0 (xmllint accepts these; see BEYOND_XSD).
@@ -144,22 +144,22 @@ def _nt(old_line, new_line):
 NT_LABEL = _nt_line(AUCKLAND, RDFS + "label", '"Auckland"')
 NT_TYPE = _nt_line(AUCKLAND, RDF + "type", f"<{PG}City>")
 NT_DATE = _nt_line(STATEMENT, PG + "date", f'"2021-10-03"^^<{XSDNS}date>')
-NT_START = _nt_line(STATEMENT, PG + "startOffset", f'"1634"^^<{XSDNS}nonNegativeInteger>')
+NT_START = _nt_line(STATEMENT, PG + "startOffset", f'"1634"^^<{XSDNS}integer>')
 NT_PREDICATE = _nt_line(STATEMENT, RDF + "predicate", f"<{PG}envoyTo>")
 NT_SOURCE = _nt_line(STATEMENT, PG + "source", f"<{DOCUMENT}>")
-NT_CONFIDENCE = _nt_line(STATEMENT, PG + "confidence", f'"7.0E-1"^^<{XSDNS}double>')
+NT_CONFIDENCE = _nt_line(STATEMENT, PG + "confidence", f'"0.7"^^<{XSDNS}decimal>')
 NT_SAMEAS = _nt_line(BRASILIA, OWL + "sameAs", "<http://www.wikidata.org/entity/Q2844>")
 
 NT_MUTATIONS = {
     "missing-label": _nt(NT_LABEL, ""),
     "two-labels": _nt(NT_LABEL, NT_LABEL + _nt_line(AUCKLAND, RDFS + "label", '"Auckland City"')),
     "bad-date-lexical-form": _nt(NT_DATE, NT_DATE.replace('"2021-10-03"', '"3 October 2021"')),
-    "wrong-datatype": _nt(NT_START, NT_START.replace("nonNegativeInteger", "string")),
+    "wrong-datatype": _nt(NT_START, NT_START.replace("integer", "string")),
     "unknown-predicate-on-statement": _nt(NT_PREDICATE, NT_PREDICATE.replace("#envoyTo", "#flewTo")),
     "literal-where-iri-belongs": _nt(NT_SOURCE, NT_SOURCE.replace(f"<{DOCUMENT}>", f'"{DOCUMENT}"')),
     "entity-with-two-types": _nt(NT_TYPE, NT_TYPE + _nt_line(AUCKLAND, RDF + "type", f"<{PG}Country>")),
     "statement-without-source": _nt(NT_SOURCE, ""),
-    "confidence-out-of-range": _nt(NT_CONFIDENCE, NT_CONFIDENCE.replace('"7.0E-1"', '"1.5E0"')),
+    "confidence-out-of-range": _nt(NT_CONFIDENCE, NT_CONFIDENCE.replace('"0.7"', '"1.5"')),
     "bad-wikidata-iri": _nt(NT_SAMEAS, NT_SAMEAS.replace("/entity/", "/wiki/")),
     "start-after-end": _nt(NT_START, NT_START.replace('"1634"', '"1800"')),
     "broken-syntax": _nt(NT_LABEL, NT_LABEL.replace(' .\n', "\n")),
@@ -178,14 +178,14 @@ TTL_MUTATIONS = {
     "missing-label": lambda t: once(t, TTL_AUCKLAND, f"<{AUCKLAND}> a pg:City .\n"),
     "two-labels": lambda t: once(t, TTL_AUCKLAND, TTL_AUCKLAND.replace('"Auckland" .', '"Auckland", "Auckland City" .')),
     "bad-date-lexical-form": _ttl_statement('pg:date "2021-10-03"^^xsd:date', 'pg:date "3 October 2021"^^xsd:date'),
-    "wrong-datatype": _ttl_statement('"1634"^^xsd:nonNegativeInteger', '"1634"^^xsd:string'),
+    "wrong-datatype": _ttl_statement('"1634"^^xsd:integer', '"1634"^^xsd:string'),
     "unknown-predicate-on-statement": _ttl_statement("rdf:predicate pg:envoyTo", "rdf:predicate pg:flewTo"),
     "literal-where-iri-belongs": _ttl_statement(f"pg:source <{DOCUMENT}>", f'pg:source "{DOCUMENT}"'),
     "entity-with-two-types": lambda t: once(t, TTL_AUCKLAND, TTL_AUCKLAND.replace("a pg:City", "a pg:City, pg:Country")),
     "statement-without-source": _ttl_statement(f"    pg:source <{DOCUMENT}> ;\n", ""),
-    "confidence-out-of-range": _ttl_statement('pg:confidence "7.0E-1"^^xsd:double', 'pg:confidence "1.5E0"^^xsd:double'),
+    "confidence-out-of-range": _ttl_statement('pg:confidence "0.7"^^xsd:decimal', 'pg:confidence "1.5"^^xsd:decimal'),
     "bad-wikidata-iri": lambda t: in_block(t, f"<{BRASILIA}> ", " .\n", "owl:sameAs wd:Q2844", "owl:sameAs <http://www.wikidata.org/wiki/Q2844>"),
-    "start-after-end": _ttl_statement('"1634"^^xsd:nonNegativeInteger', '"1800"^^xsd:nonNegativeInteger'),
+    "start-after-end": _ttl_statement('"1634"^^xsd:integer', '"1800"^^xsd:integer'),
     "broken-syntax": lambda t: once(t, TTL_AUCKLAND, TTL_AUCKLAND.replace("a pg:City ;", "a pg:City")),
     "truncated": truncate,
 }
@@ -203,16 +203,16 @@ RDFXML_MUTATIONS = {
     "two-labels": _rdf_in(RDFXML_AUCKLAND, "<rdfs:label>Auckland</rdfs:label>",
                           "<rdfs:label>Auckland</rdfs:label>\n    <rdfs:label>Auckland City</rdfs:label>"),
     "bad-date-lexical-form": _rdf_in(RDFXML_STATEMENT, ">2021-10-03</pg:date>", ">3 October 2021</pg:date>"),
-    "wrong-datatype": _rdf_in(RDFXML_STATEMENT, 'nonNegativeInteger">1634<', 'string">1634<'),
+    "wrong-datatype": _rdf_in(RDFXML_STATEMENT, 'integer">1634<', 'string">1634<'),
     "unknown-predicate-on-statement": _rdf_in(RDFXML_STATEMENT, "ontology#envoyTo", "ontology#flewTo"),
     "literal-where-iri-belongs": _rdf_in(RDFXML_STATEMENT, f'<pg:source rdf:resource="{DOCUMENT}"/>',
                                          f"<pg:source>{DOCUMENT}</pg:source>"),
     "entity-with-two-types": _rdf_in(RDFXML_AUCKLAND, f'<rdf:type rdf:resource="{PG}City"/>',
                                      f'<rdf:type rdf:resource="{PG}City"/>\n    <rdf:type rdf:resource="{PG}Country"/>'),
     "statement-without-source": _rdf_in(RDFXML_STATEMENT, f'    <pg:source rdf:resource="{DOCUMENT}"/>\n', ""),
-    "confidence-out-of-range": _rdf_in(RDFXML_STATEMENT, 'double">7.0E-1<', 'double">1.5E0<'),
+    "confidence-out-of-range": _rdf_in(RDFXML_STATEMENT, 'decimal">0.7<', 'decimal">1.5<'),
     "bad-wikidata-iri": _rdf_in(f'  <rdf:Description rdf:about="{BRASILIA}">\n', "/entity/Q2844", "/wiki/Q2844"),
-    "start-after-end": _rdf_in(RDFXML_STATEMENT, 'nonNegativeInteger">1634<', 'nonNegativeInteger">1800<'),
+    "start-after-end": _rdf_in(RDFXML_STATEMENT, 'integer">1634<', 'integer">1800<'),
     "broken-syntax": _rdf_in(RDFXML_AUCKLAND, "<rdfs:label>Auckland</rdfs:label>", "<rdfs:label>Auckland</rdfs:labl>"),
     "truncated": truncate,
 }
@@ -250,7 +250,7 @@ JSONLD_MUTATIONS = {
     "literal-where-iri-belongs": _set(STATEMENT, "source", {"@value": DOCUMENT}),
     "entity-with-two-types": _set(AUCKLAND, "@type", ["City", "Country"]),
     "statement-without-source": _delete(STATEMENT, "source"),
-    "confidence-out-of-range": _set(STATEMENT, "confidence", 1.5),
+    "confidence-out-of-range": _set(STATEMENT, "confidence", "1.5"),
     "bad-wikidata-iri": _set(BRASILIA, "sameAs", "http://www.wikidata.org/wiki/Q2844"),
     "start-after-end": _set(STATEMENT, "startOffset", 1800),
     "broken-syntax": lambda t: once(t, '"@type": "City",\n      "label": "Auckland"', '"@type": "City"\n      "label": "Auckland"'),

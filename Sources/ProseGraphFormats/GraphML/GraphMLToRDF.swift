@@ -75,12 +75,12 @@ public enum GraphMLToRDF {
             }
             out.insert(Triple(st, PG.source, .iri(try Self.iri(try need("source"), "source", fail))))
             out.insert(Triple(st, PG.evidence, .literal(Literal(try need("evidence")))))
-            out.insert(Triple(st, PG.startOffset, .literal(Literal(try offset("start"), datatype: XSD.nonNegativeInteger))))
-            out.insert(Triple(st, PG.endOffset, .literal(Literal(try offset("end"), datatype: XSD.nonNegativeInteger))))
+            out.insert(Triple(st, PG.startOffset, .literal(Literal(try offset("start"), datatype: XSD.integer))))
+            out.insert(Triple(st, PG.endOffset, .literal(Literal(try offset("end"), datatype: XSD.integer))))
             out.insert(Triple(st, PG.rule, .literal(Literal(try need("rule")))))
             guard let c = e.data["confidence"] else { throw fail("no 'confidence' data") }
             guard let confidence = c.number, confidence.isFinite else { throw fail("the confidence \(c) is not a number") }
-            out.insert(Triple(st, PG.confidence, .literal(Literal(XSDDouble.canonical(confidence), datatype: XSD.double))))
+            out.insert(Triple(st, PG.confidence, .literal(Literal(confidenceLexical(confidence), datatype: XSD.decimal))))
         }
         return out.sorted()
     }
@@ -101,4 +101,10 @@ public enum GraphMLToRDF {
         return s
     }
 
+
+    /// The writer's canonical xsd:decimal form (`Mention.confidenceLexical`).
+    private static func confidenceLexical(_ c: Double) -> String {
+        Mention(date: nil, provenance: Provenance(documentID: "", sentence: "", start: 0, end: 0), rule: "", confidence: c)
+            .confidenceLexical
+    }
 }

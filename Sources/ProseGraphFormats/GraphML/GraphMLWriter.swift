@@ -150,7 +150,7 @@ public struct GraphMLWriter {
         try data("start", String(start), of: what(), w)
         try data("end", String(end), of: what(), w)
         try data("rule", m.rule, of: what(), w)
-        try data("confidence", m.confidenceText, of: what(), w)
+        try data("confidence", m.confidenceLexical, of: what(), w)
         try xmlCall(what()) { try w.endElement() }
         edgeIDs.insert(edge.id)
     }

@@ -120,10 +120,10 @@ public struct JSONLDContext: Sendable {
             Term(name: "date", iri: PG.date, coercion: nil),
             Term(name: "source", iri: PG.source, coercion: .id),
             Term(name: "evidence", iri: PG.evidence, coercion: nil),
-            Term(name: "startOffset", iri: PG.startOffset, coercion: .datatype(XSD.nonNegativeInteger)),
-            Term(name: "endOffset", iri: PG.endOffset, coercion: .datatype(XSD.nonNegativeInteger)),
+            Term(name: "startOffset", iri: PG.startOffset, coercion: .datatype(XSD.integer)),
+            Term(name: "endOffset", iri: PG.endOffset, coercion: .datatype(XSD.integer)),
             Term(name: "rule", iri: PG.rule, coercion: nil),
-            Term(name: "confidence", iri: PG.confidence, coercion: .datatype(XSD.double)),
+            Term(name: "confidence", iri: PG.confidence, coercion: .datatype(XSD.decimal)),
         ]
         for (name, entityValued) in contractPredicates {
             terms.append(Term(name: name, iri: PG.term(name), coercion: entityValued ? .id : nil))

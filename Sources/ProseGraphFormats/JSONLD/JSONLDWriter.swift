@@ -28,11 +28,11 @@ import ProseGraphModel
 /// uncoerced term a JSON string, anything else a value object
 /// (`{"@value": "2015-02", "@type": "xsd:gYearMonth"}`, `{"@value": ..., "@language": ...}`).
 /// Several values are an array, in the order the triples came. A value of a
-/// term coerced to `xsd:nonNegativeInteger` or `xsd:double` (offsets,
-/// confidence) is a JSON number when its lexical form is the one JSON-LD
-/// gives that number back (`1907`; `9.5E-1` is written `0.95`), so the file
-/// reads naturally as JSON (`select(.confidence > 0.9)`) and expands to
-/// exactly the triples written; any other lexical form stays a string.
+/// term coerced to `xsd:integer` (the offsets) in canonical form is a JSON
+/// number (`"startOffset": 1804`), which expands to exactly that literal;
+/// other literals are strings, so no processor changes a lexical form (a JSON
+/// number with a fraction would become an `xsd:double` such as `9.5E-1`:
+/// the confidence, an `xsd:decimal`, stays `"0.95"`).
 ///
 /// Minted IRIs (entities, documents, statements) are written in full: the
 /// context has no `@base` and no prefix for the per-run base, so the output
@@ -202,13 +202,10 @@ public struct JSONLDWriter {
     /// `l` as a JSON number that JSON-LD's toRdf turns back into `l`; nil when there is none.
     static func number(_ l: Literal) -> String? {
         let x = l.lexical
-        if l.datatype == XSD.nonNegativeInteger || l.datatype == XSD.integer {
-            guard !x.isEmpty, x.count <= 20, x.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), x == "0" || !x.hasPrefix("0") else { return nil }
-            return x
-        }
-        if l.datatype == XSD.double, let d = Double(x), d.isFinite, XSDDouble.canonical(d) == x {
-            return d.description
-        }
-        return nil
+        guard l.datatype == XSD.integer else { return nil }
+        let digits = x.hasPrefix("-") ? x.dropFirst() : Substring(x)
+        guard !digits.isEmpty, digits.count <= 20, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+              digits == "0" ? x == "0" : !digits.hasPrefix("0") else { return nil }
+        return x
     }
 }

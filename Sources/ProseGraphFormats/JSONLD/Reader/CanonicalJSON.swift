@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import ProseGraphModel
 
 /// The JSON Canonicalization Scheme (RFC 8785), the lexical form of JSON
 /// literals (`rdf:JSON`): no white space, object keys sorted by UTF-16 code
@@ -88,7 +87,18 @@ enum JSONLDNumber {
     /// The canonical `xsd:double` form JSON-LD processors write: a mantissa
     /// of up to 16 significant digits with one before the point and at least
     /// one after, then `E` and the exponent (`1.1E0`, `1.0E-5`, `-2.5E21`).
-    static func canonicalDouble(_ d: Double) -> String { XSDDouble.canonical(d) }
+    static func canonicalDouble(_ d: Double) -> String {
+        if d.isNaN { return "NaN" }
+        if d.isInfinite { return d < 0 ? "-INF" : "INF" }
+        var buffer = [CChar](repeating: 0, count: 64)
+        _ = withVaList([d]) { vsnprintf(&buffer, buffer.count, "%.15e", $0) }
+        let text = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard let e = text.firstIndex(of: "e") else { return text }
+        var mantissa = String(text[..<e])
+        let exponent = Int(text[text.index(after: e)...]) ?? 0
+        while mantissa.hasSuffix("0") && !mantissa.hasSuffix(".0") { mantissa.removeLast() }
+        return mantissa + "E" + String(exponent)
+    }
 
     /// ECMAScript `Number.prototype.toString` (what RFC 8785 prescribes):
     /// the shortest digits that read back as `d`, in plain notation from
