@@ -230,7 +230,7 @@ public struct GraphReport: Sendable {
     /// The report's style sheet: kind colours match `GraphPicture`'s. Facts and
     /// timeline entries off screen are not laid out until scrolled to
     /// (`content-visibility: auto`), so a report of thousands of facts opens quickly.
-    static let css = """
+    static let css = FactGraph.Kind.allCases.map { ".swatch.\($0.name.lowercased()) { background: \(GraphPicture.fill(of: $0)); }\n" }.joined() + """
     :root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; }
     body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: var(--ink); margin: 0; background: #f6f8fa; }
     header { background: #fff; border-bottom: 1px solid var(--line); padding: 1rem 2rem; position: sticky; top: 0; z-index: 1; }
@@ -253,13 +253,9 @@ public struct GraphReport: Sendable {
     .iri { display: none; }
     li.entity:hover .iri { display: inline; }
     .swatch { display: inline-block; width: .9em; height: .9em; border: 1px solid #666; margin-right: .4em; vertical-align: -.1em; }
-    .swatch.country { background: #9ecae1; border-radius: 3px; }
-    .swatch.city { background: #fdae6b; }
-    .swatch.place { background: #dadaeb; }
-    .swatch.person { background: #a1d99b; border-radius: 50%; }
-    .swatch.organization { background: #fcbba1; }
-    .swatch.other { background: #fff; border-style: dashed; }
-    .swatch.literal { background: #fff; }
+    .swatch.country { border-radius: 3px; }
+    .swatch.person { border-radius: 50%; }
+    .swatch.other { border-style: dashed; }
     ol.timeline { list-style: none; padding-left: 0; border-left: 3px solid #9ecae1; }
     li.event { padding: .1rem 0 .1rem .8rem; }
     li.event time { display: inline-block; min-width: 6.5rem; font-variant-numeric: tabular-nums; color: var(--muted); }

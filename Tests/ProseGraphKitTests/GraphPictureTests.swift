@@ -86,13 +86,14 @@ enum DrawFixture {
 
     @Test func aroundAnEntityAtDepthOneGivesExactDOT() throws {
         // A title (a literal object) is a note; from Taymans at depth 1: Syria and the title, not Belgium or Damascus.
+        // sfdp draws no clusters: the legend is a row of cells under the title, in an HTML-like label.
         let text = DrawFixture.ntriples
             + "<\(DrawFixture.id)person/m-r-taymans> <\(DrawFixture.pg)holdsPosition> \"Chargé d'Affaires\" .\n"
         let graph = try DrawFixture.graph(text)
         let around = graph.neighbourhood(of: try graph.node(matching: "m.r. TAYMANS"), depth: 1)
         #expect(GraphPicture(around, title: "around \"M.R. Taymans\" & co", layout: .sfdp).dot() == """
         digraph prosegraph {
-          graph [layout=sfdp, rankdir=LR, overlap=false, fontname="Helvetica", fontsize=12, labelloc=t, label="around \\"M.R. Taymans\\" &amp; co"];
+          graph [layout=sfdp, rankdir=LR, overlap=false, fontname="Helvetica", fontsize=12, labelloc=t, label=<<table border="0" cellspacing="3"><tr><td colspan="3">around &quot;M.R. Taymans&quot; &amp; co</td></tr><tr><td border="1" bgcolor="#9ecae1">Country</td><td border="1" bgcolor="#a1d99b">Person</td><td border="1" bgcolor="#ffffff">Literal</td></tr></table>>];
           node [fontname="Helvetica", fontsize=10];
           edge [fontname="Helvetica", fontsize=8, color="#555555", fontcolor="#333333"];
 
@@ -102,13 +103,6 @@ enum DrawFixture {
 
           n2 -> n1 [label="envoyTo", tooltip="M.R. Taymans envoyTo Syria"];
           n2 -> n3 [label="holdsPosition", tooltip="M.R. Taymans holdsPosition Chargé d'Affaires"];
-
-          subgraph cluster_legend {
-            graph [label="Legend", fontsize=10, style=dashed, color="#aaaaaa"];
-            legend_country [label="Country", shape=box, style="rounded,filled", fillcolor="#9ecae1"];
-            legend_person [label="Person", shape=ellipse, style=filled, fillcolor="#a1d99b"];
-            legend_literal [label="Literal", shape=note, style=solid];
-          }
         }
 
         """)
@@ -194,6 +188,10 @@ enum DrawFixture {
         let dot = GraphPicture(try DrawFixture.graph()).dot()
         let svg = String(decoding: try Graphviz().render(dot, as: .svg, for: "g.svg"), as: UTF8.self)
         #expect(svg.contains("<svg") && svg.contains(">M.R. Taymans</text>") && svg.contains(">establishedRelationsWith</text>"))
+        // The HTML-like label of layouts without clusters, with a title to escape, is valid for Graphviz.
+        let sfdp = GraphPicture(try DrawFixture.graph(), title: #"a "b" & <c>"#, layout: .sfdp).dot()
+        let svg2 = String(decoding: try Graphviz().render(sfdp, as: .svg, for: "g.svg"), as: UTF8.self)
+        #expect(svg2.contains(">a &quot;b&quot; &amp; &lt;c&gt;</text>") && svg2.contains(">Person</text>"))
         let png = try Graphviz().render(dot, as: .png, for: "g.png")
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
         do { _ = try Graphviz().render("digraph { a -> }", as: .svg, for: "bad.svg"); Issue.record("no error") } catch {
