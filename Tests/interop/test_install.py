@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tools import ROOT, need_program, prosegraph_tool
+from tools import IN_CI, ROOT, need_program, prosegraph_tool
 
 BUNDLE = "prosegraph_ProseGraphExtraction.resources"
 MANDATE = "2026-01-02"
@@ -35,7 +35,10 @@ def build():
         candidate = scratch / configuration / "prosegraph"
         if (scratch / "workspace-state.json").is_file() and candidate.is_file() and candidate.samefile(tool):
             return scratch, configuration
-    pytest.fail(f"{tool} is not in a SwiftPM build folder (SCRATCH/debug/prosegraph or SCRATCH/release/prosegraph)")
+    why = f"{tool} is not in a SwiftPM build folder (SCRATCH/debug/prosegraph or SCRATCH/release/prosegraph)"
+    if IN_CI:
+        pytest.fail(why)
+    pytest.skip(f"{why}: make install cannot install it; this check did not run")
 
 
 def make(target, **variables):
