@@ -95,6 +95,7 @@ public enum ValidateJob {
     ///   - schemasDirectory: where `graphml/prosegraph-graphml.xsd` and `shapes.ttl` are; nil for the
     ///     built-in copies of `Schemas/` (`BuiltInSchemas`).
     ///   - shapes: a shapes file other than `schemasDirectory/shapes.ttl` (or the built-in shapes).
+    ///   - limits: what the file and the shapes may hold (sizes, triples); `InputLimits()` by default.
     /// - Throws: `ReadFailure` when the file could not be validated: it cannot
     ///   be read, its format is unknown, or the schema or shapes cannot be read.
     public static func run(file: String, format: InputFormat?, schemasDirectory: String? = nil,

@@ -11,10 +11,12 @@ struct ProseGraphCommand: ParsableCommand {
         the graph in standard formats.
 
         Start with:
-          prosegraph export            read Input/, write Output/
-          prosegraph help export       every option of a command
+          prosegraph export                                  read Input/, write Output/
+          prosegraph draw Output/graph.nt -o graph.svg       a picture of the graph
+          prosegraph report Output/graph.nt -o report.html   an HTML report of it
+          prosegraph help export                             every option of a command
         """,
         version: "0.1.0",
-        subcommands: [ExportCommand.self, EvalCommand.self, ExplainCommand.self, ConvertCommand.self, DiffCommand.self, PatchCommand.self, CanonicalizeCommand.self, ValidateCommand.self, SynthCommand.self]
+        subcommands: [ExportCommand.self, EvalCommand.self, ExplainCommand.self, ConvertCommand.self, DiffCommand.self, PatchCommand.self, CanonicalizeCommand.self, ValidateCommand.self, SynthCommand.self, DrawCommand.self, ReportCommand.self]
     )
 }

@@ -5,7 +5,7 @@ import ProseGraphFormats
 import ProseGraphModel
 
 /// The W3C JSON-LD 1.1 toRdf suite, run from its manifest
-/// (../shared/reference/w3c/json-ld-api/toRdf-manifest.jsonld, read as plain
+/// (w3c/json-ld-api/toRdf-manifest.jsonld in the reference data, read as plain
 /// JSON). Documents the tests load from the suite's base
 /// (https://w3c.github.io/json-ld-api/tests/...) are served from the local
 /// copy by the offline `DocumentLoader`; nothing is fetched.
@@ -14,7 +14,7 @@ import ProseGraphModel
 /// datasets, blank nodes up to renaming (both sides canonicalized with
 /// RDFC-1.0); negative tests must fail with the expected JSON-LD error code.
 @Suite struct JSONLDConformance {
-    static let directory = Suites.root + "/json-ld-api"
+    static let directory = ReferenceData.jsonLD.path
     static let manifestPath = directory + "/toRdf-manifest.jsonld"
     static let suiteBase = "https://w3c.github.io/json-ld-api/tests/"
 
@@ -116,12 +116,7 @@ import ProseGraphModel
         }
     }
 
-    @Test func suitesArePresentUnderCI() {
-        Suites.requireUnderCI()
-        if !Suites.present { print("conformance json-ld toRdf: did not run, \(Suites.root) is missing") }
-    }
-
-    @Test(.enabled(if: Suites.present, "needs ../shared/reference/w3c"))
+    @Test(.needs(.jsonLD))
     func toRdf() throws {
         let all = try Self.cases()
         var passed = 0

@@ -3,18 +3,21 @@ import Testing
 import ProseGraphFormats
 import ProseGraphModel
 
-/// There is no W3C N-Triples or Turtle suite in ../shared/reference, so these
+/// There is no W3C N-Triples or Turtle suite in the reference data, so these
 /// readers are held to every file of those formats the other suites carry:
-/// each expected-output `.nt` of rdf-tests, each `.nq` of rdf-canon, and
-/// each `manifest.ttl` (and other `.ttl`) under w3c. All must parse.
+/// each expected-output `.nt` of the RDF/XML suites, each `.nq` of rdf-canon
+/// and json-ld-api, and each `manifest.ttl` (and other `.ttl`) of the W3C
+/// suites. All must parse. Only the suites' own folders are read, so a full
+/// clone of rdf-tests (with its bad-syntax N-Triples and Turtle) changes nothing.
 @Suite struct NTriplesConformance {
-    /// Every file under `directory` (relative to the suites' root) whose name ends in `suffix`, sorted.
-    static func files(under directory: String, suffix: String) -> [String] {
-        let root = Suites.root + "/" + directory
-        guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
+    /// Every file under the folders `directories` whose name ends in `suffix`, sorted.
+    static func files(under directories: [String], suffix: String) -> [String] {
         var found: [String] = []
-        while let name = walker.nextObject() as? String {
-            if name.hasSuffix(suffix) { found.append(root + "/" + name) }
+        for root in directories {
+            guard let walker = FileManager.default.enumerator(atPath: root) else { continue }
+            while let name = walker.nextObject() as? String {
+                if name.hasSuffix(suffix) { found.append(root + "/" + name) }
+            }
         }
         return found.sorted()
     }
@@ -49,23 +52,18 @@ import ProseGraphModel
         #expect(failed.isEmpty, "\(failed.count) files did not parse, first: \(failed.first ?? "")")
     }
 
-    @Test func suitesArePresentUnderCI() {
-        Suites.requireUnderCI()
-        if !Suites.present { print("conformance n-triples/n-quads/turtle-manifests: did not run, \(Suites.root) is missing") }
-    }
-
-    @Test(.enabled(if: Suites.present, "needs ../shared/reference/w3c"))
+    @Test(.needs(.rdfXML11, .rdfXML12))
     func everyNTriplesFileOfRDFTests() {
-        Self.run("n-triples (rdf-tests *.nt)", Self.files(under: "rdf-tests", suffix: ".nt")) { bytes, path in
+        Self.run("n-triples (rdf-tests *.nt)", Self.files(under: [ReferenceData.rdfXML11.path, ReferenceData.rdfXML12.path], suffix: ".nt")) { bytes, path in
             var n = 0
             try NTriplesReader(options: ReaderOptions(path: Self.shortName(path))).read(bytes) { _ in n += 1 }
             return n
         }
     }
 
-    @Test(.enabled(if: Suites.present, "needs ../shared/reference/w3c"))
+    @Test(.needs(.rdfCanon))
     func everyNQuadsFileOfRDFCanon() {
-        Self.run("n-quads (rdf-canon rdfc10 *.nq)", Self.files(under: "rdf-canon/rdfc10", suffix: ".nq")) { bytes, path in
+        Self.run("n-quads (rdf-canon rdfc10 *.nq)", Self.files(under: [ReferenceData.rdfCanon.path + "/rdfc10"], suffix: ".nq")) { bytes, path in
             var n = 0
             try NTriplesReader(options: ReaderOptions(path: Self.shortName(path)), quads: true).read(bytes) { _ in n += 1 }
             return n
@@ -74,9 +72,9 @@ import ProseGraphModel
 
     /// Every manifest of every suite (the RDF/XML, RDF 1.2, RDFC and SHACL
     /// ones), then every other Turtle file (the SHACL tests are Turtle).
-    @Test(.enabled(if: Suites.present, "needs ../shared/reference/w3c"))
+    @Test(.needs(ReferenceData.w3c))
     func everyManifestAndTurtleFile() {
-        let all = Self.files(under: ".", suffix: ".ttl")
+        let all = Self.files(under: ReferenceData.w3c.map(\.path), suffix: ".ttl")
         let manifests = all.filter { $0.hasSuffix("/manifest.ttl") }
         for (suite, paths) in [("turtle (w3c manifest.ttl)", manifests), ("turtle (w3c other *.ttl)", all.filter { !$0.hasSuffix("/manifest.ttl") })] {
             Self.run(suite, paths) { bytes, path in
@@ -91,18 +89,18 @@ import ProseGraphModel
     /// N-Quads too, except those of the tests that ask for generalized RDF
     /// (a blank node as predicate), which no N-Quads reader accepts: those
     /// are counted as skipped when they do not parse.
-    @Test(.enabled(if: Suites.present, "needs ../shared/reference/w3c"))
+    @Test(.needs(.jsonLD))
     func everyNQuadsFileOfJSONLD() throws {
-        let manifest = try JSONSerialization.jsonObject(with: Data(try Self.bytes(Suites.root + "/json-ld-api/toRdf-manifest.jsonld")))
+        let manifest = try JSONSerialization.jsonObject(with: Data(try Self.bytes(ReferenceData.jsonLD.path + "/toRdf-manifest.jsonld")))
         let tests = (manifest as? [String: Any])?["sequence"] as? [[String: Any]] ?? []
         let generalized = Set(tests.compactMap { test -> String? in
             guard (test["option"] as? [String: Any])?["produceGeneralizedRdf"] as? Bool == true else { return nil }
-            return (test["expect"] as? String).map { Suites.root + "/json-ld-api/" + $0 }
+            return (test["expect"] as? String).map { ReferenceData.jsonLD.path + "/" + $0 }
         })
         var passed = 0
         var failed: [String] = []
         var skipped: [(String, String)] = []
-        for path in Self.files(under: "json-ld-api", suffix: ".nq") {
+        for path in Self.files(under: ["toRdf", "fromRdf"].map { ReferenceData.jsonLD.path + "/" + $0 }, suffix: ".nq") {
             do {
                 try NTriplesReader(options: ReaderOptions(path: Self.shortName(path)), quads: true).read(try Self.bytes(path)) { _ in }
                 passed += 1
@@ -121,10 +119,10 @@ import ProseGraphModel
 
     /// The canonical outputs are N-Quads in canonical form: reading one and
     /// writing its triples back (default-graph files only) gives the same bytes.
-    @Test(.enabled(if: Suites.present, "needs ../shared/reference/w3c"))
+    @Test(.needs(.rdfCanon))
     func canonicalNQuadsReadBackByteForByte() throws {
         var compared = 0
-        for path in Self.files(under: "rdf-canon/rdfc10", suffix: "-rdfc10.nq") {
+        for path in Self.files(under: [ReferenceData.rdfCanon.path + "/rdfc10"], suffix: "-rdfc10.nq") {
             let bytes = try Self.bytes(path)
             var quads: [Quad] = []
             try NTriplesReader(options: ReaderOptions(path: path), quads: true).read(bytes) { quads.append($0) }

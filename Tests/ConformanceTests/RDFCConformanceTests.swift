@@ -5,7 +5,7 @@ import ProseGraphFormats
 import ProseGraphModel
 
 /// The W3C RDF Dataset Canonicalization suite (RDFC-1.0), run from its
-/// manifest in ../shared/reference/w3c/rdf-canon/manifest.jsonld:
+/// manifest, w3c/rdf-canon/manifest.jsonld in the reference data:
 ///  - rdfc:RDFC10EvalTest: the canonical N-Quads of `action` equal `result`, byte for byte;
 ///  - rdfc:RDFC10MapTest: the issued identifier map equals the JSON `result`;
 ///  - rdfc:RDFC10NegativeEvalTest: canonicalization must fail (a poison graph).
@@ -25,7 +25,7 @@ import ProseGraphModel
     static let expectedMapPassed = 21
     static let expectedNegativePassed = 1
 
-    static let suiteDirectory = Suites.root + "/rdf-canon"
+    static let suiteDirectory = ReferenceData.rdfCanon.path
 
     static func entries() throws -> [Entry] {
         let data = try Data(contentsOf: URL(fileURLWithPath: suiteDirectory + "/manifest.jsonld"))
@@ -63,12 +63,7 @@ import ProseGraphModel
         try NTriplesReader(options: ReaderOptions(path: "rdf-canon/" + relative), quads: true).quads(read(relative))
     }
 
-    @Test func suiteIsPresentUnderCI() {
-        Suites.requireUnderCI()
-        if !Suites.present { print("conformance rdf-canon: did not run, \(Suites.root) is missing") }
-    }
-
-    @Test(.enabled(if: Suites.present, "needs ../shared/reference/w3c"))
+    @Test(.needs(.rdfCanon))
     func rdfc10() throws {
         var passed: [String: Int] = [:]
         var failed: [String: [String]] = [:]

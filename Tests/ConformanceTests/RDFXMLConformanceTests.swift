@@ -54,8 +54,7 @@ import ProseGraphModel
     }
 
     /// Runs one suite; returns the number passed and reports the rest.
-    static func run(_ suite: String, directory: String, assumedBase: String) throws -> (passed: Int, total: Int) {
-        let dir = Suites.root + "/" + directory
+    static func run(_ suite: String, directory dir: String, assumedBase: String) throws -> (passed: Int, total: Int) {
         let tests = try entries(manifest: dir + "/manifest.ttl", base: assumedBase)
         var passed = 0
         var failed: [String] = []
@@ -101,22 +100,17 @@ import ProseGraphModel
         return (passed, tests.count)
     }
 
-    @Test func suitesArePresentUnderCI() {
-        Suites.requireUnderCI()
-        if !Suites.present { print("conformance rdf-xml: did not run, \(Suites.root) is missing") }
-    }
-
-    @Test(.enabled(if: Suites.present, "needs ../shared/reference/w3c"))
+    @Test(.needs(.rdfXML11))
     func rdfXML11() throws {
-        let (passed, total) = try Self.run("rdf-xml 1.1", directory: "rdf-tests/rdf/rdf11/rdf-xml",
+        let (passed, total) = try Self.run("rdf-xml 1.1", directory: ReferenceData.rdfXML11.path,
                                            assumedBase: "https://w3c.github.io/rdf-tests/rdf/rdf11/rdf-xml/")
         #expect(total == 166)
         #expect(passed == Self.expectedPassed11)
     }
 
-    @Test(.enabled(if: Suites.present, "needs ../shared/reference/w3c"))
+    @Test(.needs(.rdfXML12))
     func rdfXML12() throws {
-        let (passed, total) = try Self.run("rdf-xml 1.2", directory: "rdf-tests/rdf/rdf12/rdf-xml/eval",
+        let (passed, total) = try Self.run("rdf-xml 1.2", directory: ReferenceData.rdfXML12.path + "/eval",
                                            assumedBase: "https://w3c.github.io/rdf-tests/rdf/rdf12/rdf-xml/eval/")
         #expect(total == 31)
         #expect(passed == Self.expectedPassed12)

@@ -1,31 +1,37 @@
 import Foundation
 import Testing
 
-/// Where the W3C suites are: ../shared/reference/w3c beside the clone. CI
-/// always has it; elsewhere a suite that cannot find it says so and does not run.
+/// The W3C suites: `w3c/` in the reference data (`ReferenceData`, found
+/// through PROSEGRAPH_SUITES). A test that needs a suite that is missing says
+/// so and does not run; under CI=true the missing suite is a failure.
 enum Suites {
-    static let repositoryRoot: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }()
-
-    static let root = URL(fileURLWithPath: repositoryRoot).deletingLastPathComponent()
-        .appendingPathComponent("shared/reference/w3c").standardizedFileURL.path
-
-    static var present: Bool { FileManager.default.fileExists(atPath: root) }
-
-    static var inCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
-
-    /// Records a failure when CI=true and the suites are missing (CI always has them).
-    static func requireUnderCI() {
-        if inCI && !present { Issue.record("CI=true but \(root) is missing: the W3C suites cannot run") }
-    }
+    static var root: String { ReferenceData.root + "/w3c" }
 
     /// Prints one summary line per suite: the numbers for the closing note.
     static func report(_ suite: String, passed: Int, failed: [String], skipped: [(String, String)]) {
         print("conformance \(suite): \(passed) passed, \(failed.count) failed, \(skipped.count) skipped")
         for f in failed.prefix(60) { print("  failed: \(f)") }
         for (t, why) in skipped { print("  skipped: \(t): \(why)") }
+    }
+}
+
+@Suite struct ReferenceDataTests {
+    /// CI always has the suites: there a missing one fails, saying what to set.
+    @Test func suitesArePresentUnderCI() {
+        ReferenceData.requireUnderCI(ReferenceData.w3c)
+    }
+
+    @Test func theFolderComesFromTheSettingOrBesideTheRepository() {
+        #expect(ReferenceData.resolve(setting: nil, repositoryRoot: "/work/main") == ("/work/shared/reference", true))
+        #expect(ReferenceData.resolve(setting: "", repositoryRoot: "/work/main") == ("/work/shared/reference", true))
+        #expect(ReferenceData.resolve(setting: "/data/suites/", repositoryRoot: "/work/main") == ("/data/suites", false))
+        #expect(ReferenceData.resolve(setting: "../ref/./x//", repositoryRoot: "/work/main") == ("/work/ref/x", false))
+        #expect(ReferenceData.resolve(setting: "suites", repositoryRoot: "/work/main") == ("/work/main/suites", false))
+    }
+
+    @Test func aMissingPartNamesTheSettingTheFolderAndTheUpstream() {
+        let reason = ReferenceData.rdfXML11.whyMissing
+        let root = ReferenceData.root + (ReferenceData.resolved.isDefault ? " (the default)" : "")
+        #expect(reason == "W3C RDF/XML 1.1 suite: PROSEGRAPH_SUITES=\(root) has no w3c/rdf-tests/rdf/rdf11/rdf-xml (get it from https://github.com/w3c/rdf-tests)")
     }
 }

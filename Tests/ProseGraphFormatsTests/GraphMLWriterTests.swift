@@ -2,30 +2,10 @@ import Testing
 import ProseGraphFormats
 import ProseGraphModel
 import ProseGraphXML
-#if canImport(Glibc)
-import Glibc
-#endif
 
 enum GraphMLFixture {
-    /// The repository root, found from this file's path.
-    static let repositoryRoot: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)  // Tests/ProseGraphFormatsTests/GraphMLWriterTests.swift
-        return parts.joined(separator: "/")
-    }()
-
-    static let profileSchema = repositoryRoot + "/Schemas/graphml/prosegraph-graphml.xsd"
-
-    /// The official GraphML 1.1 schema files and their catalog live in the
-    /// shared reference folder beside the repository (../shared), which a
-    /// developer checkout may not have; CI always has it.
-    static let officialDirectory = repositoryRoot + "/../shared/reference/graphml"
-    static var officialSchemaPresent: Bool { access(officialDirectory + "/graphml.xsd", R_OK) == 0 }
-    static var onCI: Bool {
-        guard let v = getenv("CI") else { return false }
-        let value = String(cString: v).lowercased()
-        return value == "true" || value == "1"
-    }
+    /// The project's own GraphML schema: in the repository, so its checks always run.
+    static let profileSchema = ReferenceData.repositoryRoot + "/Schemas/graphml/prosegraph-graphml.xsd"
 
     static func graphML(_ graph: PropertyGraph, options: GraphMLWriter.Options = .init()) throws -> String {
         let sink = MemorySink()
@@ -448,16 +428,17 @@ enum GraphMLFixture {
         ])
     }
 
-    // Needs ../shared/reference/graphml (the official GraphML 1.1 XSD and its
-    // catalog). Where it is missing the test is skipped and Swift Testing prints
-    // the comment below; under CI=true the folder is always there, so the test
-    // then runs anyway and fails on the #require.
-    @Test(.enabled(if: GraphMLFixture.officialSchemaPresent || GraphMLFixture.onCI,
-                   "../shared/reference/graphml is missing: the output was NOT checked against the official GraphML 1.1 schema"))
+    /// CI always has the official XSDs: there a missing folder fails, saying what to set.
+    @Test func officialSchemaIsPresentUnderCI() {
+        ReferenceData.requireUnderCI([.graphML])
+    }
+
+    /// The official GraphML 1.1 XSDs and their catalog are reference data
+    /// (`graphml/` in PROSEGRAPH_SUITES); without them this test is skipped
+    /// and says so. The profile schema above needs nothing and always runs.
+    @Test(.needs(.graphML))
     func validAgainstTheOfficialSchema() throws {
-        try #require(GraphMLFixture.officialSchemaPresent,
-                     "CI=true but \(GraphMLFixture.officialDirectory)/graphml.xsd is missing: the official GraphML schema check cannot run")
-        let dir = GraphMLFixture.officialDirectory
+        let dir = ReferenceData.graphML.path
         for (name, g) in Self.documents {
             let xml = try GraphMLFixture.graphML(PropertyGraph(graph: g))
             #expect(try GraphMLFixture.issues(xml, schema: dir + "/graphml.xsd", catalog: dir + "/catalog.xml") == [], "\(name)")
