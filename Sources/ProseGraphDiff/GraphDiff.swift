@@ -98,7 +98,7 @@ public struct DiffReport: Sendable {
         let newStatements = Statements(new.filter { candidates.contains($0.subject) })
         for t in touched { if case .iri(let i) = t { named.insert(i.value) } }
         for q in diff.added + diff.removed { if case .iri(let i) = q.object { named.insert(i.value) } }
-        for fact in Array(oldStatements.qualifiers.keys) + Array(newStatements.qualifiers.keys) {
+        for fact in Array(oldStatements.nodesByFact.keys) + Array(newStatements.nodesByFact.keys) {
             if case .iri(let i) = fact.subject { named.insert(i.value) }
             if case .iri(let i) = fact.object { named.insert(i.value) }
         }
@@ -118,15 +118,38 @@ public struct DiffReport: Sendable {
             entitiesRemoved.append(EntityChange(iri: iri, label: oldIndex.label[iri] ?? iri, type: type))
         }
         let addedEntities = Set(entitiesAdded.map(\.iri)), removedEntities = Set(entitiesRemoved.map(\.iri))
-        // Statements whose fact exists on both sides but whose qualifiers differ.
-        for (fact, oldQ) in oldStatements.qualifiers {
-            guard let newQ = newStatements.qualifiers[fact] else { continue }
-            for property in Set(oldQ.keys).union(newQ.keys).sorted() {
-                let o = oldQ[property] ?? [], n = newQ[property] ?? []
-                guard o != n else { continue }
-                let f = FactChange(subject: name(fact.subject, newIndex, oldIndex), predicate: fact.predicate.localName.description,
-                                   object: name(fact.object, newIndex, oldIndex))
-                qualifiersChanged.append(QualifierChange(fact: f, property: property, removed: o.subtracting(n).sorted(), added: n.subtracting(o).sorted()))
+        // Statements whose fact exists on both sides but whose qualifiers differ. A statement node on
+        // both sides is compared with itself ("confidence 0.9 -> 0.90", whatever the fact's other
+        // statements say); the statements on one side only are compared as a whole ("a new source").
+        // Values compare with their datatype: a change of datatype or of lexical form alone is a change.
+        for (fact, oldNodes) in oldStatements.nodesByFact {
+            guard let newNodes = newStatements.nodesByFact[fact] else { continue }
+            let f = FactChange(subject: name(fact.subject, newIndex, oldIndex), predicate: fact.predicate.localName.description,
+                               object: name(fact.object, newIndex, oldIndex))
+            var changes: [String: (removed: Set<QualifierValue>, added: Set<QualifierValue>)] = [:]
+            func compare(_ o: [String: Set<QualifierValue>], _ n: [String: Set<QualifierValue>]) {
+                for property in Set(o.keys).union(n.keys) {
+                    let a = o[property] ?? [], b = n[property] ?? []
+                    guard a != b else { continue }
+                    changes[property, default: ([], [])].removed.formUnion(a.subtracting(b))
+                    changes[property, default: ([], [])].added.formUnion(b.subtracting(a))
+                }
+            }
+            for node in oldNodes.intersection(newNodes) {
+                compare(oldStatements.values[node] ?? [:], newStatements.values[node] ?? [:])
+            }
+            func union(_ nodes: Set<Term>, _ s: Statements) -> [String: Set<QualifierValue>] {
+                var out: [String: Set<QualifierValue>] = [:]
+                for node in nodes { for (k, v) in s.values[node] ?? [:] { out[k, default: []].formUnion(v) } }
+                return out
+            }
+            compare(union(oldNodes.subtracting(newNodes), oldStatements), union(newNodes.subtracting(oldNodes), newStatements))
+            for (property, c) in changes.sorted(by: { $0.key < $1.key }) where !c.removed.isEmpty || !c.added.isEmpty {
+                // Show the datatype only where it is what changed ("1634"^^xsd:nonNegativeInteger -> "1634"^^xsd:integer).
+                let lexicals = Set(c.removed.map(\.lexical)).intersection(c.added.map(\.lexical))
+                func shown(_ v: QualifierValue) -> String { lexicals.contains(v.lexical) ? v.typed : v.lexical }
+                qualifiersChanged.append(QualifierChange(fact: f, property: property, removed: c.removed.map(shown).sorted(),
+                                                         added: c.added.map(shown).sorted()))
             }
         }
         let rdf = RDF.namespace, rdfs = RDFS.namespace
@@ -194,41 +217,55 @@ public struct DiffReport: Sendable {
         }
     }
 
-    /// Reified statements grouped by the fact they state: for each fact, its
-    /// qualifier values (property -> set of values) and the quads involved.
+    /// A qualifier's value: an IRI, or a literal's lexical form with its datatype or language.
+    struct QualifierValue: Hashable {
+        let lexical: String
+        /// The value as N-Triples writes it, compacted (`"1634"^^xsd:integer`, `"x"@en`, an IRI).
+        let typed: String
+        init(_ t: Term) {
+            switch t {
+            case .literal(let l):
+                lexical = l.lexical
+                if let language = l.language { typed = "\"\(l.lexical)\"@\(language)" }
+                else if l.datatype == XSD.string { typed = "\"\(l.lexical)\"" }
+                else {
+                    let dt = l.datatype.value.hasPrefix(XSD.namespace) ? "xsd:" + l.datatype.value.dropFirst(XSD.namespace.count) : "<\(l.datatype.value)>"
+                    typed = "\"\(l.lexical)\"^^\(dt)"
+                }
+            case .iri(let i): lexical = i.value; typed = "<\(i.value)>"
+            default: lexical = t.description; typed = t.description
+            }
+        }
+    }
+
+    /// Reified statements grouped by the fact they state: for each statement node, its
+    /// qualifier values (property -> set of values); for each fact, its statement nodes.
     struct Statements {
-        var qualifiers: [Triple: [String: Set<String>]] = [:]
-        var quads: [Triple: [Quad]] = [:]
+        var values: [Term: [String: Set<QualifierValue>]] = [:]
+        var nodesByFact: [Triple: Set<Term>] = [:]
         var nodes = Set<Term>()
         init(_ all: [Quad]) {
-            var parts: [Term: (s: Term?, p: IRI?, o: Term?, quads: [Quad], values: [String: Set<String>])] = [:]
+            var parts: [Term: (s: Term?, p: IRI?, o: Term?, values: [String: Set<QualifierValue>])] = [:]
             for q in all {
                 let p = q.predicate
                 guard p == RDF.subject || p == RDF.predicate || p == RDF.object || (p.value.hasPrefix(PG.namespace) && DiffReport.provenance.contains(String(p.localName)))
                         || (p == RDF.type && q.object == .iri(RDF.statement)) else { continue }
-                // Mutated in place: a copy of the entry would copy its arrays on every append.
-                parts[q.subject, default: (nil, nil, nil, [], [:])].quads.append(q)
+                if parts[q.subject] == nil { parts[q.subject] = (nil, nil, nil, [:]) }
                 switch p {
                 case RDF.subject: parts[q.subject]!.s = q.object
                 case RDF.predicate: parts[q.subject]!.p = q.object.iri
                 case RDF.object: parts[q.subject]!.o = q.object
                 case RDF.type: break
                 default:
-                    let v: String
-                    switch q.object {
-                    case .literal(let l): v = l.lexical
-                    case .iri(let i): v = i.value
-                    default: v = q.object.description
-                    }
-                    parts[q.subject]!.values[String(p.localName), default: []].insert(v)
+                    // Mutated in place: a copy of the entry would copy its dictionary on every insert.
+                    parts[q.subject]!.values[String(p.localName), default: []].insert(QualifierValue(q.object))
                 }
             }
             for (node, e) in parts {
                 guard let s = e.s, let p = e.p, let o = e.o else { continue }
                 nodes.insert(node)
-                let fact = Triple(s, p, o)
-                for (k, v) in e.values { qualifiers[fact, default: [:]][k, default: []].formUnion(v) }
-                quads[fact, default: []].append(contentsOf: e.quads)
+                values[node] = e.values
+                nodesByFact[Triple(s, p, o), default: []].insert(node)
             }
         }
     }

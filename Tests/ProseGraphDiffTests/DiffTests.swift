@@ -42,6 +42,47 @@ func exportQuads(visitDate: FactDate = FactDate(year: 2015, month: 2), extraFact
             property: "date", removed: ["2015-02"], added: ["2015-03"])])
     }
 
+    /// The visited fact's statement, copied under a second IRI (a second mention of the fact).
+    static func withSecondStatement(_ quads: [Quad]) -> [Quad] {
+        let node = quads.first { $0.predicate == RDF.predicate && $0.object == .iri(PG.term("visited")) }!.subject
+        let copy = Term.iri(IRI("https://prosegraph.org/id/statement/second"))
+        return quads + quads.filter { $0.subject == node }.map { Quad(copy, $0.predicate, $0.object) }
+    }
+
+    /// `quads` with the visited statement's `property` literal replaced.
+    static func replacing(_ property: String, of quads: [Quad], with value: Literal) -> [Quad] {
+        let node = quads.first { $0.predicate == RDF.predicate && $0.object == .iri(PG.term("visited")) }!.subject
+        return quads.map { q in q.subject == node && q.predicate == PG.term(property) ? Quad(q.subject, q.predicate, .literal(value)) : q }
+    }
+
+    /// A lexical-only change on one statement shows its old value, although the fact's other statement still has it.
+    @Test func aLexicalChangeOnOneStatementShowsTheOldValue() {
+        let old = Self.withSecondStatement(exportQuads())
+        let new = Self.replacing("confidence", of: old, with: Literal("0.90", datatype: XSD.decimal))
+        let r = DiffReport(GraphDiff(old: old, new: new), old: old, new: new)
+        #expect(r.qualifiersChanged == [DiffReport.QualifierChange(
+            fact: .init(subject: "Mahmoud Abbas", predicate: "visited", object: "Brussels"),
+            property: "confidence", removed: ["0.9"], added: ["0.90"])])
+        #expect(r.factsAdded.isEmpty && r.factsRemoved.isEmpty && r.otherAdded.isEmpty && r.otherRemoved.isEmpty)
+    }
+
+    /// A datatype-only change is listed, with the datatypes (it was counted and listed nowhere).
+    @Test func aDatatypeChangeIsListed() {
+        let old = exportQuads()
+        let new = Self.replacing("startOffset", of: old, with: Literal("10", datatype: XSD.nonNegativeInteger))
+        let r = DiffReport(GraphDiff(old: old, new: new), old: old, new: new)
+        let text = r.text(oldName: "old.nt", newName: "new.nt", oldCount: old.count, newCount: new.count, color: false)
+        #expect(text == """
+        old.nt (\(old.count) triples) -> new.nt (\(new.count) triples)
+
+        Qualifiers changed (1)
+          ~ Mahmoud Abbas visited Brussels: startOffset "10"^^xsd:integer -> "10"^^xsd:nonNegativeInteger
+
+        1 triples added, 1 removed, \(old.count - 1) unchanged
+
+        """)
+    }
+
     @Test func anAddedFactAndARemovedEntityAreReportedExactly() {
         let old = exportQuads(), new = exportQuads(extraFact: true, withDamascus: false)
         let r = DiffReport(GraphDiff(old: old, new: new), old: old, new: new)
