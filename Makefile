@@ -71,10 +71,11 @@ $(MANPAGE): $(BIN) $(GEN)/mandate
 	mv $@.tmp $@
 
 # The date the page was made with, rewritten only when MANDATE changes, so a
-# new date makes a new page.
+# new date makes a new page. An empty MANDATE (no git, or git refusing a
+# checkout owned by another user, as under sudo) keeps the page that was made.
 $(GEN)/mandate: FORCE
 	@mkdir -p $(GEN)
-	@echo '$(MANDATE)' | cmp -s - $@ || echo '$(MANDATE)' > $@
+	@if [ ! -f $@ ] || { [ -n '$(MANDATE)' ] && ! echo '$(MANDATE)' | cmp -s - $@; }; then echo '$(MANDATE)' > $@; fi
 
 $(GEN)/prosegraph.bash: $(BIN)
 	@mkdir -p $(GEN)
