@@ -14,8 +14,10 @@ import Testing
         graph in standard formats.
 
         Start with:
-          prosegraph export            read Input/, write Output/
-          prosegraph help export       every option of a command
+          prosegraph export                                  read Input/, write Output/
+          prosegraph draw Output/graph.nt -o graph.svg       a picture of the graph
+          prosegraph report Output/graph.nt -o report.html   an HTML report of it
+          prosegraph help export                             every option of a command
 
         USAGE: prosegraph <subcommand>
 
@@ -40,6 +42,10 @@ import Testing
                                   and graph checks, RDF with SHACL.
           synth                   Write a deterministic synthetic corpus of articles,
                                   for measuring extraction speed.
+          draw                    Draw an export, or the neighbourhood of one entity,
+                                  as a picture (Graphviz DOT, SVG or PNG).
+          report                  Write an HTML report of an export, or of the
+                                  neighbourhood of one entity: one self-contained file.
 
           See 'prosegraph help <subcommand>' for detailed help.
 

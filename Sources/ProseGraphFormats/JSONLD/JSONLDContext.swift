@@ -52,9 +52,13 @@ public struct JSONLDContext: Sendable {
         for t in terms where byIRI[t.iri] == nil { byIRI[t.iri] = t }
         termsByIRI = byIRI
 
-        var text = "{\n  \"@context\": {\n    \"@version\": 1.1"
+        // No "@version": 1.1: the context uses no 1.1 feature, and JSON-LD 1.0 processors (Jena's)
+        // refuse a context that declares it.
+        var text = "{\n  \"@context\": {"
+        var first = true
         func entry(_ name: String, _ value: String) {
-            text += ",\n    "
+            text += first ? "\n    " : ",\n    "
+            first = false
             JSONText.append(name, to: &text)
             text += ": " + value
         }
