@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "ProseGraphKitTests", dependencies: ["ProseGraphKit"]),
         .testTarget(name: "CLITests", dependencies: ["prosegraph"]),
         .testTarget(name: "ProseGraphDiffTests", dependencies: ["ProseGraphDiff", "ProseGraphFormats", "ProseGraphModel"]),
-        // The W3C suites, run from their manifests in ../shared/reference/w3c (never copied here).
+        // The W3C suites, run from their manifests in PROSEGRAPH_SUITES/w3c (default ../shared/reference; never copied here).
         .testTarget(name: "ConformanceTests", dependencies: ["ProseGraphDiff", "ProseGraphFormats", "ProseGraphModel", "ProseGraphValidation"]),
         .testTarget(name: "ProseGraphValidationTests", dependencies: ["ProseGraphValidation", "ProseGraphFormats", "ProseGraphModel"]),
     ],

@@ -5,7 +5,7 @@
 
 Writes WORKDIR/<target>/seeds/<name> from the project's fixtures (Input/,
 Output/, Tests/Fixtures/, Schemas/, the default rules), the hand-written seeds
-in Fuzz/seeds/<target>/, and the W3C suites in ../shared/reference/w3c (RDF/XML,
+in Fuzz/seeds/<target>/, and the W3C suites in $PROSEGRAPH_SUITES/w3c (default ../shared/reference/w3c; RDF/XML,
 N-Triples, JSON-LD, RDFC N-Quads, SHACL Core). The W3C files are only copied
 into the work directory at run time, never into the repository. Large files are
 cut into small, still mostly valid pieces (libFuzzer mutates small inputs much
@@ -20,7 +20,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-W3C = Path(os.environ.get("PG_W3C", ROOT.parent / "shared" / "reference" / "w3c"))
+W3C = Path(os.environ.get("PG_W3C", Path(os.environ.get("PROSEGRAPH_SUITES", ROOT.parent / "shared" / "reference")) / "w3c"))
 MAX = 8192  # bytes; larger pieces are cut (libFuzzer's -max_len is the same)
 
 TARGETS = ["article", "ntriples", "nquads", "turtle", "trig", "rdfxml", "jsonld",
