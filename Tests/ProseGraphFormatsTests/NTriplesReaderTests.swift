@@ -206,6 +206,19 @@ enum Hostile {
         ("<http://ex.org/s> <http://ex.org/p> <<( \"a\" <http://ex.org/b> <http://ex.org/c> )>> .",
          "x.nt:1:41: a literal cannot be the subject of a triple"),
         ("<http://ex.org/s> <http://ex.org/p> \"\u{E9}\" .", nil),
+        // RDF 1.2: white space may separate a string from its language tag or datatype.
+        ("<http://ex.org/s> <http://ex.org/p> \"Alice\" @en .", nil),
+        ("<http://ex.org/s> <http://ex.org/p> \"1\" ^^ <http://www.w3.org/2001/XMLSchema#integer> .", nil),
+        // Malformed literals: rdf:langString and rdf:dirLangString need a tag; subtags are at most 8 characters.
+        ("<http://ex.org/s> <http://ex.org/p> \"x\"^^<http://www.w3.org/1999/02/22-rdf-syntax-ns#langString> .",
+         "x.nt:1:42: a literal of datatype rdf:langString needs a language tag: write \"...\"@tag, not ^^"),
+        ("<http://ex.org/s> <http://ex.org/p> \"x\"^^<http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString> .",
+         "x.nt:1:42: a literal of datatype rdf:dirLangString needs a language tag: write \"...\"@tag--ltr, not ^^"),
+        ("<http://ex.org/s> <http://ex.org/p> \"x\"@cantbethislong .",
+         "x.nt:1:40: invalid language tag 'cantbethislong': the subtag 'cantbethislong' is longer than 8 characters"),
+        ("<http://ex.org/s> <http://ex.org/p> \"x\"@en-abcdefghi .",
+         "x.nt:1:40: invalid language tag 'en-abcdefghi': the subtag 'abcdefghi' is longer than 8 characters"),
+        ("<http://ex.org/s> <http://ex.org/p> \"x\"@de-1996-abcdefgh .", nil),
     ] as [(String, String?)])
     func errors(_ input: String, _ message: String?) {
         #expect(ntriplesError(input) == message)

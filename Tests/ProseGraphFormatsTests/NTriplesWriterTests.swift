@@ -37,6 +37,12 @@ func ntriples(_ triples: [Triple]) throws -> String {
         #expect(out == "<https://ex.org/s> <https://ex.org/p> \"say \\\"hi\\\"\\\\ <&> ]]>\\nline\\ttab\\r\\u0001\\u007F 𝄞 مرحبا\" .\n")
     }
 
+    /// Canonical N-Triples escapes the noncharacters U+FFFE and U+FFFF; U+FFFD and U+10FFFF stay raw.
+    @Test func nonCharactersAreEscaped() throws {
+        let out = try ntriples([Triple(s, p, .literal(Literal("a\u{FFFE}b\u{FFFF}c\u{FFFD}d\u{10FFFF}")))])
+        #expect(out == "<https://ex.org/s> <https://ex.org/p> \"a\\uFFFEb\\uFFFFc\u{FFFD}d\u{10FFFF}\" .\n")
+    }
+
     @Test func unwritableIRIIsAnError() {
         #expect(throws: SerializationError(format: "N-Triples", message: "the IRI <https://ex.org/a b> contains a space, which no IRI may contain")) {
             _ = try ntriples([Triple(IRI("https://ex.org/a b"), p, .literal(Literal("x")))])

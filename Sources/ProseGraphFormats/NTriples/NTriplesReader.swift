@@ -193,6 +193,10 @@ struct NTriplesParser {
 
     private mutating func literal() throws -> Term {
         let lexical = try lx.readString(quote: Byte.quote, long: false)
+        // RDF 1.2 allows white space between the string and its language tag or datatype.
+        let afterString = lx.pos
+        lx.skipSpacesAndTabs()
+        if lx.peek() != Byte.at, lx.peek() != Byte.caret { lx.pos = afterString }
         switch lx.peek() {
         case Byte.at:
             let (language, direction) = try lx.readLanguage()
@@ -200,9 +204,11 @@ struct NTriplesParser {
         case Byte.caret:
             guard lx.peek(1) == Byte.caret else { throw lx.error("expected '^^' before the datatype IRI") }
             lx.pos += 2
+            lx.skipSpacesAndTabs()
             guard lx.peek() == Byte.lt else { throw lx.error("expected a datatype IRI after '^^'") }
+            let at = lx.pos
             guard case .iri(let datatype) = try iri() else { fatalError("unreachable") }
-            return .literal(Literal(lexical, datatype: datatype))
+            return try lx.typedLiteral(lexical, datatype, at: at)
         default:
             return .literal(Literal(lexical))
         }
@@ -368,7 +374,8 @@ struct RDFLexer {
     }
 
     /// The ASCII `word` is at `pos` (case-insensitively) and is not followed by a name character.
-    func matchesKeyword(_ word: StaticString, caseSensitive: Bool = false) -> Bool {
+    /// `colonMayFollow`: `@prefix:<...>` (the empty prefix right after the keyword) is a keyword too.
+    func matchesKeyword(_ word: StaticString, caseSensitive: Bool = false, colonMayFollow: Bool = false) -> Bool {
         let n = word.utf8CodeUnitCount
         guard pos + n <= end else { return false }
         let w = word.utf8Start
@@ -378,7 +385,7 @@ struct RDFLexer {
         }
         if pos + n < end {
             let next = buf[pos + n]
-            if Byte.isLetter(next) || Byte.isDigit(next) || next == Byte.underscore || next == Byte.minus || next == Byte.colon || next >= 0x80 {
+            if Byte.isLetter(next) || Byte.isDigit(next) || next == Byte.underscore || next == Byte.minus || (next == Byte.colon && !colonMayFollow) || next >= 0x80 {
                 return false
             }
         }
@@ -610,12 +617,27 @@ struct RDFLexer {
 
     /// At '@' after a string: `[a-zA-Z]+ ('-' [a-zA-Z0-9]+)*`, then an
     /// optional base direction `--ltr` or `--rtl`.
+    /// A literal typed `rdf:langString` or `rdf:dirLangString` must be written with its language tag.
+    func typedLiteral(_ lexical: String, _ datatype: IRI, at offset: Int) throws -> Term {
+        if datatype == RDF.langString || datatype == RDF.dirLangString {
+            throw error("a literal of datatype \(datatype == RDF.langString ? "rdf:langString" : "rdf:dirLangString") needs a language tag: write \"...\"@tag\(datatype == RDF.dirLangString ? "--ltr" : ""), not ^^", at: offset)
+        }
+        return .literal(Literal(lexical, datatype: datatype))
+    }
+
     mutating func readLanguage() throws -> (String, String?) {
         let at = pos
         pos += 1
         let start = pos
         while pos < end, Byte.isLetter(buf[pos]) { pos += 1 }
         guard pos > start else { throw error("expected a language tag after '@'", at: at) }
+        // BCP 47: every subtag is 1 to 8 letters or digits.
+        func checkLength(_ sub: Int) throws {
+            guard pos - sub <= 8 else {
+                throw error("invalid language tag '\(string(start..<pos))': the subtag '\(string(sub..<pos))' is longer than 8 characters", at: at)
+            }
+        }
+        try checkLength(start)
         var direction: String?
         var stop = pos
         while pos < end, buf[pos] == Byte.minus {
@@ -635,6 +657,7 @@ struct RDFLexer {
             let sub = pos
             while pos < end, Byte.isLetter(buf[pos]) || Byte.isDigit(buf[pos]) { pos += 1 }
             guard pos > sub else { throw error("invalid language tag '\(string(start..<pos))': a '-' must be followed by letters or digits", at: at) }
+            try checkLength(sub)
             stop = pos
         }
         if direction == nil { stop = pos }

@@ -80,10 +80,21 @@ public struct NTriplesWriter {
         var s = s
         try s.withUTF8 { bytes in
             var runStart = 0
-            for (i, b) in bytes.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F {
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                // Canonical N-Triples (RDF 1.2) escapes the noncharacters U+FFFE and U+FFFF (EF BF BE/BF) too.
+                let nonCharacter = b == 0xEF && i + 2 < bytes.count && bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE
+                guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || nonCharacter else { i += 1; continue }
                 if i > runStart { try out.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[runStart..<i]))) }
-                try out.append(NTriplesSyntax.escape(b))
-                runStart = i + 1
+                if nonCharacter {
+                    try out.append(bytes[i + 2] == 0xBE ? "\\uFFFE" : "\\uFFFF")
+                    i += 3
+                } else {
+                    try out.append(NTriplesSyntax.escape(b))
+                    i += 1
+                }
+                runStart = i
             }
             if runStart < bytes.count { try out.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[runStart...]))) }
         }

@@ -128,7 +128,7 @@ struct TurtleParser {
 
     private mutating func atDirective() throws {
         lx.pos += 1
-        if lx.matchesKeyword("prefix", caseSensitive: true) {
+        if lx.matchesKeyword("prefix", caseSensitive: true, colonMayFollow: true) {
             lx.pos += 6
             try prefixDeclaration()
         } else if lx.matchesKeyword("base", caseSensitive: true) {
@@ -741,6 +741,12 @@ struct TurtleParser {
         let q = lx.buf[lx.pos]
         let long = lx.peek(1) == q && lx.peek(2) == q
         let lexical = try lx.readString(quote: q, long: long)
+        // White space (and comments) may come between the string and its language tag or datatype.
+        let afterString = lx.pos, lineAfterString = lx.line, lineStartAfterString = lx.lineStart
+        try skipWS()
+        if lx.peek() != Byte.at, lx.peek() != Byte.caret || lx.peek(1) != Byte.caret {
+            lx.pos = afterString; lx.line = lineAfterString; lx.lineStart = lineStartAfterString
+        }
         switch lx.peek() {
         case Byte.at:
             let (language, direction) = try lx.readLanguage()
@@ -748,6 +754,8 @@ struct TurtleParser {
         case Byte.caret:
             guard lx.peek(1) == Byte.caret else { throw lx.error("expected '^^' before the datatype") }
             lx.pos += 2
+            try skipWS()
+            let at = lx.pos
             let datatype: Term
             if lx.peek() == Byte.lt {
                 datatype = try iriTerm()
@@ -756,7 +764,7 @@ struct TurtleParser {
             } else {
                 throw lx.error("expected a datatype IRI after '^^'")
             }
-            return .literal(Literal(lexical, datatype: datatype.iri!))
+            return try lx.typedLiteral(lexical, datatype.iri!, at: at)
         default:
             return .literal(Literal(lexical))
         }
