@@ -10,6 +10,8 @@ public struct ExportJob: Sendable {
     public var inputs: [String]
     public var outputDirectory: String
     public var formats: [ExportFormat]
+    /// The property-graph exports to write besides `formats` (CSV for bulk loaders, Cypher).
+    public var propertyGraphFormats: [PropertyGraphFormat] = []
     /// Stop at the first bad input instead of reporting and skipping it.
     public var strict: Bool
     public var base: String
@@ -87,7 +89,7 @@ public struct ExportJob: Sendable {
         var set: ExportSet?
         if outputDirectory != Self.standardOutput {
             do {
-                set = try ExportSet(directory: outputDirectory, ownedNames: Set(ExportFormat.allCases.map(\.fileName)))
+                set = try ExportSet(directory: outputDirectory, ownedNames: Set(ExportFormat.allCases.map(\.fileName) + PropertyGraphFormat.allFileNames))
             } catch {
                 throw .output(error.description)
             }
@@ -113,7 +115,7 @@ public struct ExportJob: Sendable {
             return report
         }
         let units: [(folder: String?, graph: KnowledgeGraph)] = perDocument ? corpus.perDocument.map { ($0.id, $0.graph) } : [(nil, graph)]
-        var counts: [(path: String, count: Int, format: ExportFormat)] = []
+        var counts: [(path: String, count: Int, noun: String)] = []
         let notesBefore = set.notes.count
         do throws(OutputError) {
             try set.stage(folders: units.compactMap(\.folder))
@@ -122,7 +124,12 @@ public struct ExportJob: Sendable {
                 let triples = formats.contains { $0 != .graphml } ? unit.graph.rdfTriples(minter: options.minter) : []
                 for format in formats {
                     let file = try set.file(format.fileName, in: unit.folder)
-                    counts.append((file.path, try Self.write(unit.graph, triples: triples, as: format, options: options, to: file), format))
+                    counts.append((file.path, try Self.write(unit.graph, triples: triples, as: format, options: options, to: file),
+                                   format == .graphml ? "edges" : "triples"))
+                }
+                if !propertyGraphFormats.isEmpty {
+                    let view = PropertyGraph(graph: unit.graph, minter: options.minter)
+                    for format in propertyGraphFormats { counts += try format.write(view, into: set, folder: unit.folder) }
                 }
             }
             report.commit = try set.commit()
@@ -136,7 +143,7 @@ public struct ExportJob: Sendable {
         }
         for c in counts {
             report.written.append((c.path, c.count))
-            progress("wrote \(c.path): \(c.count) \(c.format == .graphml ? "edges" : "triples")")
+            progress("wrote \(c.path): \(c.count) \(c.noun)")
         }
         report.warnings = set.warnings
         return report

@@ -13,7 +13,12 @@ struct ExportCommand: ParsableCommand {
         INPUT is an article file or a directory; a directory gives every *.txt \
         below it, in name order. With no INPUT, reads Input/. Each format is \
         written to OUT/graph.<ext> (graph.rdf, graph.graphml, graph.jsonld, \
-        graph.nt, graph.ttl). All files are first written and synced in a \
+        graph.nt, graph.ttl). --format csv writes graph.nodes.csv and \
+        graph.relationships.csv for neo4j-admin import and graph.kuzu.cypher \
+        (Kùzu tables and COPY from the two files); --format cypher writes \
+        graph.cypher (one statement a line, for Neo4j, Memgraph, FalkorDB \
+        and Kùzu) and graph.kuzu-schema.cypher (Kùzu's tables, run first); \
+        these two are not part of the default. All files are first written and synced in a \
         hidden folder next to OUT, which then replaces OUT in one step (other \
         files in OUT are kept), so a run that is killed or fails leaves the \
         previous export or the new one, never a mix or a truncated file \
@@ -54,7 +59,7 @@ struct ExportCommand: ParsableCommand {
     var out: String = "Output"
 
     @Option(name: .long, parsing: .upToNextOption,
-            help: ArgumentHelp("Formats to write, comma-separated: \(ExportFormat.writable.map(\.rawValue).joined(separator: ",")) (default: all).",
+            help: ArgumentHelp("Formats to write, comma-separated: \(Self.formatNames.joined(separator: ",")) (default: \(ExportFormat.writable.map(\.rawValue).joined(separator: ","))).",
                                valueName: "FORMAT"))
     var format: [String] = []
 
@@ -86,6 +91,11 @@ struct ExportCommand: ParsableCommand {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         guard !(stream && perDocument) else { throw ValidationError("--stream and --per-document do not go together") }
         let chosen = try formats()
+        let propertyGraph = try propertyGraphFormats()
+        if let f = propertyGraph.first {
+            guard !stream else { throw ValidationError("--stream does not write --format \(f.rawValue): it needs the whole graph") }
+            guard out != ExportJob.standardOutput else { throw ValidationError("--format \(f.rawValue) writes several files: it does not go with -o -") }
+        }
         if out == ExportJob.standardOutput {
             guard chosen.count == 1 else { throw ValidationError("-o - writes one format to standard output: choose it with --format") }
             guard !perDocument else { throw ValidationError("--per-document writes files: it does not go with -o -") }
@@ -98,12 +108,16 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
+    static let formatNames = ExportFormat.writable.map(\.rawValue) + PropertyGraphFormat.allCases.map(\.rawValue)
+
+    var formatList: [Substring] { format.flatMap { $0.split(separator: ",") } }
+
     func formats() throws -> [ExportFormat] {
         if format.isEmpty { return ExportFormat.writable }
         var result: [ExportFormat] = []
-        for name in format.flatMap({ $0.split(separator: ",") }) {
+        for name in formatList where PropertyGraphFormat(rawValue: String(name)) == nil {
             guard let f = ExportFormat(rawValue: String(name)) else {
-                throw ValidationError("unknown format '\(name)'; choose from \(ExportFormat.writable.map(\.rawValue).joined(separator: ", "))")
+                throw ValidationError("unknown format '\(name)'; choose from \(Self.formatNames.joined(separator: ", "))")
             }
             guard ExportFormat.writable.contains(f) else {
                 throw ValidationError("\(f.displayName) export is not available in this version; choose from \(ExportFormat.writable.map(\.rawValue).joined(separator: ", "))")
@@ -113,11 +127,20 @@ struct ExportCommand: ParsableCommand {
         return result
     }
 
+    func propertyGraphFormats() throws -> [PropertyGraphFormat] {
+        var result: [PropertyGraphFormat] = []
+        for name in formatList {
+            if let f = PropertyGraphFormat(rawValue: String(name)), !result.contains(f) { result.append(f) }
+        }
+        return result
+    }
+
     func run() throws {
         var job = ExportJob(inputs: inputs.isEmpty ? ["Input"] : inputs, outputDirectory: out,
                             formats: try formats(), strict: strict, base: base, rules: try ruleOptions.ruleSet(),
                             contextURL: contextURL, perDocument: perDocument)
         job.jobs = jobs
+        job.propertyGraphFormats = try propertyGraphFormats()
         job.stream = stream
         job.limits = try limitOptions.limits()
         let verbosity = self.verbosity
