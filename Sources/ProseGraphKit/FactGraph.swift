@@ -45,6 +45,7 @@ public struct FactGraph: Sendable {
             }
         }
 
+        /// The order nodes are sorted and grouped in: the five entity types, then other entities, then literals.
         public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
 
         /// The kind a `pg:` class names, if it is one of the five entity types.
@@ -67,10 +68,12 @@ public struct FactGraph: Sendable {
         public let term: Term
         /// `rdfs:label`, else the IRI's last segment, else the literal's text.
         public let label: String
+        /// The node's entity type, or `.other` or `.literal`.
         public let kind: Kind
         /// The Wikidata id from `owl:sameAs` (`Q31`), if any.
         public let wikidata: String?
 
+        /// A node of the given term, label and kind.
         public init(term: Term, label: String, kind: Kind, wikidata: String? = nil) {
             self.term = term
             self.label = label
@@ -97,12 +100,14 @@ public struct FactGraph: Sendable {
 
     /// A source document (`pg:source` of a mention).
     public struct Document: Hashable, Sendable {
+        /// The document's IRI (`<base>document/<file>`).
         public let iri: IRI
         /// `pg:title` (else `rdfs:label`); GraphML does not carry it.
         public let title: String?
         /// `pg:sourcePath`: the article file the export was made from.
         public let path: String?
 
+        /// A document of the given IRI, title and article path.
         public init(iri: IRI, title: String? = nil, path: String? = nil) {
             self.iri = iri
             self.title = title
@@ -124,14 +129,16 @@ public struct FactGraph: Sendable {
         public let evidence: String?
         /// Index into `documents` of `pg:source`.
         public let document: Int?
-        /// `pg:startOffset` and `pg:endOffset`: code point offsets of the sentence in its article.
+        /// `pg:startOffset`: the code point offset of the sentence in its article.
         public let start: Int?
+        /// `pg:endOffset`: the code point offset just past the sentence.
         public let end: Int?
         /// `pg:rule`: the id of the rule that produced it.
         public let rule: String?
         /// `pg:confidence` as written (`0.9`).
         public let confidence: String?
 
+        /// A mention with the given parts (`document` indexes the graph's `documents`).
         public init(statement: Term, date: String? = nil, evidence: String? = nil, document: Int? = nil,
                     start: Int? = nil, end: Int? = nil, rule: String? = nil, confidence: String? = nil) {
             self.statement = statement
@@ -149,12 +156,14 @@ public struct FactGraph: Sendable {
     public struct Fact: Hashable, Sendable {
         /// Index into `nodes`.
         public let subject: Int
+        /// The predicate (`pg:visited`).
         public let predicate: IRI
         /// Index into `nodes`.
         public let object: Int
         /// Sorted by date (undated last), document, offset.
         public let mentions: [Mention]
 
+        /// A fact between two nodes (indices into the graph's `nodes`).
         public init(subject: Int, predicate: IRI, object: Int, mentions: [Mention]) {
             self.subject = subject
             self.predicate = predicate
@@ -211,6 +220,7 @@ public struct FactGraph: Sendable {
         /// Several nodes have the label (exactly, or in another case).
         case ambiguous(query: String, candidates: [String])
 
+        /// The message, without the file name (which the caller adds).
         public var description: String {
             switch self {
             case .unknown(let q, let s, _) where s.isEmpty:
@@ -316,6 +326,7 @@ public struct FactGraph: Sendable {
         private var paths: [IRI: String] = [:]
         private var triples: Set<Triple> = []
 
+        /// An empty builder.
         public init() {}
 
         /// Predicates that describe nodes, documents and statements rather than state facts.
@@ -324,6 +335,7 @@ public struct FactGraph: Sendable {
             PG.date, PG.source, PG.evidence, PG.startOffset, PG.endOffset, PG.rule, PG.confidence, PG.title, PG.sourcePath,
         ]
 
+        /// Takes in one quad (its graph name is ignored).
         public mutating func add(_ q: Quad) {
             let s = q.subject, p = q.predicate, o = q.object
             switch p {
@@ -368,6 +380,7 @@ public struct FactGraph: Sendable {
             return UTF8Order.less(b, a) ? b : a
         }
 
+        /// The graph of every quad added so far, sorted.
         public func build() -> FactGraph {
             // A statement's own triples (and a document's) are not facts.
             let reified = Set(statements.keys)

@@ -23,11 +23,14 @@ public struct GraphPicture: Sendable {
         public var drawsClusters: Bool { self == .dot || self == .fdp }
     }
 
+    /// The graph drawn.
     public let graph: FactGraph
     /// The picture's caption (nil: none).
     public let title: String?
+    /// The Graphviz layout engine, written into the DOT as the graph's `layout`.
     public let layout: Layout
 
+    /// A picture of a graph, with an optional caption, for a layout engine.
     public init(_ graph: FactGraph, title: String? = nil, layout: Layout = .dot) {
         self.graph = graph
         self.title = title

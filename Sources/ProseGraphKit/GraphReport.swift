@@ -17,11 +17,14 @@ import ProseGraphModel
 /// subject with one `article.fact#f<N>` per fact and one `li.mention` per
 /// mention; `.count` elements hold the counts.
 public struct GraphReport: Sendable {
+    /// The graph reported on.
     public let graph: FactGraph
+    /// The report's title (its `<title>` and heading).
     public let title: String
     /// Kinds with more entities than this start folded (their `<details>` closed).
     public let openLimit: Int
 
+    /// A report of a graph under a title; kinds of more than `openLimit` entities start folded.
     public init(_ graph: FactGraph, title: String, openLimit: Int = 100) {
         self.graph = graph
         self.title = title

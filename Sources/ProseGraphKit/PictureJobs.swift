@@ -8,13 +8,18 @@ public struct GraphSelection: Sendable {
     public var input: String
     /// Its format (nil: from the extension).
     public var format: InputFormat?
+    /// The base IRI relative references resolve against (nil: the input file's URL).
     public var base: String?
+    /// JSON-LD: local copies of remote contexts (as `RDFInput` takes them).
     public var contexts: [String] = []
+    /// What one input may hold; `triples` bounds the quads read.
     public var limits = InputLimits()
     /// An entity's IRI or label: show only what is within `depth` facts of it.
     public var around: String?
+    /// How many facts away from `around` to go (at least 1).
     public var depth = 1
 
+    /// A selection of an export file, whole or around one entity.
     public init(input: String, format: InputFormat? = nil, around: String? = nil, depth: Int = 1) {
         self.input = input
         self.format = format
@@ -59,14 +64,18 @@ public struct GraphSelection: Sendable {
 
 /// `prosegraph draw`: an export (or a neighbourhood of it) as DOT, SVG or PNG.
 public struct DrawJob: Sendable {
+    /// What to draw.
     public var selection: GraphSelection
     /// A file, or "-" for standard output.
     public var output: String
+    /// DOT, SVG or PNG.
     public var format: PictureFormat
+    /// The Graphviz layout engine.
     public var layout: GraphPicture.Layout = .dot
     /// Where `dot` comes from (default: the PATH).
     public var graphviz = Graphviz()
 
+    /// A job that draws a selection into a file ("-": standard output) in a format.
     public init(selection: GraphSelection, output: String, format: PictureFormat) {
         self.selection = selection
         self.output = output
@@ -97,10 +106,12 @@ public struct DrawJob: Sendable {
 
 /// `prosegraph report`: an export (or a neighbourhood of it) as one self-contained HTML file.
 public struct ReportJob: Sendable {
+    /// What to report on.
     public var selection: GraphSelection
     /// A file, or "-" for standard output.
     public var output: String
 
+    /// A job that reports on a selection into a file ("-": standard output).
     public init(selection: GraphSelection, output: String) {
         self.selection = selection
         self.output = output
