@@ -327,7 +327,7 @@ public struct CorpusBuilder: Sendable {
         var errors = collected.errors
         let ids = Inputs.documentIDs(collected.files)
         let pipeline = Pipeline(rules: rules)
-        let files = Array(zip(collected.files, ids))
+        let files = zip(collected.files, zip(ids, collected.sourcePaths)).map { (path: $0, id: $1.0, source: $1.1) }
         // Batches keep memory bounded: a batch's articles are read and extracted
         // in parallel, then handed on in input order. With more than one job the
         // next batch is extracted while this thread hands on the current one
@@ -341,7 +341,7 @@ public struct CorpusBuilder: Sendable {
             let current = next!
             next = k + 1 < slices.count ? BatchExtraction(slices[k + 1], pipeline: pipeline, jobs: jobs, async: pipelined) : nil
             let outcomes = current.outcomes()
-            for ((path, id), outcome) in zip(slice, outcomes) {
+            for ((path, id, _), outcome) in zip(slice, outcomes) {
                 switch outcome {
                 case .article(let one, let sentences):
                     try consume(id, one)
@@ -360,15 +360,15 @@ public struct CorpusBuilder: Sendable {
     }
 
     /// Reads and extracts files on `jobs` threads; the outcomes are in the files' order.
-    static func extract(_ files: [(path: String, id: String)], pipeline: Pipeline, jobs: Int) -> [Outcome] {
+    static func extract(_ files: [(path: String, id: String, source: String)], pipeline: Pipeline, jobs: Int) -> [Outcome] {
         let results = OutcomeSlots(count: files.count)
         let work: @Sendable (Int) -> Void = { i in
-            let (path, id) = files[i]
+            let (path, id, source) = files[i]
             do throws(InputError) {
                 let bytes = try FileSystem.read(path)
                 let article = try ArticleReader().read(bytes: bytes, path: path)
                 var one = pipeline.extract(article, documentID: id)
-                one.add(document: SourceDocument(id: id, title: article.title, path: path))
+                one.add(document: SourceDocument(id: id, title: article.title, path: source))
                 results.set(i, .article(one, sentences: article.sentences.count))
             } catch {
                 results.set(i, .rejected(error))
@@ -395,7 +395,7 @@ final class BatchExtraction: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var waited = false
 
-    init(_ files: [(path: String, id: String)], pipeline: Pipeline, jobs: Int, async: Bool) {
+    init(_ files: [(path: String, id: String, source: String)], pipeline: Pipeline, jobs: Int, async: Bool) {
         if async {
             DispatchQueue.global().async { [self] in
                 result = CorpusBuilder.extract(files, pipeline: pipeline, jobs: jobs)

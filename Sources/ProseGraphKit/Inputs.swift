@@ -9,6 +9,10 @@ import ProseGraphText
 public enum Inputs {
     public struct Collected: Sendable {
         public var files: [String] = []
+        /// For each file, its path relative to the input it was found in (a directory given as an
+        /// input), or its name when the file itself was given: what `pg:sourcePath` records, so an
+        /// export does not depend on how the input was typed (`Input`, `./Input`, `/abs/Input`).
+        public var sourcePaths: [String] = []
         public var errors: [InputError] = []
     }
 
@@ -17,10 +21,10 @@ public enum Inputs {
         for path in paths {
             switch FileSystem.kind(path) {
             case .file:
-                add(path, limits: limits, to: &result)
+                add(path, source: path.split(separator: "/").last.map(String.init) ?? path, limits: limits, to: &result)
             case .directory:
                 let before = result.files.count + result.errors.count
-                walk(path, limits: limits, into: &result)
+                walk(path, relative: "", limits: limits, into: &result)
                 if result.files.count + result.errors.count == before {
                     result.errors.append(InputError(path: path, message: "no articles (*.txt files) in this directory"))
                 }
@@ -33,15 +37,16 @@ public enum Inputs {
         return result
     }
 
-    private static func add(_ path: String, limits: InputLimits, to result: inout Collected) {
+    private static func add(_ path: String, source: String, limits: InputLimits, to result: inout Collected) {
         if let size = LimitedRead.oversize(path, limit: limits.articleSize) {
             result.errors.append(InputError(path: path, message: limits.tooLarge(.articleSize, bytes: size)))
         } else {
             result.files.append(path)
+            result.sourcePaths.append(source)
         }
     }
 
-    private static func walk(_ dir: String, limits: InputLimits, into result: inout Collected) {
+    private static func walk(_ dir: String, relative: String, limits: InputLimits, into result: inout Collected) {
         let names: [String]
         do { names = try FileSystem.list(dir) } catch {
             result.errors.append(error)
@@ -50,8 +55,8 @@ public enum Inputs {
         for name in names where !name.hasPrefix(".") {
             let path = FileSystem.join(dir, name)
             switch FileSystem.kind(path) {
-            case .directory: walk(path, limits: limits, into: &result)
-            case .file where name.hasSuffix(".txt"): add(path, limits: limits, to: &result)
+            case .directory: walk(path, relative: relative + name + "/", limits: limits, into: &result)
+            case .file where name.hasSuffix(".txt"): add(path, source: relative + name, limits: limits, to: &result)
             default: break
             }
         }

@@ -78,6 +78,19 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/Output/graph.nt")) == first)
     }
 
+    /// The same articles in a folder of another name, typed another way, give the same bytes:
+    /// pg:sourcePath is relative to the input folder.
+    @Test func theInputFolderNameDoesNotChangeTheExport() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.copyItem(atPath: repositoryRoot + "/Input", toPath: dir + "/articles")
+        let r = try run(["export", dir + "/articles/", "--out", dir + "/out", "--format", "ntriples", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/out/graph.nt")) == Data(contentsOf: URL(fileURLWithPath: repositoryRoot + "/Output/graph.nt")))
+        let one = try run(["export", dir + "/articles/belgium-syria.txt", "-o", "-", "--format", "ntriples"])
+        #expect(one.stdout.contains("<https://prosegraph.org/id/document/belgium-syria> <https://prosegraph.org/ontology#sourcePath> \"belgium-syria.txt\" ."))
+    }
+
     @Test func badInputExitsOneAndNamesTheFile() throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
