@@ -103,6 +103,18 @@ import ProseGraphValidation
         #expect(try Self.run(shapes, "ex:a ex:p \"ac\" .") == ["ex:a ex:p \"ac\" Pattern"])
     }
 
+    /// A pattern that backtracks exponentially gives up after a fixed budget of matching work (an
+    /// unbounded match of 40 "a"s takes seconds, of 60 longer than anyone waits): the value is
+    /// reported with a message that says why; a short value is still checked.
+    @Test func aCatastrophicPatternGivesUp() throws {
+        let shapes = Self.onP("sh:pattern \"(a*)*b\"")
+        let data = "ex:a ex:p \"\(String(repeating: "a", count: 60))\", \"aab\" ."
+        #expect(try Self.run(shapes, data) == ["ex:a ex:p \"\(String(repeating: "a", count: 60))\" Pattern"])
+        let report = SHACLValidator(shapes: try ShapesGraph(try Self.quads(shapes))).validate(try Self.quads(data))
+        #expect(report.results.map { $0.messages.map(\.lexical) } == [[
+            "the value could not be checked against sh:pattern \"(a*)*b\": matching gave up after 1000 rounds of backtracking (a pattern such as (a*)*b)"]])
+    }
+
     @Test func languageInComponent() throws {
         let shapes = Self.onP("sh:languageIn (\"en\" \"fr\")")
         #expect(try Self.run(shapes, "ex:a ex:p \"a\"@en-GB, \"b\"@fr .").isEmpty)

@@ -209,13 +209,13 @@ final class SHACLEngine {
     }
 
     private func report(_ s: CompiledShape, _ focus: Int, _ value: Int?, _ c: Constraint, _ sink: inout ResultSink,
-                        component: IRI? = nil, path: Term? = nil) {
+                        component: IRI? = nil, path: Term? = nil, extraMessage: String? = nil) {
         sink.failed = true
         if sink.stopAtFirst { return }
         sink.results.append(ValidationResult(
             focusNode: g[focus], resultPath: path ?? s.pathTerm, pathQuads: path == nil ? s.pathQuads : [],
             value: value.map { g[$0] }, sourceShape: g[s.node], sourceConstraintComponent: component ?? c.component,
-            severity: s.severity, messages: s.messages))
+            severity: s.severity, messages: extraMessage.map { s.messages + [Literal($0)] } ?? s.messages))
     }
 
     private func str(_ n: Int) -> String? {
@@ -267,7 +267,15 @@ final class SHACLEngine {
             }
         case .minLength(let n): each { str($0).map { $0.unicodeScalars.count >= n } ?? false }
         case .maxLength(let n): each { str($0).map { $0.unicodeScalars.count <= n } ?? false }
-        case .pattern(let re): each { str($0).map(re.matches) ?? false }
+        case .pattern(let re):
+            for v in vals {
+                let outcome = str(v).map(re.match) ?? .noMatch
+                guard outcome != .match else { continue }
+                report(s, focus, v, c, &sink, extraMessage: outcome == .tooCostly
+                       ? "the value could not be checked against sh:pattern \"\(re.regex.pattern)\": matching gave up after \(CompiledPattern.budget) rounds of backtracking (a pattern such as (a*)*b)"
+                       : nil)
+                if sink.done { return }
+            }
         case .languageIn(let ranges):
             each {
                 guard let lang = g[$0].literal?.language else { return false }

@@ -49,11 +49,29 @@ indirect enum ShapePath: Sendable, Hashable {
 
 /// A compiled `sh:pattern`. NSRegularExpression is immutable and documented
 /// thread-safe once built, hence the unchecked conformance.
+///
+/// A shapes file is input like any other: a pattern such as `(a*)*b` backtracks
+/// exponentially (8.5 s on 40 `a`s, unbounded beyond). The match runs with ICU's
+/// progress callback, which comes after a fixed amount of matching work, and gives
+/// up after `budget` of them: the same input gives up at the same point on any machine.
 final class CompiledPattern: @unchecked Sendable {
+    enum Outcome: Equatable { case match, noMatch, tooCostly }
+
     let regex: NSRegularExpression
+    /// Progress callbacks allowed per value (about 0.15 s of matching).
+    static let budget = 1000
+
     init(_ regex: NSRegularExpression) { self.regex = regex }
-    func matches(_ s: String) -> Bool {
-        regex.firstMatch(in: s, options: [], range: NSRange(s.startIndex..., in: s)) != nil
+
+    func match(_ s: String) -> Outcome {
+        var outcome = Outcome.noMatch
+        var ticks = 0
+        regex.enumerateMatches(in: s, options: [.reportProgress], range: NSRange(s.startIndex..., in: s)) { m, _, stop in
+            if m != nil { outcome = .match; stop.pointee = true; return }
+            ticks += 1
+            if ticks > Self.budget { outcome = .tooCostly; stop.pointee = true }
+        }
+        return outcome
     }
 }
 
