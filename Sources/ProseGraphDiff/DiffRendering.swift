@@ -67,6 +67,47 @@ extension GraphDiff {
     }
 }
 
+extension GraphDiff {
+    public struct SPARQLUpdateError: Error, Equatable, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// SPARQL 1.1 Update that turns a store holding OLD into one holding NEW: `DELETE DATA`
+    /// then `INSERT DATA`, each quad of a named graph inside its `GRAPH`, and the default
+    /// graph's quads inside `GRAPH <graph>` when `graph` is given (an export loaded into a
+    /// named graph). Empty when nothing changed. `DELETE DATA` cannot name a blank node:
+    /// a removed quad with one is an error (exports never have blank nodes).
+    public func sparqlUpdate(graph: IRI? = nil) throws(SPARQLUpdateError) -> String {
+        func block(_ keyword: String, _ quads: [Quad]) throws(SPARQLUpdateError) -> String {
+            var byGraph: [Term?: [String]] = [:]
+            var order: [Term?] = []
+            for q in quads {
+                func blank(_ t: Term?) -> Bool { if case .blank? = t { return true } else { return false } }
+                if keyword == "DELETE", blank(q.subject) || blank(q.object) || blank(q.graph) {
+                    throw SPARQLUpdateError(description: "DELETE DATA cannot name a blank node, and a removed quad has one: \(NQuads.line(q))")
+                }
+                let g = q.graph ?? graph.map(Term.iri)
+                if byGraph[g] == nil { order.append(g) }
+                byGraph[g, default: []].append(NQuads.line(Quad(q.subject, q.predicate, q.object)))
+            }
+            var out = "\(keyword) DATA {\n"
+            for g in order {
+                let lines = byGraph[g]!
+                if let g {
+                    out += "  GRAPH \(NQuads.term(g)) {\n" + lines.map { "    " + $0 + "\n" }.joined() + "  }\n"
+                } else {
+                    out += lines.map { "  " + $0 + "\n" }.joined()
+                }
+            }
+            return out + "}"
+        }
+        var parts: [String] = []
+        if !removed.isEmpty { parts.append(try block("DELETE", removed)) }
+        if !added.isEmpty { parts.append(try block("INSERT", added)) }
+        return parts.isEmpty ? "" : parts.joined(separator: " ;\n") + "\n"
+    }
+}
+
 /// One quad as a canonical N-Quads line (without the newline); a term no
 /// IRIREF can hold (never in a graph a reader produced) falls back to its description.
 public enum NQuads {
@@ -74,6 +115,11 @@ public enum NQuads {
         guard var text = try? Canonicalizer.canonicalNQuadsLine(q) else { return "\(q.subject) \(q.predicate) \(q.object) ." }
         if text.hasSuffix("\n") { text.removeLast() }
         return text
+    }
+
+    /// One term as N-Triples writes it.
+    public static func term(_ t: Term) -> String {
+        (try? NTriplesWriter.canonicalString(t)) ?? t.description
     }
 }
 

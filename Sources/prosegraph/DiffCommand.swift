@@ -1,11 +1,12 @@
 import ArgumentParser
 import ProseGraphKit
+import ProseGraphModel
 #if canImport(Glibc)
 import Glibc
 #endif
 
 struct DiffCommand: ParsableCommand {
-    enum Style: String, ExpressibleByArgument, CaseIterable { case text, json, patch }
+    enum Style: String, ExpressibleByArgument, CaseIterable { case text, json, patch, sparql }
 
     static let configuration = CommandConfiguration(
         commandName: "diff",
@@ -20,12 +21,15 @@ struct DiffCommand: ParsableCommand {
         qualifier changes of facts present in both (a date changed, a new \
         source), then totals. --format json is for programs; --format patch \
         prints an RDF Patch that `prosegraph patch OLD PATCH` applies to OLD \
-        to give NEW.
+        to give NEW; --format sparql prints SPARQL 1.1 Update (DELETE DATA, \
+        INSERT DATA) that turns a store holding OLD into one holding NEW, \
+        into the named graph --graph IRI when the export was loaded there.
 
         Examples:
           prosegraph diff last-night/graph.nt Output/graph.nt
           prosegraph diff old.rdf new.jsonld --format json
           prosegraph diff old.nt new.nt --format patch > changes.rdfp
+          prosegraph diff old.nt new.nt --format sparql --graph https://example.org/g > update.ru
 
         Exit status, as diff(1): 0 no differences, 1 differences, 2 trouble.
         """
@@ -37,8 +41,18 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: "The new file.", completion: .file())
     var new: String
 
-    @Option(name: .long, help: "Output: text (default), json or patch.")
+    @Option(name: .long, help: "Output: text (default), json, patch (RDF Patch) or sparql (SPARQL 1.1 Update).")
     var format: Style = .text
+
+    @Option(name: .long, help: ArgumentHelp("--format sparql: the named graph the store holds OLD in (default: the default graph).", valueName: "IRI"))
+    var graph: String?
+
+    func validate() throws {
+        if graph != nil, format != .sparql { throw ValidationError("--graph goes with --format sparql") }
+        if let graph, !(graph.contains(":") && !graph.contains(" ") && !graph.contains(">") && !graph.contains("<")) {
+            throw ValidationError("--graph must be an absolute IRI, got '\(graph)'")
+        }
+    }
 
     @Flag(name: .long, help: "No colour, even on a terminal.")
     var noColor = false
@@ -68,8 +82,8 @@ struct DiffCommand: ParsableCommand {
             switch format {
             case .text: print(d.text(color: !noColor && isatty(1) == 1), terminator: "")
             case .json: print(d.json(), terminator: "")
-            case .patch:
-                Diagnostics.error("--format patch is for RDF: GraphML files are compared as property graphs")
+            case .patch, .sparql:
+                Diagnostics.error("--format \(format.rawValue) is for RDF: GraphML files are compared as property graphs")
                 throw ExitCode(Status.failure)
             }
             if !d.isEmpty { throw ExitCode(Status.partial) }
@@ -93,6 +107,11 @@ struct DiffCommand: ParsableCommand {
             print(outcome.report.json(), terminator: "")
         case .patch:
             print(outcome.report.diff.patch(), terminator: "")
+        case .sparql:
+            do { print(try outcome.report.diff.sparqlUpdate(graph: graph.map { IRI($0) }), terminator: "") } catch {
+                Diagnostics.error("\(new): \(error)")
+                throw ExitCode(Status.failure)
+            }
         }
         if !outcome.report.diff.isEmpty { throw ExitCode(Status.partial) }
     }

@@ -55,6 +55,43 @@ func exportQuads(visitDate: FactDate = FactDate(year: 2015, month: 2), extraFact
         return quads.map { q in q.subject == node && q.predicate == PG.term(property) ? Quad(q.subject, q.predicate, .literal(value)) : q }
     }
 
+    /// SPARQL 1.1 Update: DELETE DATA then INSERT DATA, the default graph's quads in --graph's GRAPH,
+    /// a named graph's in its own; nothing when nothing changed; no blank node to delete.
+    @Test func sparqlUpdate() throws {
+        let a = Term.iri(IRI("http://ex.org/a")), p = IRI("http://ex.org/p"), g = Term.iri(IRI("http://ex.org/g"))
+        let old = [Quad(a, p, .literal(Literal("1"))), Quad(a, p, .literal(Literal("x")), graph: g)]
+        let new = [Quad(a, p, .literal(Literal("2"))), Quad(a, p, .literal(Literal("x")), graph: g)]
+        #expect(try GraphDiff(old: old, new: new).sparqlUpdate() == """
+            DELETE DATA {
+              <http://ex.org/a> <http://ex.org/p> "1" .
+            } ;
+            INSERT DATA {
+              <http://ex.org/a> <http://ex.org/p> "2" .
+            }
+
+            """)
+        #expect(try GraphDiff(old: new, new: [Quad(a, p, .literal(Literal("y\n")), graph: g)]).sparqlUpdate(graph: IRI("http://ex.org/d")) == """
+            DELETE DATA {
+              GRAPH <http://ex.org/d> {
+                <http://ex.org/a> <http://ex.org/p> "2" .
+              }
+              GRAPH <http://ex.org/g> {
+                <http://ex.org/a> <http://ex.org/p> "x" .
+              }
+            } ;
+            INSERT DATA {
+              GRAPH <http://ex.org/g> {
+                <http://ex.org/a> <http://ex.org/p> "y\\n" .
+              }
+            }
+
+            """)
+        #expect(try GraphDiff(old: old, new: old).sparqlUpdate() == "")
+        #expect(throws: GraphDiff.SPARQLUpdateError(description: "DELETE DATA cannot name a blank node, and a removed quad has one: _:b <http://ex.org/p> \"1\" .")) {
+            _ = try GraphDiff(old: [Quad(.blank(BlankNode("b")), p, .literal(Literal("1")))], new: []).sparqlUpdate()
+        }
+    }
+
     /// A lexical-only change on one statement shows its old value, although the fact's other statement still has it.
     @Test func aLexicalChangeOnOneStatementShowsTheOldValue() {
         let old = Self.withSecondStatement(exportQuads())

@@ -24,3 +24,36 @@ def test_an_export_read_back_from_oxigraph_is_the_same_and_validates(tmp_path, n
     assert (diff.returncode, diff.stdout.splitlines()[-1]) == (0, "no differences"), diff.stdout + diff.stderr
     valid = subprocess.run([tool, "validate", str(back)], capture_output=True, text=True)
     assert (valid.returncode, valid.stdout) == (0, f"{back}: conforms\n"), valid.stdout + valid.stderr
+
+
+def _edited_export(tmp_path):
+    """Output/graph.nt with one fact removed and one date changed (a small re-export)."""
+    lines = (OUT / "graph.nt").read_text(encoding="utf-8").splitlines(keepends=True)
+    fact = "<https://prosegraph.org/id/country/belgium> <https://prosegraph.org/ontology#hasEmbassyIn> <https://prosegraph.org/id/city/damascus> .\n"
+    assert fact in lines
+    lines.remove(fact)
+    dated = [i for i, l in enumerate(lines) if '#date> "2015-02"' in l]
+    assert dated
+    lines[dated[0]] = lines[dated[0]].replace('"2015-02"', '"2015-03"')
+    new = tmp_path / "new.nt"
+    new.write_text("".join(lines), encoding="utf-8")
+    return new
+
+
+@pytest.mark.parametrize("graph", [None, "https://example.org/exports/today"])
+def test_the_sparql_update_from_diff_turns_the_old_export_into_the_new_one(tmp_path, graph):
+    ox = need_module("pyoxigraph")
+    tool = prosegraph_tool()
+    new = _edited_export(tmp_path)
+    store = ox.Store()
+    target = ox.NamedNode(graph) if graph else ox.DefaultGraph()
+    store.load((OUT / "graph.nt").read_bytes(), format=ox.RdfFormat.N_TRIPLES, to_graph=target)
+    args = [tool, "diff", str(OUT / "graph.nt"), str(new), "--format", "sparql"] + (["--graph", graph] if graph else [])
+    r = subprocess.run(args, capture_output=True, text=True)
+    assert r.returncode == 1, r.stderr
+    assert r.stdout.startswith("DELETE DATA {\n" + ("  GRAPH <%s> {\n" % graph if graph else ""))
+    store.update(r.stdout)
+    back = tmp_path / "back.nt"
+    back.write_bytes(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=target))
+    same = subprocess.run([tool, "diff", str(new), str(back)], capture_output=True, text=True)
+    assert (same.returncode, same.stdout.splitlines()[-1]) == (0, "no differences"), same.stdout + same.stderr
