@@ -15,6 +15,8 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 RUNS=${RUNS:-3}
 BIG_MB=${BIG_MB:-8}
+# The big exports hold about 1M triples, around the default --limit triples (1,000,000).
+BIG_LIMIT="--limit triples=5000000"
 MID_MB=${MID_MB:-0.5}
 SMALL_MB=${SMALL_MB:-0.1}
 DIFF_LIMIT=${DIFF_LIMIT:-120}
@@ -84,17 +86,17 @@ B=$WORK/big M=$WORK/mid S=$WORK/small O=$WORK/out
 mkdir -p "$O"
 
 log "N-Triples -> RDF/XML"
-wall pg.nt2rdf.big 0 "$PG" convert "$B/graph.nt" "$O/big.rdf"
+wall pg.nt2rdf.big 0 "$PG" convert "$B/graph.nt" "$O/big.rdf" $BIG_LIMIT
 wall rapper.nt2rdf.big 0 sh -c "rapper -q -i ntriples -o rdfxml '$B/graph.nt' > '$O/big-rapper.rdf'"
 wall pg.nt2rdf.mid 0 "$PG" convert "$M/graph.nt" "$O/mid.rdf"
 inner rdflib.nt2rdf.mid "$PY" "$PEERS/rdflib_peer.py" convert "$M/graph.nt" nt "$O/mid-rdflib.rdf" xml
 
 log "N-Triples read + write"
-wall pg.nt2nt.big 0 sh -c "'$PG' convert '$B/graph.nt' - --to ntriples > /dev/null"
+wall pg.nt2nt.big 0 sh -c "'$PG' convert '$B/graph.nt' - --to ntriples $BIG_LIMIT > /dev/null"
 wall serdi.nt2nt.big 0 sh -c "serdi -i ntriples -o ntriples '$B/graph.nt' > /dev/null"
 
 log "RDF/XML parsing"
-wall pg.rdfparse.big 0 sh -c "'$PG' convert '$B/graph.rdf' - --to ntriples > /dev/null"
+wall pg.rdfparse.big 0 sh -c "'$PG' convert '$B/graph.rdf' - --to ntriples $BIG_LIMIT > /dev/null"
 wall rapper.rdfparse.big 0 rapper -q -i rdfxml -c "$B/graph.rdf"
 wall pg.rdfparse.mid 0 sh -c "'$PG' convert '$M/graph.rdf' - --to ntriples > /dev/null"
 inner rdflib.rdfparse.mid "$PY" "$PEERS/rdflib_peer.py" parse "$M/graph.rdf" xml
@@ -124,7 +126,7 @@ inner networkx.graphmlread.mid "$PY" "$PEERS/graphml_peer.py" networkx read "$M/
 inner igraph.graphmlread.mid "$PY" "$PEERS/graphml_peer.py" igraph read "$M/graph.graphml"
 
 log "diff of two ~1M-triple exports (1% changed)"
-wall pg.diff.big 1 "$PG" diff "$B/graph.nt" "$B/changed.nt" --no-color
+wall pg.diff.big 1 "$PG" diff "$B/graph.nt" "$B/changed.nt" --no-color $BIG_LIMIT
 wall sortcomm.diff.big 1 sh -c "LC_ALL=C sort '$B/graph.nt' > '$O/a.sorted' && LC_ALL=C sort '$B/changed.nt' > '$O/b.sorted' && LC_ALL=C comm -3 '$O/a.sorted' '$O/b.sorted' > /dev/null"
 set +e
 out=$(timeout "$DIFF_LIMIT" "$PY" "$PEERS/rdflib_peer.py" diff "$B/graph.nt" "$B/changed.nt" 2> "$WORK/last.err"); rc=$?
