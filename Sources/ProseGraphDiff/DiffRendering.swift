@@ -59,8 +59,15 @@ extension DiffReport {
 extension GraphDiff {
     /// An RDF Patch (https://afs.github.io/rdf-delta/rdf-patch.html): one
     /// transaction, deletions then additions, that applied to OLD gives NEW.
-    public func patch() -> String {
-        var out = "TX .\n"
+    /// `id` and `prev` become the `H id` and `H prev` headers: prosegraph names a
+    /// graph state by the hash of its canonical N-Quads (`GraphState.id`), so a
+    /// patch's `prev` is the graph it applies to and its `id` the graph it gives,
+    /// and patches from successive exports chain (one's `id` is the next's `prev`).
+    public func patch(id: String? = nil, prev: String? = nil) -> String {
+        var out = ""
+        if let id { out += "H id <\(id)> .\n" }
+        if let prev { out += "H prev <\(prev)> .\n" }
+        out += "TX .\n"
         for q in removed { out += "D " + NQuads.line(q) + "\n" }
         for q in added { out += "A " + NQuads.line(q) + "\n" }
         return out + "TC .\n"
@@ -123,3 +130,11 @@ public enum NQuads {
     }
 }
 
+/// The name of a graph's state: `urn:prosegraph:graph:sha256:` and the SHA-256 of
+/// its canonical N-Quads (blank nodes canonicalized first, as `diff` reads them).
+public enum GraphState {
+    public static func id(_ quads: [Quad]) -> String {
+        let text = (try? Canonicalizer.canonicalNQuads(quads)) ?? quads.map(NQuads.line).sorted().joined(separator: "\n")
+        return "urn:prosegraph:graph:sha256:" + HashAlgorithm.sha256.hexDigest(Array(text.utf8))
+    }
+}

@@ -102,16 +102,24 @@ public enum GraphJobs {
         public let report: DiffReport
         public let oldCount: Int
         public let newCount: Int
+        /// The two graphs' state names (`GraphState.id`), when asked for (`states: true`).
+        public var oldState: String? = nil
+        public var newState: String? = nil
     }
 
     /// Reads two files in any formats and diffs them as RDF.
     public static func diff(old: String, new: String, oldFormat: InputFormat?, newFormat: InputFormat?,
-                            base: String?, contexts: [String], limits: InputLimits = InputLimits()) throws(ReadFailure) -> DiffOutcome {
+                            base: String?, contexts: [String], limits: InputLimits = InputLimits(), states: Bool = false) throws(ReadFailure) -> DiffOutcome {
         let a = try canonical(RDFInput.read(path: old, format: oldFormat, base: base, contexts: contexts, limits: limits).quads)
         let b = try canonical(RDFInput.read(path: new, format: newFormat, base: base, contexts: contexts, limits: limits).quads)
         let d = GraphDiff(old: a, new: b)
-        return DiffOutcome(report: DiffReport(d, old: a, new: b), oldCount: d.unchanged + d.removed.count,
-                           newCount: d.unchanged + d.added.count)
+        var outcome = DiffOutcome(report: DiffReport(d, old: a, new: b), oldCount: d.unchanged + d.removed.count,
+                                  newCount: d.unchanged + d.added.count)
+        if states {
+            outcome.oldState = GraphState.id(a)
+            outcome.newState = GraphState.id(b)
+        }
+        return outcome
     }
 
     /// Reads two GraphML files and diffs them as property graphs (node ids, edge endpoints and data).
@@ -132,16 +140,32 @@ public enum GraphJobs {
     /// Applies an RDF Patch to a file's quads (blank nodes canonical, as `diff` wrote them).
     public static func patch(old: String, oldFormat: InputFormat?, patch: String, base: String?,
                              contexts: [String], limits: InputLimits = InputLimits()) throws(ReadFailure) -> [Quad] {
-        var quads = Set(try canonical(RDFInput.read(path: old, format: oldFormat, base: base, contexts: contexts, limits: limits).quads))
+        let before = try canonical(RDFInput.read(path: old, format: oldFormat, base: base, contexts: contexts, limits: limits).quads)
         let bytes: [UInt8]
         do { bytes = try LimitedRead.read(patch, limit: .inputSize, of: limits) } catch { throw ReadFailure(error.description) }
-        for change in try RDFPatch.parse(bytes, path: patch) {
+        let parsed = try RDFPatch.parseWithHeaders(bytes, path: patch)
+        // H prev names the graph the patch was made against: applied to another, it would give a third.
+        if let prev = parsed.headers["prev"] {
+            let state = GraphState.id(before)
+            guard state == prev else {
+                throw ReadFailure("\(patch): the patch is for another graph: its H prev is <\(prev)>, \(old) is <\(state)>")
+            }
+        }
+        var quads = Set(before)
+        for change in parsed.changes {
             switch change {
             case .add(let q): quads.insert(q)
             case .delete(let q): quads.remove(q)
             }
         }
-        return quads.sorted()
+        let after = quads.sorted()
+        if let id = parsed.headers["id"] {
+            let state = GraphState.id(after)
+            guard state == id else {
+                throw ReadFailure("\(patch): applied to \(old) it gives <\(state)>, not the graph its H id names (<\(id)>)")
+            }
+        }
+        return after
     }
 }
 
@@ -152,7 +176,13 @@ public enum RDFPatch {
     public enum Change: Sendable { case add(Quad), delete(Quad) }
 
     public static func parse(_ bytes: [UInt8], path: String) throws(ReadFailure) -> [Change] {
+        try parseWithHeaders(bytes, path: path).changes
+    }
+
+    /// The changes and the headers (`H key value .`: key -> value, an IRI without its brackets).
+    public static func parseWithHeaders(_ bytes: [UInt8], path: String) throws(ReadFailure) -> (changes: [Change], headers: [String: String]) {
         var changes: [Change] = []
+        var headers: [String: String] = [:]
         let reader = NTriplesReader(options: ReaderOptions(path: path), quads: true)
         for (i, raw) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             var line = Array(raw)
@@ -190,13 +220,23 @@ public enum RDFPatch {
                 }
                 guard found.count == 1 else { throw ReadFailure("\(at)\(wordColumn): expected one quad after \(word)") }
                 changes.append(word == "A" ? .add(found[0]) : .delete(found[0]))
-            case "H", "TX", "TC", "TA", "PA", "PD":
+            case "H":
+                var rest = trimmed.dropFirst(1).drop { $0 == " " || $0 == "\t" }
+                let key = rest.prefix { $0 != " " && $0 != "\t" }
+                rest = rest.dropFirst(key.count).drop { $0 == " " || $0 == "\t" }
+                var value = String(rest)
+                while let last = value.last, last == " " || last == "\t" { value.removeLast() }
+                if value.hasSuffix(".") { value.removeLast() }
+                while let last = value.last, last == " " || last == "\t" { value.removeLast() }
+                if value.hasPrefix("<"), value.hasSuffix(">") { value = String(value.dropFirst().dropLast()) }
+                headers[String(key)] = value
+            case "TX", "TC", "TA", "PA", "PD":
                 continue
             default:
                 throw ReadFailure("\(at)\(wordColumn): unknown RDF Patch line '\(word)' (expected A, D, H, TX, TC, TA, PA or PD)")
             }
         }
-        return changes
+        return (changes, headers)
     }
 }
 

@@ -91,7 +91,8 @@ struct DiffCommand: ParsableCommand {
         }
         let outcome = try verbosity.timed("diff") {
             try runOrFail { () throws(ReadFailure) in
-                try GraphJobs.diff(old: old, new: new, oldFormat: fromOld, newFormat: fromNew, base: read.base, contexts: read.context, limits: limits)
+                try GraphJobs.diff(old: old, new: new, oldFormat: fromOld, newFormat: fromNew, base: read.base, contexts: read.context, limits: limits,
+                                   states: format == .patch)
             }
         }
         verbosity.detail("\(old): \(outcome.oldCount) triples; \(new): \(outcome.newCount) triples")
@@ -106,7 +107,7 @@ struct DiffCommand: ParsableCommand {
         case .json:
             print(outcome.report.json(), terminator: "")
         case .patch:
-            print(outcome.report.diff.patch(), terminator: "")
+            print(outcome.report.diff.patch(id: outcome.newState, prev: outcome.oldState), terminator: "")
         case .sparql:
             do { print(try outcome.report.diff.sparqlUpdate(graph: graph.map { IRI($0) }), terminator: "") } catch {
                 Diagnostics.error("\(new): \(error)")

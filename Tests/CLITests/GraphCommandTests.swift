@@ -59,6 +59,38 @@ import Testing
         #expect(json.stdout.hasPrefix("{\n  \"same\": false,\n  \"totals\": {\"added\": 2, \"removed\": 14, \"unchanged\": 4845},\n"))
     }
 
+    /// Patches chain by their headers: one's H id is the next's H prev; patch refuses a patch made
+    /// against another graph, and one that does not give the graph its H id names.
+    @Test func patchesChainAndCheckTheirGraphs() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let lines = try String(contentsOfFile: repositoryRoot + "/Output/graph.nt", encoding: .utf8).split(separator: "\n").map(String.init)
+        try (lines.prefix(200).joined(separator: "\n") + "\n").write(toFile: dir + "/a.nt", atomically: true, encoding: .utf8)
+        try (lines.prefix(199).joined(separator: "\n") + "\n").write(toFile: dir + "/b.nt", atomically: true, encoding: .utf8)
+        try (lines.prefix(199).joined(separator: "\n") + "\n<http://ex.org/x> <http://ex.org/p> \"new\" .\n").write(toFile: dir + "/c.nt", atomically: true, encoding: .utf8)
+        let ab = try run(["diff", dir + "/a.nt", dir + "/b.nt", "--format", "patch"]).stdout
+        let bc = try run(["diff", dir + "/b.nt", dir + "/c.nt", "--format", "patch"]).stdout
+        func header(_ patch: String, _ key: String) -> String? {
+            patch.split(separator: "\n").first { $0.hasPrefix("H \(key) ") }.map { String($0.dropFirst(key.count + 3).dropLast(2)) }
+        }
+        #expect(header(bc, "prev") != nil && header(bc, "prev") == header(ab, "id"))
+        try ab.write(toFile: dir + "/ab.rdfp", atomically: true, encoding: .utf8)
+        try bc.write(toFile: dir + "/bc.rdfp", atomically: true, encoding: .utf8)
+        #expect(try run(["patch", dir + "/a.nt", dir + "/ab.rdfp", "-o", dir + "/b2.nt"]).status == 0)
+        #expect(try run(["patch", dir + "/b2.nt", dir + "/bc.rdfp", "-o", dir + "/c2.nt"]).status == 0)
+        #expect(try run(["diff", dir + "/c.nt", dir + "/c2.nt"]).status == 0)
+        let wrong = try run(["patch", dir + "/a.nt", dir + "/bc.rdfp", "-o", dir + "/x.nt"])
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr == "prosegraph: \(dir)/bc.rdfp: the patch is for another graph: its H prev is \(header(bc, "prev")!), \(dir)/a.nt is \(header(ab, "prev")!)\n")
+        // A patch whose changes were edited no longer gives the graph its H id names.
+        try ab.replacingOccurrences(of: "\nD ", with: "\n# D ").write(toFile: dir + "/edited.rdfp", atomically: true, encoding: .utf8)
+        let edited = try run(["patch", dir + "/a.nt", dir + "/edited.rdfp", "-o", dir + "/y.nt"])
+        #expect(edited.status == 2)
+        #expect(edited.stderr.hasPrefix("prosegraph: \(dir)/edited.rdfp: applied to \(dir)/a.nt it gives <urn:prosegraph:graph:sha256:"))
+        #expect(edited.stderr.hasSuffix(">, not the graph its H id names (\(header(ab, "id")!))\n"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/x.nt") && !FileManager.default.fileExists(atPath: dir + "/y.nt"))
+    }
+
     @Test func convertRoundTripsEveryFormat() throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }

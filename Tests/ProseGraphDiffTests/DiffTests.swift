@@ -154,6 +154,23 @@ func exportQuads(visitDate: FactDate = FactDate(year: 2015, month: 2), extraFact
         #expect(lines.contains { $0.hasPrefix("A ") && $0.contains("\"2015-03\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>") })
     }
 
+    /// H id and H prev name the graph states (the SHA-256 of their canonical N-Quads), before TX.
+    @Test func patchHeadersNameTheStates() {
+        let a = Term.iri(IRI("http://ex.org/a")), p = IRI("http://ex.org/p")
+        let old = [Quad(a, p, .literal(Literal("1")))], new = [Quad(a, p, .literal(Literal("2")))]
+        #expect(GraphState.id(old) == "urn:prosegraph:graph:sha256:" + HashAlgorithm.sha256.hexDigest(Array("<http://ex.org/a> <http://ex.org/p> \"1\" .\n".utf8)))
+        #expect(GraphState.id(old.reversed() + old) == GraphState.id(old))
+        #expect(GraphDiff(old: old, new: new).patch(id: GraphState.id(new), prev: GraphState.id(old)) == """
+            H id <\(GraphState.id(new))> .
+            H prev <\(GraphState.id(old))> .
+            TX .
+            D <http://ex.org/a> <http://ex.org/p> "1" .
+            A <http://ex.org/a> <http://ex.org/p> "2" .
+            TC .
+
+            """)
+    }
+
     @Test func jsonReportHasStableKeys() {
         let old = exportQuads(), new = exportQuads(visitDate: FactDate(year: 2015, month: 3))
         let json = DiffReport(GraphDiff(old: old, new: new), old: old, new: new).json()
