@@ -21,10 +21,10 @@
 ///   "ambassador") each get `.h` and the 16-hex-digit FNV-1a hash of their exact
 ///   text appended, which no encoded slug can produce;
 /// - an edge (mention): `e` and the hash of its statement IRI
-///   (`e3f0c…` for `<base>statement/3f0c…`). Should two mentions share a
-///   statement hash (they then differ only in confidence or sentence text, and
-///   are one statement in RDF), the second in `Mention.order` gets `-2`, the
-///   next `-3`.
+///   (`e3f0c…` for `<base>statement/3f0c…`). Mentions that would share a hash
+///   (the same sentence twice, or two confidences for one sentence) are numbered
+///   apart by `StatementKeys`; should two edges still share an id (a hash
+///   collision), the second in `Mention.order` gets `-2`, the next `-3`.
 ///
 /// Nodes are sorted by id, edges by id (byte order), so the view is
 /// deterministic and independent of the order things were added in.
@@ -161,8 +161,9 @@ public struct PropertyGraph: Hashable, Sendable {
                 o = .literal(Literal(text))
                 targetID = literalID(text)
             }
+            var keys = StatementKeys()
             for m in f.mentions {
-                let hash = m.contentHash(subject: s, predicate: p, object: o)
+                let hash = keys.hash(m, subject: s, predicate: p, object: o)
                 var id = "e" + StableHash.hex(hash)
                 if let n = usedEdgeIDs[id] {
                     usedEdgeIDs[id] = n + 1

@@ -97,8 +97,9 @@ extension KnowledgeGraph {
                 out.append(Triple(.iri(s), p, o))
                 block(s, from: out.count - 1)
             }
+            var keys = StatementKeys()
             for m in fact.mentions {
-                let st = minter.statement(contentHash: m.contentHash(subject: s, predicate: p, object: o))
+                let st = minter.statement(contentHash: keys.hash(m, subject: s, predicate: p, object: o))
                 let start = out.count
                 out.append(Triple(st, RDF.type, .iri(RDF.statement)))
                 out.append(Triple(st, RDF.subject, .iri(s)))
@@ -158,7 +159,11 @@ extension Mention {
         return frac % 10 == 0 ? "\(whole).\(frac / 10)" : "\(whole).\(frac < 10 ? "0" : "")\(frac)"
     }
 
-    func contentHash(subject: IRI, predicate: IRI, object: Term) -> UInt64 {
+    /// What a statement IRI is minted from: the fact, the date, the document, the sentence's text
+    /// and the rule, not the sentence's offsets, so an edit elsewhere in the article (which moves
+    /// the offsets) keeps the IRI; `occurrence` tells apart mentions that would still share one
+    /// (the same sentence twice in a document), counted by `StatementKeys`.
+    func contentHash(subject: IRI, predicate: IRI, object: Term, occurrence: Int = 0) -> UInt64 {
         let objectText: String
         switch object {
         case .iri(let i): objectText = i.value
@@ -166,9 +171,21 @@ extension Mention {
         case .literal(let l): objectText = "\"" + l.lexical
         case .tripleTerm(let t): objectText = "<<(\(t.subject) \(t.predicate) \(t.object))>>"  // never minted by extraction
         }
-        return StableHash.fnv1a([
-            subject.value, predicate.value, objectText, date?.description ?? "",
-            provenance.documentID, String(provenance.start), String(provenance.end), rule,
-        ])
+        var parts = [subject.value, predicate.value, objectText, date?.description ?? "", provenance.documentID, provenance.sentence, rule]
+        if occurrence > 0 { parts.append(String(occurrence)) }
+        return StableHash.fnv1a(parts)
+    }
+}
+
+/// Numbers the mentions of one fact that would mint the same statement IRI (the same
+/// sentence twice in a document), in the order the mentions are written.
+struct StatementKeys {
+    private var seen: [UInt64: Int] = [:]
+
+    mutating func hash(_ m: Mention, subject: IRI, predicate: IRI, object: Term) -> UInt64 {
+        let first = m.contentHash(subject: subject, predicate: predicate, object: object)
+        let n = seen[first, default: 0]
+        seen[first] = n + 1
+        return n == 0 ? first : m.contentHash(subject: subject, predicate: predicate, object: object, occurrence: n)
     }
 }

@@ -91,6 +91,36 @@ import Testing
         #expect(one.stdout.contains("<https://prosegraph.org/id/document/belgium-syria> <https://prosegraph.org/ontology#sourcePath> \"belgium-syria.txt\" ."))
     }
 
+    /// A one-word edit in one sentence re-mints only that sentence's statements: every statement
+    /// IRI that disappears had the edited sentence as its evidence (later ones keep theirs; only
+    /// their offsets move).
+    @Test func anEditReMintsOnlyItsSentencesStatements() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.copyItem(atPath: repositoryRoot + "/Input", toPath: dir + "/in")
+        let path = dir + "/in/belgium-palestine.txt"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let sentence = "In February 2015, President Mahmoud Abbas visited Brussels and met with King Philippe."
+        #expect(text.contains(sentence))
+        try text.replacingOccurrences(of: sentence, with: sentence.replacingOccurrences(of: "February", with: "March"))
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try run(["export", dir + "/in", "--out", dir + "/out", "--format", "ntriples", "--quiet"]).status == 0)
+        func statements(_ file: String) throws -> [String: String] {
+            var evidence: [String: String] = [:]
+            for line in try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
+            where line.hasPrefix("<https://prosegraph.org/id/statement/") && line.contains("#evidence> ") {
+                let parts = line.split(separator: " ", maxSplits: 2)
+                evidence[String(parts[0])] = String(parts[2])
+            }
+            return evidence
+        }
+        let before = try statements(repositoryRoot + "/Output/graph.nt"), after = try statements(dir + "/out/graph.nt")
+        let gone = before.keys.filter { after[$0] == nil }
+        #expect(gone.count == 4)
+        #expect(gone.allSatisfy { before[$0] == "\"\(sentence)\" ." })
+        #expect(before.count == after.count)
+    }
+
     @Test func badInputExitsOneAndNamesTheFile() throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }

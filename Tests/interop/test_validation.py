@@ -47,7 +47,7 @@ ID = "https://prosegraph.org/id/"
 # The entities and the statement the mutations change (all in Output/).
 AUCKLAND = ID + "city/auckland"          # a City with a label and no owl:sameAs
 BRASILIA = ID + "city/brasilia"          # a City with owl:sameAs wd:Q2844
-STATEMENT = ID + "statement/0154c16f91564d99"   # envoyTo, dated 2021-10-03, offsets 1634-1770, confidence 0.7
+STATEMENT = ID + "statement/dbe7585a6c000dbd"   # envoyTo, dated 2021-10-03, offsets 1634-1770, confidence 0.7
 DOCUMENT = ID + "document/egypt-qatar"
 
 
@@ -82,8 +82,8 @@ AUCKLAND_NODE = """    <node id="city.auckland">
       <data key="labels">:City</data>
     </node>
 """
-POSITION_EDGE = '<edge id="e0003d920864b498c" source="person.erna-solberg" target="literal.prime-minister">'
-DATED_EDGE = '<edge id="e0154c16f91564d99" '
+POSITION_EDGE = '<edge id="e4ae428f74ef90382" source="person.erna-solberg" target="literal.prime-minister">'
+DATED_EDGE = '<edge id="edbe7585a6c000dbd" '
 
 
 def _graphml_edge(text, old, new):
