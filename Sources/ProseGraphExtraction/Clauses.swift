@@ -147,7 +147,9 @@ public enum Clauses {
             // A participial aside: "X, returned to office six months earlier, makes ...", "X, sworn in as ...".
             if let w = units[segStart].word, participles.contains(w) || (w.hasSuffix("ed") && !finiteVerbs.contains(w)),
                !seg.dropFirst().contains(where: { $0.isFiniteVerb }),
-               close + 1 < n, units[close + 1].word.map({ !Self.clauseOpeners.contains($0) }) ?? true {
+               // The predicate follows an aside; a noun phrase follows a main verb's object
+               // ("X and Y, co-chaired the London Initiative, a conference ...").
+               close + 1 < n, let next = units[close + 1].word, !Self.clauseOpeners.contains(next), !determiners.contains(next) {
                 for j in (k + 1)...close { keep[j] = false }
                 continue
             }
@@ -181,6 +183,19 @@ public enum Clauses {
         // Modifiers, and titles (with a demonym or "of <Country>") before a person.
         for (k, u) in units.enumerated() {
             if u.isModifier { keep[k] = false }
+        }
+        // A common-noun descriptor between a determiner and a name: "the state oil company Sonangol",
+        // "the Tanzanian brewer Serengeti Breweries", "the Dakar-based operator Sonatel" read as the name.
+        for (k, u) in units.enumerated() where k >= 2 {
+            guard let type = u.spanType, type == .name || type == .organization || type == .person else { continue }
+            var j = k - 1
+            var words = 0
+            while j >= 0, k - j <= 6, isDescriptor(j, units) {
+                if units[j].word != nil, units[j].word != "-", units[j].word != "based" { words += 1 }
+                j -= 1
+            }
+            guard words >= 1, j < k - 1, j >= 0, let d = units[j].word, determiners.contains(d) else { continue }
+            for r in (j + 1)..<k { keep[r] = false }
         }
         for (k, u) in units.enumerated() where u.spanType == .person || u.spanType == .name {
             var j = k - 1
@@ -222,6 +237,26 @@ public enum Clauses {
         return select(View(units: units, map: Array(units.indices)), keep, dropOrphanCommas: true)
     }
 
+    static let determiners: Set<String> = ["the", "a", "an", "its", "his", "her", "their"]
+
+    /// A word of a descriptor before a name: a lower-case word that is no preposition, verb,
+    /// conjunction or number, a demonym, or a city or country before "-based".
+    static func isDescriptor(_ j: Int, _ units: [Unit]) -> Bool {
+        let u = units[j]
+        if let s = u.span {
+            if s.type == .demonym { return true }
+            return (s.type == .city || s.type == .country) && j + 2 < units.count && units[j + 1].word == "-" && units[j + 2].word == "based"
+        }
+        guard let w = u.word else { return false }
+        if w == "-" || w == "based" { return true }
+        guard u.flags & UnitFlags.capitalized == 0, let c = w.first, c.isLetter, !determiners.contains(w), !u.isPreposition, !u.isVerbLike, !u.isFiniteVerb,
+              !clauseOpeners.contains(w), w != "'s", !descriptorStops.contains(w) else { return false }
+        return true
+    }
+
+    /// Words that end a descriptor: they join or count rather than describe.
+    static let descriptorStops: Set<String> = ["and", "or", "nor", "than", "that", "this", "these", "those", "not", "no", "own", "same", "other", "another", "such", "both", "each", "every", "all", "some", "any", "first"]
+
     static let subjectTypes: Set<SpanType> = [.person, .pronoun, .country, .organization, .group, .name, .demonym]
 
     static let placeNouns: Set<String> = ["city", "town", "village", "port", "capital", "island", "province", "region", "state", "resort"]
@@ -234,9 +269,18 @@ public enum Clauses {
     ]
 
     /// Relative clauses read with their antecedent as the subject: "..., Abdul Razak Hussein, who paid a
-    /// return visit to Singapore the following year" also reads "Abdul Razak Hussein paid a return visit ...".
+    /// return visit to Singapore the following year" also reads "Abdul Razak Hussein paid a return visit ...";
+    /// "Portugal, which had been admitted to NATO in 1949, ..." reads "Portugal had been admitted to NATO in 1949".
     static func relativeSubjects(_ units: [Unit]) -> [View] {
         var out: [View] = []
+        for (k, u) in units.enumerated() where u.word == "which" && k >= 2 && units[k - 1].word == "," {
+            // "Portugal, which had been admitted to NATO ...": a country or organization antecedent.
+            guard let s = units[k - 2].span, s.type == .country || s.type == .organization else { continue }
+            var end = k + 1
+            while end < units.count, units[end].word != ",", units[end].word != ";", units[end].word != "." { end += 1 }
+            let idx = [k - 2] + Array((k + 1)..<end)
+            out.append(View(units: idx.map { units[$0] }, map: idx))
+        }
         for (k, u) in units.enumerated() where u.word == "who" && k >= 2 && units[k - 1].word == "," {
             // The antecedent, also past an apposition: "King Faisal, the Saudi monarch, who paid ...".
             var a = k - 2

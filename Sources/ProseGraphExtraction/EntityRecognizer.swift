@@ -56,6 +56,7 @@ public struct EntityRecognizer: Sendable {
         "institution", "bureau", "directorate", "conference", "agency", "service", "services", "centre", "center",
         "technologies", "capital", "partners", "ventures", "energy", "systems", "solutions", "foods", "motors",
         "industries", "plan", "trust", "mining", "telecom", "pharmaceuticals", "investments", "insurance",
+        "community", "pact", "commonwealth", "arrangements", "breweries", "brewery", "exchange",
     ]
 
     /// Cue nouns that take "of <place>" as part of the name ("University of Nairobi",
@@ -314,6 +315,16 @@ public struct EntityRecognizer: Sendable {
             }
             if t[k].isAllCaps, t[k].text.count >= 2, t[k].text.count <= 8, t[k].kind == .word, !t[k].text.contains("."),
                k + 1 >= runEnd || !t[k + 1].isAllCaps, k + 1 >= t.count || t[k + 1].text != "$" {
+                // An acronym that opens a longer name is part of it: "BNP Paribas", "BTG Pactual".
+                if k + 1 < runEnd, t[k + 1].isCapitalized, !t[k + 1].isAllCaps, !Self.notNames.contains(t[k + 1].lower),
+                   titleAt(t, k + 1) == nil, gazetteerSpan(t, k + 1) == nil {
+                    let e = nameEnd(t, k + 1)
+                    if e > k + 1 {
+                        spans.append(EntitySpan(tokens: k..<e, type: .organization, label: text(t, k..<e)))
+                        k = e
+                        continue
+                    }
+                }
                 // An unknown acronym ("NDUM"): an organization, resolved against names seen before.
                 spans.append(EntitySpan(tokens: k..<(k + 1), type: .organization, label: t[k].text))
                 k += 1

@@ -37,13 +37,15 @@ public struct EntityResolver: Sendable {
     /// `expected` types an untyped capitalized name by the slot it fills.
     /// `clauseInitial`: the pronoun opens its clause (first in the sentence or after a comma),
     /// so it refers to the previous sentence's subject rather than a nearer mention.
-    public mutating func resolve(_ s: EntitySpan, expected: EntityType? = nil, clauseInitial: Bool = false) -> [Entity] {
-        let resolved = resolveUnnoted(s, expected: expected, clauseInitial: clauseInitial)
+    /// `afterConjunction`: it opens a clause joined to the one before by "while", "and", ...
+    /// (", while it imported"), so it refers to this sentence's subject, its first fitting entity.
+    public mutating func resolve(_ s: EntitySpan, expected: EntityType? = nil, clauseInitial: Bool = false, afterConjunction: Bool = false) -> [Entity] {
+        let resolved = resolveUnnoted(s, expected: expected, clauseInitial: clauseInitial, afterConjunction: afterConjunction)
         if s.type != .pronoun, s.type != .group { current.append(contentsOf: resolved) }
         return resolved
     }
 
-    private mutating func resolveUnnoted(_ s: EntitySpan, expected: EntityType?, clauseInitial: Bool) -> [Entity] {
+    private mutating func resolveUnnoted(_ s: EntitySpan, expected: EntityType?, clauseInitial: Bool, afterConjunction: Bool) -> [Entity] {
         switch s.type {
         case .country, .demonym:
             return [Entity(type: .country, label: s.label, wikidata: s.wikidata)]
@@ -67,6 +69,7 @@ public struct EntityResolver: Sendable {
         case .pronoun:
             // The last compatible entity earlier in this sentence, else the first of the previous one.
             let fits: (Entity) -> Bool = s.role == "person" ? { $0.type == .person } : { $0.type == .country || $0.type == .organization }
+            if afterConjunction, let e = current.first(where: fits) { return [e] }
             if clauseInitial, let e = previous.first(where: fits) { return [e] }
             if let e = current.last(where: fits) { return [e] }
             if let e = previous.first(where: fits) { return [e] }

@@ -21,8 +21,11 @@ import Yams
 ///   noun of/by A P T ("the visit of X to Y")
 /// - `passive-with: {P: [...]}`: A was verb ... P T ("X was received in Y",
 ///   "X was received by Y" with P = by)
+/// - `passive-agent`: T was verb by A, the target the passive's subject ("Iraq was
+///   recognised by Iran", "a stake in Y was acquired by X")
 /// - `pair`: A and T verb ("X and Y met", "X and Y signed an agreement")
-/// - `preposed: true`: during/on ... noun P T, A ("During a visit to Port Moresby, Albanese ...")
+/// - `preposed: true`: during/on ... noun P T (date)?, A ("During a visit to Port Moresby, Albanese ...",
+///   "During a visit to Paris on 6 and 7 October 2024, Tô Lâm ...")
 public enum Frames {
     /// The rules of a frames file.
     public static func rules(yaml: String, file: String) throws -> [RelationRule] {
@@ -37,7 +40,7 @@ public enum Frames {
             func fail(_ m: String) -> RuleError { RuleError(file: file, line: line, message: m) }
             guard let map = item.mapping else { throw fail("each frame is a mapping") }
             let known: Set<String> = ["id", "predicate", "agent", "target", "note", "verbs", "verbs-with", "nouns", "support", "noun-preps",
-                                      "passive-with", "passive-support", "pair", "possessive", "verbs-object-with", "preposed", "confidence", "date", "subject-as", "object-as", "reported"]
+                                      "passive-with", "passive-support", "passive-agent", "pair", "possessive", "verbs-object-with", "preposed", "confidence", "date", "subject-as", "object-as", "reported", "object"]
             for key in map.keys { if let k = key.string, !known.contains(k) { throw fail("unknown key '\(k)' (expected one of \(known.sorted().joined(separator: ", ")))") } }
             guard let id = map["id"]?.string, let predicate = map["predicate"]?.string,
                   let agent = map["agent"]?.string, let target = map["target"]?.string else {
@@ -54,11 +57,12 @@ public enum Frames {
             let verbs = words(map["verbs"])
             if !verbs.isEmpty { patterns.append("\(a)+ ~2 !\(alt(verbs)) (the)? \(t)+") }
             for (p, vs) in prepMap(map["verbs-with"]) where !vs.isEmpty {
-                patterns.append("\(a)+ ~2 !\(alt(vs)) \(p) (the)? \(t)+")
+                // A particle may come between ("travelling on to Ho Chi Minh City", "flew back to Y").
+                patterns.append("\(a)+ ~2 !\(alt(vs)) (on|back|onward|onwards|home|straight|directly)? \(p) (the)? \(t)+")
             }
             // A verb with its own object before the preposition: "X exports machinery to Y".
             for (p, vs) in prepMap(map["verbs-object-with"]) where !vs.isEmpty {
-                patterns.append("\(a)+ ~2 !\(alt(vs)) ~8 \(p) (the)? \(t)+")
+                patterns.append("\(a)+ ~2 !\(alt(vs)) ~12 \(p) (the)? \(t)+")
             }
             let nouns = words(map["nouns"]), support = words(map["support"]), preps = words(map["noun-preps"])
             if !nouns.isEmpty, !preps.isEmpty {
@@ -75,18 +79,22 @@ public enum Frames {
             if !nouns.isEmpty, !preps.isEmpty, !passiveSupport.isEmpty {
                 patterns.append("!\(alt(nouns)) \(alt(preps)) (the)? \(t)+ ~2 (was|were|is|are|been) \(alt(passiveSupport)) by (the)? {subject:\(agent)}+")
             }
+            let passiveAgent = words(map["passive-agent"])
+            if !passiveAgent.isEmpty {
+                patterns.append("\(t)+ ~2 (was|were|is|are|been|being) !\(alt(passiveAgent)) ~2 by (the)? \(a)+")
+            }
             for (p, vs) in prepMap(map["passive-with"]) where !vs.isEmpty {
                 patterns.append("\(a)+ ~2 (was|were|is|are|been|being) !\(alt(vs)) ~5 \(p) (the)? \(t)+")
             }
             if map["preposed"]?.string == "true", !nouns.isEmpty, !preps.isEmpty {
-                patterns.append("(during|on|in) (a|an|the|his|her|their|its)? ~3 !\(alt(nouns)) \(alt(preps)) (the)? \(t)+ , (the)? \(a)+")
+                patterns.append("(during|on|in|at) (a|an|the|his|her|their|its)? ~3 !\(alt(nouns)) \(alt(preps)) (the)? \(t)+ [ (on|in|from|between) {_:Date} ] , (the)? \(a)+")
             }
             let pair = words(map["pair"])
             if !pair.isEmpty { patterns.append("{subject:\(agent)} and (the)? {object:\(target)} ~2 !\(alt(pair))") }
             guard !patterns.isEmpty else { throw fail("frame '\(id)' has no trigger words") }
             var rule = "- id: \(id)\n  predicate: \(predicate)\n  patterns:\n"
             for p in patterns { rule += "    - \"\(p)\"\n" }
-            for key in ["confidence", "date", "subject-as", "object-as", "reported"] {
+            for key in ["confidence", "date", "subject-as", "object-as", "reported", "object"] {
                 if let v = map[key]?.string { rule += "  \(key): \(v)\n" }
             }
             do { out += try RuleSet(yaml: rule, file: file).rules } catch let e as RuleError {

@@ -47,6 +47,18 @@ public struct Pipeline: Sendable {
         var stated = false
     }
 
+    /// A match of a rule whose people stand for their countries (`subject-as: nationality`,
+    /// `object-as: nationality`) with a person of no nationality yet: decided at the end of the
+    /// document, from the person's side (`partySides`).
+    struct SideCandidate {
+        let subjects: [Entity]
+        let objects: [Entity]
+        let subjectAs: Bool
+        let objectAs: Bool
+        let predicate: String
+        let mention: Mention
+    }
+
     public init(rules: RuleSet = .standard, gazetteer: Gazetteer = .shared) {
         self.rules = rules
         self.recognizer = EntityRecognizer(gazetteer: gazetteer)
@@ -61,6 +73,7 @@ public struct Pipeline: Sendable {
         var contextDate: FactDate? = nil
         var envoys: [EntityKey: FactDate?] = [:]
         var abroad: [AbroadCandidate] = []
+        var sided: [SideCandidate] = []
         let proseRules = rules.rules.filter { $0.scope == .prose }
         let infoboxRules = rules.rules.filter { $0.scope == .infobox }
 
@@ -71,14 +84,16 @@ public struct Pipeline: Sendable {
             guard !matching.isEmpty else { continue }
             var y: FactDate? = nil
             let prov = Provenance(documentID: documentID, sentence: entry.value, start: entry.span.start, end: entry.span.end)
-            run(infoboxIndex, infoboxRules, only: matching, on: entry.value, provenance: prov, resolver: &resolver, contextDate: &y, envoys: &envoys, abroad: &abroad, into: &graph)
+            run(infoboxIndex, infoboxRules, only: matching, on: entry.value, provenance: prov, resolver: &resolver, contextDate: &y, envoys: &envoys, abroad: &abroad, sided: &sided, into: &graph)
         }
         for (index, s) in article.sentences.enumerated() {
             resolver.beginSentence(index)
             let prov = Provenance(documentID: documentID, sentence: s.text, start: s.span.start, end: s.span.end)
-            run(proseIndex, proseRules, only: nil, on: s.text, provenance: prov, resolver: &resolver, contextDate: &contextDate, envoys: &envoys, abroad: &abroad, into: &graph)
+            run(proseIndex, proseRules, only: nil, on: s.text, provenance: prov, resolver: &resolver, contextDate: &contextDate, envoys: &envoys, abroad: &abroad, sided: &sided, into: &graph)
         }
-        addAbroad(abroad, parties: resolver.parties, into: &graph)
+        let sides = partySides(abroad, parties: resolver.parties, graph: graph)
+        addAbroad(abroad, sides: sides, into: &graph)
+        addSided(sided, sides: sides, parties: resolver.parties, into: &graph)
         inferEnvoys(&graph, parties: resolver.parties, envoys: envoys)
         graph.keepOneMentionPerSentence()
         return graph
@@ -96,7 +111,8 @@ public struct Pipeline: Sendable {
     }
 
     func run(_ index: RuleIndex, _ rules: [RelationRule], only: Set<Int>?, on text: String, provenance: Provenance, resolver: inout EntityResolver,
-             contextDate: inout FactDate?, envoys: inout [EntityKey: FactDate?], abroad: inout [AbroadCandidate], into graph: inout KnowledgeGraph) {
+             contextDate: inout FactDate?, envoys: inout [EntityKey: FactDate?], abroad: inout [AbroadCandidate], sided: inout [SideCandidate],
+             into graph: inout KnowledgeGraph) {
         var (_, units) = analyze(text, table: index.table, contextDate: &contextDate)
         // An untyped name that is a person seen before ("Putin", "Castro"), or that a title follows as an
         // apposition ("Charles, Prince of Wales,"), is a person, not a place.
@@ -143,7 +159,11 @@ public struct Pipeline: Sendable {
         for u in units.indices {
             guard let span = units[u].span else { continue }
             switch span.type {
-            case .pronoun: cache[u] = resolver.resolve(span, clauseInitial: u == 0 || units[u - 1].word == ",")
+            case .pronoun:
+                // "..., while it imported ...": a pronoun that opens a clause joined by a conjunction
+                // is the subject of the clause before it (the sentence's first fitting entity).
+                let joined = u >= 2 && units[u - 2].word == "," && (units[u - 1].word.map(Self.clauseJoiners.contains) ?? false)
+                cache[u] = resolver.resolve(span, clauseInitial: u == 0 || units[u - 1].word == ",", afterConjunction: joined)
             case .person, .country, .demonym, .organization, .city, .group: cache[u] = resolver.resolve(span)
             case .name: _ = resolver.resolve(span, expected: .person)  // known for later surnames and pronouns
             default: break
@@ -171,6 +191,16 @@ public struct Pipeline: Sendable {
             for date in dates {
             let mention = Mention(date: date, provenance: provenance, rule: rule.id, confidence: rule.confidence)
             for su in m.subjects {
+                // A person of no nationality yet: decided at the end of the document, by their side.
+                if rule.subjectAsNationality || rule.objectAsNationality, !rule.literalObject, !rule.hostPartyObject, !rule.objectAbroad {
+                    let rawS = entities(su, subjectType), rawO = m.objects.flatMap { entities($0, objectType) }
+                    func unknown(_ e: Entity) -> Bool { e.type == .person && graph.objects(of: e.key, "nationality").isEmpty }
+                    if (rule.subjectAsNationality && rawS.contains(where: unknown)) || (rule.objectAsNationality && rawO.contains(where: unknown)) {
+                        sided.append(SideCandidate(subjects: rawS, objects: rawO, subjectAs: rule.subjectAsNationality,
+                                                   objectAs: rule.objectAsNationality, predicate: rule.predicate, mention: mention))
+                        continue
+                    }
+                }
                 let subjects = rule.subjectAsNationality ? asNationality(entities(su, subjectType)) : entities(su, subjectType)
                 for s in subjects {
                     if rule.literalObject {
@@ -188,6 +218,11 @@ public struct Pipeline: Sendable {
                     }
                     if rule.hostPartyObject {
                         for o in hostParty(for: s, units: units, resolver: resolver, graph: graph) {
+                            // The visitor is from elsewhere: it tells where they are not from (`addAbroad`).
+                            if rule.predicate == "visited", s.type == .person {
+                                abroad.append(AbroadCandidate(subject: s, object: o, objectCountry: o.label, sentenceCountries: [],
+                                                              predicate: rule.predicate, mention: mention, stated: true))
+                            }
                             let sk = graph.add(entity: s), ok = graph.add(entity: o)
                             graph.add(fact: Fact(subject: sk, predicate: rule.predicate, object: .entity(ok), mentions: [mention]))
                         }
@@ -281,8 +316,13 @@ public struct Pipeline: Sendable {
         for (k, u) in units.enumerated() {
             let cue = (u.word == "accompanied" && k + 1 < units.count && units[k + 1].word == "by")
                 || (u.word == "company" && k + 1 < units.count && units[k + 1].word == "of" && k > 0 && units[k - 1].word == "the")
-            guard cue else { continue }
-            var j = k + 2
+            // "flew into Riyadh that morning with Field Marshal X", "travelled to Tripoli with X": "with" right
+            // after the place or the time of the journey (not "met with", "talks with").
+            let with = u.word == "with" && k > 0 && (units[k - 1].spanType.map { [.city, .country, .place, .date].contains($0) } ?? false
+                || units[k - 1].word.map(Self.journeyTimes.contains) ?? false)
+                && units[max(0, k - 7)..<k].contains { $0.word.map(Self.journeyVerbs.contains) ?? false }
+            guard cue || with else { continue }
+            var j = with ? k + 1 : k + 2
             var companions: [Entity] = []
             while j < units.count {
                 if let s = units[j].span {
@@ -305,6 +345,9 @@ public struct Pipeline: Sendable {
         }
     }
 
+    static let journeyVerbs: Set<String> = ["travelled", "traveled", "flew", "flown", "arrived", "came", "went", "returned", "journeyed", "sailed", "landed", "toured", "visited", "drove"]
+    static let journeyTimes: Set<String> = ["morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "year"]
+
     /// A country span's label, or a city span's country from the gazetteer.
     func country(of span: EntitySpan?) -> String? {
         guard let span else { return nil }
@@ -317,22 +360,10 @@ public struct Pipeline: Sendable {
     /// the article's nationalities are known: a country, or a city's country, differs from every
     /// nationality of the subject; a place of no known country counts when every city the sentence
     /// names is abroad. A subject of unknown nationality gives nothing.
-    func addAbroad(_ candidates: [AbroadCandidate], parties: [Entity], into graph: inout KnowledgeGraph) {
-        // A person of no stated nationality who visited one of the article's two parties is taken
-        // to be from the other one, for this test only (no nationality fact is added).
-        var from: [EntityKey: Set<String>] = [:]
-        let partyNames = parties.filter { $0.type == .country }.map(\.label)
-        if partyNames.count == 2 {
-            for c in candidates where c.stated {
-                guard let visited = c.objectCountry, let i = partyNames.firstIndex(of: visited) else { continue }
-                from[c.subject.key, default: []].insert(partyNames[1 - i])
-            }
-        }
+    func addAbroad(_ candidates: [AbroadCandidate], sides: [EntityKey: String], into graph: inout KnowledgeGraph) {
         for c in candidates where !c.stated {
-            var own = Set(graph.objects(of: c.subject.key, "nationality").compactMap { x -> String? in
-                if case .entity(let k) = x { return graph.entities[k]?.label } else { return nil }
-            })
-            if own.isEmpty, let f = from[c.subject.key], f.count == 1 { own = f }
+            var own = Self.nationalities(c.subject.key, graph)
+            if own.isEmpty, let side = sides[c.subject.key] { own = [side] }
             guard !own.isEmpty else { continue }
             let isAbroad: Bool
             if let country = c.objectCountry { isAbroad = !own.contains(country) }
@@ -343,6 +374,82 @@ public struct Pipeline: Sendable {
             graph.add(fact: Fact(subject: sk, predicate: c.predicate, object: .entity(ok), mentions: [c.mention]))
         }
     }
+
+    /// Adds the deferred facts of rules whose people stand for their countries, now that every
+    /// nationality and side is known; a person of neither gives nothing.
+    func addSided(_ candidates: [SideCandidate], sides: [EntityKey: String], parties: [Entity], into graph: inout KnowledgeGraph) {
+        func countries(_ es: [Entity], _ asCountry: Bool) -> [Entity] {
+            guard asCountry else { return es }
+            return es.flatMap { e -> [Entity] in
+                guard e.type == .person else { return [e] }
+                let own = graph.objects(of: e.key, "nationality").compactMap { o -> Entity? in
+                    if case .entity(let k) = o { return graph.entities[k] } else { return nil }
+                }
+                if !own.isEmpty { return own }
+                guard let side = sides[e.key], let c = parties.first(where: { $0.label == side }) else { return [] }
+                return [c]
+            }
+        }
+        for c in candidates {
+            for s in countries(c.subjects, c.subjectAs) {
+                for o in countries(c.objects, c.objectAs) where o != s {
+                    var a = s, b = o
+                    if Self.symmetric.contains(c.predicate), b.key < a.key { swap(&a, &b) }
+                    let sk = graph.add(entity: a), ok = graph.add(entity: b)
+                    graph.add(fact: Fact(subject: sk, predicate: c.predicate, object: .entity(ok), mentions: [c.mention]))
+                }
+            }
+        }
+    }
+
+    static func nationalities(_ key: EntityKey, _ graph: KnowledgeGraph) -> Set<String> {
+        Set(graph.objects(of: key, "nationality").compactMap { x -> String? in
+            if case .entity(let k) = x { return graph.entities[k]?.label } else { return nil }
+        })
+    }
+
+    /// The side, one of the article's two parties, of each person of no nationality fact, for the
+    /// `object: abroad` test and for people standing for their countries: who visited one party
+    /// (a stated visit) is from the other; then who met someone of a known side, and of one side
+    /// only, is from the other party (bilateral meetings), in two rounds, each from the state before it.
+    func partySides(_ candidates: [AbroadCandidate], parties: [Entity], graph: KnowledgeGraph) -> [EntityKey: String] {
+        let partyNames = parties.filter { $0.type == .country }.map(\.label)
+        guard partyNames.count == 2 else { return [:] }
+        var from: [EntityKey: Set<String>] = [:]
+        for c in candidates where c.stated {
+            guard let visited = c.objectCountry, let i = partyNames.firstIndex(of: visited) else { continue }
+            from[c.subject.key, default: []].insert(partyNames[1 - i])
+        }
+        var partners: [EntityKey: Set<EntityKey>] = [:]
+        for (key, e) in graph.entities where e.type == .person {
+            for case .entity(let o) in graph.objects(of: key, "metWith") {
+                partners[key, default: []].insert(o)
+                partners[o, default: []].insert(key)
+            }
+        }
+        func side(_ key: EntityKey) -> String? {
+            let own = Self.nationalities(key, graph)
+            if !own.isEmpty { return own.count == 1 && partyNames.contains(own.first!) ? own.first : nil }
+            if let f = from[key], f.count == 1 { return f.first }
+            return nil
+        }
+        for _ in 0..<2 {
+            var inferred: [EntityKey: Set<String>] = [:]
+            for (key, ps) in partners where side(key) == nil && Self.nationalities(key, graph).isEmpty && from[key] == nil {
+                let sides = Set(ps.compactMap(side))
+                guard sides.count == 1, let i = partyNames.firstIndex(of: sides.first!) else { continue }
+                inferred[key] = [partyNames[1 - i]]
+            }
+            if inferred.isEmpty { break }
+            from.merge(inferred) { old, _ in old }
+        }
+        var out: [EntityKey: String] = [:]
+        for (key, f) in from where f.count == 1 && Self.nationalities(key, graph).isEmpty { out[key] = f.first! }
+        return out
+    }
+
+    /// Conjunctions that join two clauses with their own subjects ("X exported ..., while it imported ...").
+    static let clauseJoiners: Set<String> = ["while", "whereas", "and", "but", "although", "though"]
 
     /// Whether the unit at `k` is the complement of "of" ("the summit of [the] X").
     static func isOfComplement(_ k: Int, _ units: [Unit]) -> Bool {

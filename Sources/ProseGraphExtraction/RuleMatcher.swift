@@ -19,7 +19,7 @@ public final class Unit: Sendable {
     /// With `table`, a word's flags and classes come from its entry there (every table holds
     /// the words the matcher and the clause layer ask about); a word not in it can only be an
     /// "-ly" adverb or an "-ed" verb.
-    init(tokens: Range<Int>, word: String?, span: EntitySpan?, id: Int32 = -1, table: WordTable? = nil) {
+    init(tokens: Range<Int>, word: String?, span: EntitySpan?, id: Int32 = -1, table: WordTable? = nil, capitalized: Bool = false) {
         self.tokens = tokens
         self.word = word
         self.span = span
@@ -28,14 +28,15 @@ public final class Unit: Sendable {
         self.spanPlural = span?.plural ?? false
         self.id = id
         if let w = word {
+            let capital = capitalized ? UnitFlags.capitalized : 0
             if let table, id >= 0 {
-                flags = table.flags[Int(id)]
+                flags = table.flags[Int(id)] | capital
                 classes = table.classes[Int(id)]
             } else if table != nil {
-                flags = 0
+                flags = capital
                 classes = WordClass.bySuffix(w)
             } else {
-                flags = UnitFlags.of(w)
+                flags = UnitFlags.of(w) | capital
                 classes = WordClass.of(w)
             }
         } else {
@@ -104,6 +105,8 @@ enum UnitFlags {
     static let joint: UInt8 = 2
     static let conjunction: UInt8 = 4
     static let the: UInt8 = 8
+    /// The word is written with a capital letter (set from the token, not from the word table).
+    static let capitalized: UInt8 = 16
 }
 
 /// Gives every word the rules mention a small integer, so matching compares integers.
@@ -166,7 +169,7 @@ func makeUnits(_ tokens: [Token], _ spans: [EntitySpan], ids table: WordTable?) 
             s += 1
         } else {
             let w = tokens[i].lower
-            units.append(Unit(tokens: i..<(i + 1), word: w, span: nil, id: table?.id(w) ?? -1, table: table))
+            units.append(Unit(tokens: i..<(i + 1), word: w, span: nil, id: table?.id(w) ?? -1, table: table, capitalized: tokens[i].isCapitalized))
             i += 1
         }
     }
