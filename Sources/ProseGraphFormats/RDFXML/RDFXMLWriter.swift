@@ -276,6 +276,12 @@ public struct RDFXMLWriter {
         var namespace = "", local = ""
         namespace.unicodeScalars.append(contentsOf: scalars[..<start])
         local.unicodeScalars.append(contentsOf: scalars[start...])
+        // libxml2 takes a namespace name written with a character reference (`&amp;`) as the
+        // reference's text, not the character: read back, the predicate would be another IRI.
+        if namespace.contains("&") {
+            throw SerializationError(format: "RDF/XML",
+                                     message: "the predicate <\(p.value)> cannot be written as an RDF/XML property element (its namespace part <\(namespace)> has an '&', which XML readers built on libxml2 read back as '&#38;')")
+        }
         return PropertyElement(prefix: generatedPrefix, local: local, declare: namespace)
     }
 
