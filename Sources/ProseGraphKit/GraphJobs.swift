@@ -174,7 +174,7 @@ public enum GraphJobs {
             return
         }
         if format != .nquads, quads.contains(where: { $0.graph != nil }) {
-            throw ReadFailure("\(path): the input has named graphs, which \(format.rawValue) cannot hold: write N-Quads (.nq) instead")
+            throw ReadFailure("\(path): the input has named graphs, which \(format.rawValue) cannot hold: write N-Quads (.nq) or JSON-LD (.jsonld) instead")
         }
         func emit(_ sink: ByteSink) throws {
             if format == .nquads {
@@ -391,7 +391,7 @@ struct QuadWriter {
             return
         }
         guard q.graph == nil else {
-            throw ReadFailure("\(name): the input has named graphs, which \(format.rawValue) cannot hold: write N-Quads (.nq) instead")
+            throw ReadFailure("\(name): the input has named graphs, which \(format.rawValue) cannot hold: write N-Quads (.nq) or JSON-LD (.jsonld) instead")
         }
         switch inner {
         case .nt(var w): try w.write(q.triple); inner = .nt(w)
