@@ -59,7 +59,8 @@ public enum RDFInput {
     /// after expansion of the whole document). Errors from `emit` stop the read.
     /// The file is refused before it is read when it is over its size limit
     /// (`limits.jsonldSize` for JSON-LD, `limits.inputSize` for the others).
-    /// `prefixes` is told the prefix declarations of Turtle, TriG and RDF/XML inputs.
+    /// `prefixes` is told the prefix declarations of Turtle, TriG and RDF/XML inputs, and the
+    /// simple prefix definitions of a JSON-LD document's top-level context.
     @discardableResult
     public static func stream(path: String, format: InputFormat? = nil, base: String? = nil, contexts: [String] = [],
                               limits: InputLimits = InputLimits(), prefixes: ((String, String) -> Void)? = nil,
@@ -90,6 +91,10 @@ public enum RDFInput {
                 // RDF 1.2: a value's @direction is kept (a directional language string), not dropped.
                 _ = try JSONLDReader(options: options, documentLoader: loader,
                                      settings: .init(directionalLiterals: true)).read(bytes, emit)
+                // The prefixes of the document's own top-level context (its simple prefix definitions).
+                if let prefixes, case .document(_, let found)? = try? JSONLDWriter.ContextReference.contextFile(bytes, path: name) {
+                    for (prefix, namespace) in found.entries { prefixes(prefix, namespace) }
+                }
             case .graphml:
                 // prosegraph's own GraphML profile, as the RDF it was written from (without document triples).
                 let doc = try GraphMLReader(options: options).read(bytes)

@@ -18,7 +18,8 @@ struct ConvertCommand: ParsableCommand {
         the first --context FILE when one is given (the output must read \
         back as the input, else it is an error), none with --expanded, \
         prosegraph's own for a prosegraph export, else one of the input's \
-        prefixes (Turtle, TriG and RDF/XML declare them).
+        prefixes (Turtle, TriG, RDF/XML and a JSON-LD document's own context \
+        declare them).
 
         Examples:
           prosegraph convert Output/graph.nt /tmp/graph.ttl
