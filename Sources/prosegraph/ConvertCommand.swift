@@ -9,7 +9,8 @@ struct ConvertCommand: ParsableCommand {
         discussion: """
         Formats come from the file extensions (.rdf .jsonld .nt .nq .ttl; also \
         .xml .owl .json .trig on input) or --from/--to; '-' is standard input \
-        or output. Quads are written as they are read, in input order. A \
+        or output. Quads are written as they are read, in input order (JSON-LD: \
+        grouped by graph and subject). A \
         rejected input exits 2 with file:line:column: message; nothing is \
         written then. A term the output format cannot carry (a named graph in \
         Turtle, a triple term in JSON-LD) is an error naming it.
@@ -17,7 +18,7 @@ struct ConvertCommand: ParsableCommand {
         JSON-LD output holds named graphs and base directions. Its context is \
         the first --context FILE when one is given (the output must read \
         back as the input, else it is an error), none with --expanded, \
-        prosegraph's own for a prosegraph export, else one of the input's \
+        prosegraph's own for a prosegraph export, else a context of the input's \
         prefixes (Turtle, TriG, RDF/XML and a JSON-LD document's own context \
         declare them).
 
