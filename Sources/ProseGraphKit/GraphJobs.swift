@@ -169,8 +169,9 @@ public enum GraphJobs {
 
     /// Writes quads in a format to a path (atomically) or to standard output ("-").
     public static func write(_ quads: [Quad], as format: OutputFormat, to path: String) throws(ReadFailure) {
-        if format == .jsonld, quads.contains(where: { $0.graph != nil }) {
-            try writeJSONLD(quads, prefixes: PrefixMap([]), to: path, jsonld: JSONLDOutput(), contexts: [])
+        if format == .jsonld {
+            // As convert writes it: the project context for a prosegraph graph, else none; named graphs too.
+            try writeJSONLD(quads.sorted(), prefixes: PrefixMap([]), to: path, jsonld: JSONLDOutput(), contexts: [])
             return
         }
         if format != .nquads, quads.contains(where: { $0.graph != nil }) {
