@@ -20,14 +20,45 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     }
 }
 
+/// How `convert` writes JSON-LD: the context (`--context FILE`, `--expanded`,
+/// else derived from the input) and the fromRdf options.
+public struct JSONLDOutput: Sendable, Hashable {
+    /// No context: JSON-LD's expanded form.
+    public var expanded: Bool
+    /// A JSON-LD context file the output is compacted with.
+    public var contextFile: String?
+    public var options: JSONLDWriter.Options
+
+    public init(expanded: Bool = false, contextFile: String? = nil, options: JSONLDWriter.Options = .init()) {
+        self.expanded = expanded
+        self.contextFile = contextFile
+        self.options = options
+    }
+}
+
 /// `prosegraph convert`, `canonicalize`, `diff` and `patch`, each one call.
 public enum GraphJobs {
     /// Streams a file into another format: each quad is written as it is read, in
     /// input order (the Turtle, RDF/XML and JSON-LD writers group consecutive
     /// triples of a subject). Output goes to a temporary file renamed into place
     /// only when everything was read and written.
+    ///
+    /// JSON-LD is written from the whole dataset (read first, up to
+    /// `limits.triples` quads), grouped by graph and subject in the order they
+    /// first appear, with the context `jsonld` says: `--expanded` none, a
+    /// `--context FILE` that one (the output is read back and must give the
+    /// input's dataset, else it is an error), a prosegraph export the project
+    /// context, anything else a context of the input's prefixes.
     public static func convert(input: String, from: InputFormat?, output: String, to format: OutputFormat,
-                               base: String?, contexts: [String], limits: InputLimits = InputLimits()) throws(ReadFailure) {
+                               base: String?, contexts: [String], limits: InputLimits = InputLimits(),
+                               jsonld: JSONLDOutput = JSONLDOutput()) throws(ReadFailure) {
+        if format == .jsonld {
+            var prefixes = PrefixMap([])
+            let quads = try RDFInput.read(path: input, format: from, base: base, contexts: contexts, limits: limits,
+                                          prefixes: { prefixes.add(prefix: $0, namespace: $1) }).quads
+            try writeJSONLD(quads, prefixes: prefixes, to: output, jsonld: jsonld, contexts: contexts)
+            return
+        }
         func run(_ sink: ByteSink) throws {
             var writer = try QuadWriter(format: format, sink: sink, name: output)
             try RDFInput.stream(path: input, format: from, base: base, contexts: contexts, limits: limits) { try writer.write($0) }
@@ -49,10 +80,102 @@ public enum GraphJobs {
         }
     }
 
+    /// Writes a dataset as JSON-LD to a path (atomically) or to standard output ("-").
+    static func writeJSONLD(_ quads: [Quad], prefixes: PrefixMap, to path: String, jsonld: JSONLDOutput,
+                            contexts: [String]) throws(ReadFailure) {
+        let name = path == "-" ? "<stdout>" : path
+        let reference: JSONLDWriter.ContextReference
+        if jsonld.expanded {
+            reference = .expanded
+        } else if let file = jsonld.contextFile {
+            do {
+                reference = try .contextFile(LimitedRead.read(file, limit: .jsonldSize, of: InputLimits()), path: file)
+            } catch let e as InputError {
+                throw ReadFailure(e.description)
+            } catch {
+                throw ReadFailure("\(error)")
+            }
+        } else if JSONLDWriter.ContextReference.isProseGraphExport(quads) {
+            reference = .embedded
+        } else {
+            reference = .prefixes(prefixes)
+        }
+        var options = jsonld.options
+        options.version11 = JSONLDWriter.needsVersion11(quads, options: options)
+        // Grouped by graph, then subject, each in the order it first appears; a repeated quad once.
+        var seen = Set<Quad>()
+        let quads = quads.filter { seen.insert($0).inserted }
+        var first: [Pair: Int] = [:]
+        for q in quads where first[Pair(graph: q.graph, subject: q.subject)] == nil {
+            first[Pair(graph: q.graph, subject: q.subject)] = first.count
+        }
+        var graphFirst: [Term?: Int] = [:]
+        for q in quads where graphFirst[q.graph] == nil { graphFirst[q.graph] = graphFirst.count }
+        let ordered = quads.enumerated().sorted { a, b in
+            let (ga, gb) = (graphFirst[a.element.graph]!, graphFirst[b.element.graph]!)
+            if ga != gb { return ga < gb }
+            let (sa, sb) = (first[Pair(graph: a.element.graph, subject: a.element.subject)]!,
+                            first[Pair(graph: b.element.graph, subject: b.element.subject)]!)
+            return sa != sb ? sa < sb : a.offset < b.offset
+        }.map(\.element)
+        let sink = MemorySink()
+        do {
+            var writer = try JSONLDWriter(sink: sink, context: reference, options: options)
+            try writer.write(dataset: ordered)
+            try writer.finish()
+        } catch {
+            throw ReadFailure("\(name): \(error)")
+        }
+        // A user's context can change what a document means (a default language, a coercion):
+        // the output must read back as the input.
+        if case .document = reference, !options.useNativeTypes {
+            var entries = contexts.map { DocumentLoader.Entry.named(path: $0) }
+            if let file = jsonld.contextFile { entries.append(.named(path: file)) }
+            let settings = JSONLDReader.Settings(rdfDirection: options.rdfDirection.map { $0 == .i18nDatatype ? .i18nDatatype : .compoundLiteral },
+                                                 directionalLiterals: true)
+            do {
+                let back = try JSONLDReader(options: ReaderOptions(path: name), documentLoader: .offline(entries), settings: settings)
+                    .quads(sink.bytes)
+                let want = try Canonicalizer().canonicalize(quads).nquads
+                let got = try Canonicalizer().canonicalize(back).nquads
+                if want != got {
+                    let missing = want.split(separator: "\n").first { !got.contains($0 + "\n") } ?? got.split(separator: "\n").first ?? ""
+                    throw ReadFailure("\(name): the context \(jsonld.contextFile!) changes the data: compacted with it, the output does not read back as the input (first difference: \(missing)); write it without --context, or with --expanded")
+                }
+            } catch let e as ReadFailure {
+                throw e
+            } catch {
+                throw ReadFailure("\(name): the output compacted with the context \(jsonld.contextFile!) cannot be read back: \(error)")
+            }
+        }
+        do {
+            if path == "-" {
+                try sink.bytes.withUnsafeBytes { try StandardOutputSink().write($0) }
+            } else {
+                let file = try AtomicFile(path: path)
+                do { try sink.bytes.withUnsafeBytes { try file.write($0) }; try file.commit() } catch { file.discard(); throw error }
+            }
+        } catch let e as OutputError {
+            throw ReadFailure(e.description)
+        } catch {
+            throw ReadFailure("\(name): \(error)")
+        }
+    }
+
+    private struct Pair: Hashable {
+        let graph: Term?
+        let subject: Term
+    }
+
     /// Writes quads in a format to a path (atomically) or to standard output ("-").
     public static func write(_ quads: [Quad], as format: OutputFormat, to path: String) throws(ReadFailure) {
+        if format == .jsonld {
+            // As convert writes it: the project context for a prosegraph graph, else none; named graphs too.
+            try writeJSONLD(quads.sorted(), prefixes: PrefixMap([]), to: path, jsonld: JSONLDOutput(), contexts: [])
+            return
+        }
         if format != .nquads, quads.contains(where: { $0.graph != nil }) {
-            throw ReadFailure("\(path): the input has named graphs, which \(format.rawValue) cannot hold: write N-Quads (.nq) instead")
+            throw ReadFailure("\(path): the input has named graphs, which \(format.rawValue) cannot hold: write N-Quads (.nq) or JSON-LD (.jsonld) instead")
         }
         func emit(_ sink: ByteSink) throws {
             if format == .nquads {
@@ -269,7 +392,7 @@ struct QuadWriter {
             return
         }
         guard q.graph == nil else {
-            throw ReadFailure("\(name): the input has named graphs, which \(format.rawValue) cannot hold: write N-Quads (.nq) instead")
+            throw ReadFailure("\(name): the input has named graphs, which \(format.rawValue) cannot hold: write N-Quads (.nq) or JSON-LD (.jsonld) instead")
         }
         switch inner {
         case .nt(var w): try w.write(q.triple); inner = .nt(w)

@@ -42,10 +42,11 @@ public enum RDFInput {
     /// Reads a whole file into memory: at most `limits.triples` quads (more is
     /// an error naming the limit), on top of the size limits `stream` applies.
     public static func read(path: String, format: InputFormat? = nil, base: String? = nil,
-                            contexts: [String] = [], limits: InputLimits = InputLimits()) throws(ReadFailure) -> (quads: [Quad], format: InputFormat) {
+                            contexts: [String] = [], limits: InputLimits = InputLimits(),
+                            prefixes: ((String, String) -> Void)? = nil) throws(ReadFailure) -> (quads: [Quad], format: InputFormat) {
         var quads: [Quad] = []
         let name = path == "-" ? "<stdin>" : path
-        let fmt = try stream(path: path, format: format, base: base, contexts: contexts, limits: limits) { q in
+        let fmt = try stream(path: path, format: format, base: base, contexts: contexts, limits: limits, prefixes: prefixes) { q in
             guard quads.count < limits.triples else {
                 throw ReadFailure("\(name): \(limits.exceeded(.triples, what: "the input holds more than \(limits.triples) triples"))")
             }
@@ -58,9 +59,11 @@ public enum RDFInput {
     /// after expansion of the whole document). Errors from `emit` stop the read.
     /// The file is refused before it is read when it is over its size limit
     /// (`limits.jsonldSize` for JSON-LD, `limits.inputSize` for the others).
+    /// `prefixes` is told the prefix declarations of Turtle, TriG and RDF/XML inputs, and the
+    /// simple prefix definitions of a JSON-LD document's top-level context.
     @discardableResult
     public static func stream(path: String, format: InputFormat? = nil, base: String? = nil, contexts: [String] = [],
-                              limits: InputLimits = InputLimits(),
+                              limits: InputLimits = InputLimits(), prefixes: ((String, String) -> Void)? = nil,
                               _ emit: (Quad) throws -> Void) throws(ReadFailure) -> InputFormat {
         guard let fmt = format ?? InputFormat.from(path: path) else {
             throw ReadFailure("\(path): cannot tell the format from the file name: use --from (\(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
@@ -76,16 +79,22 @@ public enum RDFInput {
             switch fmt {
             case .ntriples: try NTriplesReader(options: options).read(bytes, emit)
             case .nquads: try NTriplesReader(options: options, quads: true).read(bytes, emit)
-            case .turtle: try TurtleReader(options: options).read(bytes, emit)
-            case .trig: try TurtleReader(options: options, trig: true).read(bytes, emit)
-            case .rdfxml: try RDFXMLReader(options: options).read(bytes, emit)
+            case .turtle: try TurtleReader(options: options).read(bytes, prefixes: prefixes, emit)
+            case .trig: try TurtleReader(options: options, trig: true).read(bytes, prefixes: prefixes, emit)
+            case .rdfxml: try RDFXMLReader(options: options).read(bytes, prefixes: prefixes, emit)
             case .jsonld:
                 // A context next to the document (or below its directory) is read; no other local
                 // file is (a `file:///etc/passwd` context is "not available offline"), and no URL is fetched.
                 var entries = contexts.map { DocumentLoader.Entry.named(path: $0) }
                 if path != "-" { entries.append(.directory(urlPrefix: directoryURL(of: path), path: directory(of: path))) }
                 let loader = DocumentLoader.offline(entries)
-                _ = try JSONLDReader(options: options, documentLoader: loader).read(bytes, emit)
+                // RDF 1.2: a value's @direction is kept (a directional language string), not dropped.
+                _ = try JSONLDReader(options: options, documentLoader: loader,
+                                     settings: .init(directionalLiterals: true)).read(bytes, emit)
+                // The prefixes of the document's own top-level context (its simple prefix definitions).
+                if let prefixes, case .document(_, let found)? = try? JSONLDWriter.ContextReference.contextFile(bytes, path: name) {
+                    for (prefix, namespace) in found.entries { prefixes(prefix, namespace) }
+                }
             case .graphml:
                 // prosegraph's own GraphML profile, as the RDF it was written from (without document triples).
                 let doc = try GraphMLReader(options: options).read(bytes)

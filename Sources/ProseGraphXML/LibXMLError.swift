@@ -57,7 +57,14 @@ final class ErrorCollector {
         let line = e.pointee.line > 0 ? Int(e.pointee.line) : nil
         let column = e.pointee.int2 > 0 ? Int(e.pointee.int2) : nil
         let error = XMLError(kind: kind, message: message, line: line, column: column, code: Int(e.pointee.code))
-        if e.pointee.level == XML_ERR_WARNING { warnings.append(error) } else { errors.append(error) }
+        // A namespace name that is an IRI rather than a URI (non-ASCII characters), or one with a
+        // character reference libxml2 checks before expanding (`&amp;`), is still a namespace name
+        // (XML 1.1 namespaces take IRIs; RDF/XML needs them for such predicates): a warning only.
+        if e.pointee.level == XML_ERR_WARNING || e.pointee.code == Int32(XML_WAR_NS_URI.rawValue) {
+            warnings.append(error)
+        } else {
+            errors.append(error)
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ProseGraphKit
+import ProseGraphFormats
 
 extension InputFormat: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
@@ -21,3 +22,5 @@ func runOrFail<T>(_ body: () throws(ReadFailure) -> T) throws -> T {
         throw ExitCode(Status.failure)
     }
 }
+
+extension JSONLDWriter.RDFDirection: ExpressibleByArgument {}

@@ -177,4 +177,148 @@ func repositoryFile(_ relative: String, from file: String = #filePath) -> [UInt8
             _ = try jsonld([Triple(.literal(Literal("x")), p, .literal(Literal("y")))])
         }
     }
+
+    // MARK: - Datasets, JSON-LD 1.1 values and the fromRdf options (issue 15)
+
+    func dataset(_ quads: [Quad], _ context: JSONLDWriter.ContextReference, _ options: JSONLDWriter.Options = .init()) throws -> String {
+        let sink = MemorySink()
+        var options = options
+        options.version11 = JSONLDWriter.needsVersion11(quads, options: options)
+        var w = try JSONLDWriter(sink: sink, context: context, options: options)
+        try w.write(dataset: quads)
+        try w.finish()
+        return sink.string
+    }
+
+    @Test func namedGraphsAreGraphObjectsBesideTheDefaultGraph() throws {
+        let g = IRI("https://ex.org/g")
+        let out = try dataset([
+            Quad(.iri(s), p, .literal(Literal("default"))),
+            Quad(.iri(s), p, .literal(Literal("in g")), graph: .iri(g)),
+            Quad(.blank(BlankNode("x")), p, .iri(s), graph: .iri(g)),
+            Quad(.iri(s), p, .literal(Literal("in _:h")), graph: .blank(BlankNode("h"))),
+            Quad(.iri(g), RDFS.label, .literal(Literal("the graph g"))),
+        ], .url("https://prosegraph.org/context.jsonld"))
+        #expect(out == Self.head + """
+
+            {
+              "@id": "https://ex.org/s",
+              "https://ex.org/p": "default"
+            },
+            {
+              "@id": "https://ex.org/g",
+              "@graph": [
+                {
+                  "@id": "https://ex.org/s",
+                  "https://ex.org/p": "in g"
+                },
+                {
+                  "@id": "_:x",
+                  "https://ex.org/p": {"@id": "https://ex.org/s"}
+                }
+              ]
+            },
+            {
+              "@id": "_:h",
+              "@graph": [
+                {
+                  "@id": "https://ex.org/s",
+                  "https://ex.org/p": "in _:h"
+                }
+              ]
+            },
+            {
+              "@id": "https://ex.org/g",
+              "label": "the graph g"
+            }
+          ]
+        }
+
+        """)
+    }
+
+    @Test func aDirectionOrJSONValueDeclaresVersion11() throws {
+        let quads = [Quad(.iri(s), p, .literal(Literal("chat", language: "en-GB", direction: "ltr")))]
+        #expect(try dataset(quads, .url("https://prosegraph.org/context.jsonld")) == """
+        {
+          "@context": ["https://prosegraph.org/context.jsonld", {"@version": 1.1}],
+          "@graph": [
+            {
+              "@id": "https://ex.org/s",
+              "https://ex.org/p": {"@value": "chat", "@language": "en-gb", "@direction": "ltr"}
+            }
+          ]
+        }
+
+        """)
+        #expect(try dataset(quads, .embedded).hasPrefix("{\n  \"@context\": {\n    \"@version\": 1.1,\n    \"rdf\": "))
+        #expect(try dataset([], .embedded) == jsonld([], context: .embedded))
+        // Without "@version": 1.1 a direction is an error naming the literal, never dropped.
+        #expect(throws: SerializationError(format: "JSON-LD", message: "the literal \"chat\"@en-gb--ltr has a base direction, which needs a JSON-LD 1.1 context (\"@version\": 1.1)")) {
+            _ = try jsonld(quads.map(\.triple))
+        }
+    }
+
+    @Test func jsonLiteralsAreCheckedAndKeptExactly() throws {
+        let json = IRI(RDF.namespace + "JSON")
+        let out = try dataset([
+            Quad(.iri(s), p, .literal(Literal("{\"a\":[1,true]}", datatype: json))),
+            Quad(.iri(s), p, .literal(Literal("{\"a\": 1}", datatype: json))),
+        ], .prefixes(PrefixMap([("ex", "https://ex.org/")])))
+        #expect(out == """
+        {
+          "@context": {
+            "@version": 1.1,
+            "ex": "https://ex.org/"
+          },
+          "@graph": [
+            {
+              "@id": "ex:s",
+              "ex:p": [{"@value": {"a":[1,true]}, "@type": "@json"}, {"@value": "{\\"a\\": 1}", "@type": "http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON"}]
+            }
+          ]
+        }
+
+        """)
+        #expect(throws: SerializationError(format: "JSON-LD", message: "the literal \"[{]\"^^<http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON> is not JSON: expected a string key in the object, found ']'")) {
+            _ = try dataset([Quad(.iri(s), p, .literal(Literal("[{]", datatype: json)))], .expanded)
+        }
+    }
+
+    @Test func nativeTypesAndCompoundLiterals() throws {
+        let values: [Literal] = [
+            Literal("+7", datatype: XSD.integer), Literal("012", datatype: XSD.integer), Literal("1", datatype: XSD.boolean),
+            Literal("1.5E0", datatype: XSD.double), Literal("INF", datatype: XSD.double), Literal("0.50", datatype: XSD.decimal),
+        ]
+        let out = try dataset(values.map { Quad(.iri(s), p, .literal($0)) }, .expanded, .init(useNativeTypes: true))
+        #expect(out == """
+        [
+          {
+            "@id": "https://ex.org/s",
+            "https://ex.org/p": [{"@value": 7}, {"@value": 12}, {"@value": true}, {"@value": 1.5}, {"@value": "INF", "@type": "http://www.w3.org/2001/XMLSchema#double"}, {"@value": "0.50", "@type": "http://www.w3.org/2001/XMLSchema#decimal"}]
+          }
+        ]
+
+        """)
+        let b = Term.blank(BlankNode("c"))
+        let compound = [
+            Quad(.iri(s), p, b),
+            Quad(b, IRI(RDF.namespace + "value"), .literal(Literal("שלום"))),
+            Quad(b, IRI(RDF.namespace + "language"), .literal(Literal("he"))),
+            Quad(b, IRI(RDF.namespace + "direction"), .literal(Literal("rtl"))),
+        ]
+        #expect(try dataset(compound, .expanded, .init(rdfDirection: .compoundLiteral)) == """
+        [
+          {
+            "@id": "https://ex.org/s",
+            "https://ex.org/p": [{"@value": "שלום", "@language": "he", "@direction": "rtl"}]
+          }
+        ]
+
+        """)
+        // Used twice, the blank node is a node: read back, one value object would become two nodes.
+        let twice = try dataset(compound + [Quad(.iri(p), p, b)], .expanded, .init(rdfDirection: .compoundLiteral))
+        #expect(twice.contains("\"@id\": \"_:c\",\n    \"http://www.w3.org/1999/02/22-rdf-syntax-ns#direction\": [{\"@value\": \"rtl\"}]"))
+    }
 }
+

@@ -50,6 +50,13 @@ func ntriples(_ triples: [Triple]) throws -> String {
         #expect(throws: SerializationError(format: "N-Triples", message: "the IRI <https://ex.org/a>b> contains '>' (U+003E), which no IRI may contain")) {
             _ = try ntriples([Triple(s, p, .iri(IRI("https://ex.org/a>b")))])
         }
+        // Found by the writer audit: a relative IRI was written, and then refused by every reader.
+        #expect(throws: SerializationError(format: "N-Triples", message: "the IRI <relative/x> is relative; only absolute IRIs (with a scheme) can be written")) {
+            _ = try ntriples([Triple(s, p, .iri(IRI("relative/x")))])
+        }
+        #expect(throws: SerializationError(format: "N-Triples", message: "the literal \"x\" cannot be the subject of a triple")) {
+            _ = try ntriples([Triple(.literal(Literal("x")), p, .iri(s))])
+        }
     }
 
     @Test func largeOutputIsFlushedCompletely() throws {

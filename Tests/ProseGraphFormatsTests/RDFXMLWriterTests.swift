@@ -132,6 +132,51 @@ final class FailingSink: ByteSink {
         }
     }
 
+    @Test func rdf12TermsAreWrittenInRDFXML12WhereTheyOccur() throws {
+        let inner = Triple(.blank(BlankNode("b1")), IRI("https://ex.org/q"), .literal(Literal("مرحبا", language: "ar", direction: "rtl")))
+        let out = try rdfxml([
+            Triple(s, p, .literal(Literal("chat", language: "en-GB", direction: "ltr"))),
+            Triple(s, p, .tripleTerm(Triple(s, IRI("https://ex.org/q"), .tripleTerm(inner)))),
+            Triple(s, p, .literal(Literal("plain", language: "en"))),
+        ])
+        #expect(out == Self.root + """
+
+          <rdf:Description rdf:about="https://ex.org/s">
+            <ns1:p xmlns:ns1="https://ex.org/" rdf:version="1.2" xmlns:its="http://www.w3.org/2005/11/its" its:version="2.0" xml:lang="en-gb" its:dir="ltr">chat</ns1:p>
+            <ns1:p xmlns:ns1="https://ex.org/" rdf:version="1.2" rdf:parseType="Triple">
+              <rdf:Description rdf:about="https://ex.org/s">
+                <ns1:q xmlns:ns1="https://ex.org/" rdf:parseType="Triple">
+                  <rdf:Description rdf:nodeID="b1">
+                    <ns1:q xmlns:ns1="https://ex.org/" xmlns:its="http://www.w3.org/2005/11/its" its:version="2.0" xml:lang="ar" its:dir="rtl">مرحبا</ns1:q>
+                  </rdf:Description>
+                </ns1:q>
+              </rdf:Description>
+            </ns1:p>
+            <ns1:p xmlns:ns1="https://ex.org/" xml:lang="en">plain</ns1:p>
+          </rdf:Description>
+        </rdf:RDF>
+
+        """)
+        // Our reader gives back exactly these triples (blank nodes up to renaming: b1 stays b1 here).
+        let back = try RDFXMLReader().quads(Array(out.utf8)).map(\.triple)
+        #expect(back.count == 3)
+        #expect(back[0].object == .literal(Literal("chat", language: "en-gb", direction: "ltr")))
+        #expect(back[1].object == .tripleTerm(Triple(s, IRI("https://ex.org/q"), .tripleTerm(inner))))
+    }
+
+    @Test func aTripleTermThatCannotBeWrittenWritesNothing() throws {
+        #expect(throws: SerializationError(format: "RDF/XML", message: "the literal \"\\u0001\" contains U+0001, which XML 1.0 cannot represent")) {
+            _ = try rdfxml([Triple(s, p, .tripleTerm(Triple(s, p, .literal(Literal("\u{1}")))))])
+        }
+        #expect(throws: SerializationError(format: "RDF/XML", message: "the predicate <https://ex.org/p/> cannot be written as an RDF/XML property element (it does not end in an XML name)")) {
+            _ = try rdfxml([Triple(s, p, .tripleTerm(Triple(s, IRI("https://ex.org/p/"), .iri(s))))])
+        }
+        // Found by the writer audit: libxml2 reads a namespace name written with &amp; as "&#38;".
+        #expect(throws: SerializationError(format: "RDF/XML", message: "the predicate <https://ex.org/a?x=1&y=2#frag> cannot be written as an RDF/XML property element (its namespace part <https://ex.org/a?x=1&y=2#> has an '&', which XML readers built on libxml2 read back as '&#38;')")) {
+            _ = try rdfxml([Triple(s, IRI("https://ex.org/a?x=1&y=2#frag"), .iri(s))])
+        }
+    }
+
     @Test func aSinkFailureReachesTheCallerUnchanged() throws {
         var w = try RDFXMLWriter(sink: FailingSink())
         for t in RDFFixture.small { try w.write(t) }

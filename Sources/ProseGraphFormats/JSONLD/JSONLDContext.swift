@@ -201,3 +201,58 @@ public enum JSONText {
         out += "\""
     }
 }
+
+extension JSONLDWriter.ContextReference {
+    /// The context of a JSON-LD context file (`{"@context": ...}`), for
+    /// `.document`: its `@context` value as canonical JSON, and the prefixes
+    /// the writer may compact with: the entries whose value is an absolute
+    /// IRI string, or an object of `@id` alone (and `"@prefix": true`),
+    /// ending in a URI gen-delim. A file that is not JSON, or has no
+    /// `@context`, is an error naming the file.
+    public static func contextFile(_ bytes: [UInt8], path: String) throws -> JSONLDWriter.ContextReference {
+        let (document, _) = try JSONParser.parse(bytes, path: path)
+        guard case .object(let o) = document, let context = o["@context"] else {
+            throw SerializationError(format: "JSON-LD", message: "the context file \(path) has no \"@context\" (expected {\"@context\": ...})")
+        }
+        var prefixes = PrefixMap([])
+        func collect(_ value: JSONValue) {
+            switch value {
+            case .array(let items): for item in items { collect(item) }
+            case .object(let definitions):
+                for (term, definition) in definitions.entries where JSONLDWriter.isUsablePrefix(term) {
+                    var iri: String?
+                    switch definition {
+                    case .string(let s): iri = s
+                    case .object(let d) where d.keys(within: ["@id", "@prefix"]) && d["@prefix"] != .bool(false):
+                        iri = d["@id"]?.string
+                    default: break
+                    }
+                    if let iri, RDFTermCheck.scheme(of: iri) != nil, let last = iri.utf8.last, Compactor.genDelims.contains(last) {
+                        prefixes.add(prefix: term, namespace: iri)
+                    }
+                }
+            default: break
+            }
+        }
+        collect(context)
+        return .document(json: CanonicalJSON.serialize(context), prefixes: prefixes)
+    }
+
+    /// Whether a dataset reads as a prosegraph export, which the project
+    /// context fits: one graph, every predicate a term of that context (or
+    /// `rdf:type` with a class of it), and at least one `pg:` predicate.
+    public static func isProseGraphExport(_ quads: [Quad]) -> Bool {
+        let context = JSONLDContext.standard
+        var ontology = false
+        for q in quads {
+            guard q.graph == nil else { return false }
+            if q.predicate == RDF.type {
+                guard case .iri(let type) = q.object, context.term(for: type) != nil else { return false }
+            } else {
+                guard context.term(for: q.predicate) != nil else { return false }
+                if UTF8Order.hasPrefix(q.predicate.value, PG.namespace) { ontology = true }
+            }
+        }
+        return ontology
+    }
+}

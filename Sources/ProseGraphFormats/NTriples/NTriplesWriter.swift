@@ -12,6 +12,7 @@ public struct NTriplesWriter {
     }
 
     public mutating func write(_ t: Triple) throws {
+        try RDFTermCheck.notLiteralSubject(t, format: "N-Triples")
         try Self.writeTerm(t.subject, to: out)
         try out.append(0x20)
         try Self.writeIRI(t.predicate, to: out)
@@ -66,10 +67,8 @@ public struct NTriplesWriter {
     }
 
     static func writeIRI(_ iri: IRI, to out: BufferedOutput) throws {
-        if let bad = NTriplesSyntax.firstNonIRIChar(iri.value) {
-            throw SerializationError(format: "N-Triples",
-                                     message: "the IRI <\(iri.value)> contains \(NTriplesSyntax.describe(bad)), which no IRI may contain")
-        }
+        // A relative IRI would be written and then refused by every reader: an error here instead.
+        try RDFTermCheck.iri(iri, format: "N-Triples")
         try out.append(0x3C)
         try out.append(iri.value)
         try out.append(0x3E)

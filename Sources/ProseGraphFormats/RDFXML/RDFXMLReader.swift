@@ -37,6 +37,12 @@ public struct RDFXMLReader: Sendable {
     }
 
     public func read(_ bytes: [UInt8], _ emit: (Quad) throws -> Void) throws {
+        try read(bytes, prefixes: nil, emit)
+    }
+
+    /// Reads `bytes`, telling `prefixes` each namespace declaration with a
+    /// prefix (name, namespace IRI) as its element is read.
+    public func read(_ bytes: [UInt8], prefixes: ((String, String) -> Void)?, _ emit: (Quad) throws -> Void) throws {
         let xml: XMLStreamReader
         do {
             xml = try XMLStreamReader(bytes: bytes, url: options.base ?? options.path)
@@ -52,6 +58,7 @@ public struct RDFXMLReader: Sendable {
         }
         try withoutActuallyEscaping(emit) { emit in
             let parser = RDFXMLParser(xml: xml, path: options.path, emit: emit)
+            parser.onPrefix = prefixes
             try parser.run(base: base)
         }
     }
@@ -114,6 +121,7 @@ private final class RDFXMLParser {
     /// Open `rdf:parseType="Triple"` elements collect the triples of their content here instead of emitting them.
     var captures: [[Triple]] = []
     var freshCount = 0
+    var onPrefix: ((String, String) -> Void)?
     /// rdf:ID IRIs already used, with where.
     var ids: [String: (line: Int, column: Int)] = [:]
 
@@ -139,7 +147,11 @@ private final class RDFXMLParser {
 
     func nextNode() throws -> Node? {
         do {
-            return try xml.next()
+            let node = try xml.next()
+            if let onPrefix, let node {
+                for d in node.namespaceDeclarations { if let p = d.prefix, p != "xml" { onPrefix(p, d.uri) } }
+            }
+            return node
         } catch {
             throw Self.located(error, path: path)
         }

@@ -18,6 +18,13 @@ import ProseGraphXML
 /// Objects: `rdf:resource` for IRIs, `rdf:nodeID` for blank nodes, text for
 /// literals with `rdf:datatype` or `xml:lang`. A literal with a character
 /// XML 1.0 cannot carry (control characters) is an error naming the literal.
+///
+/// RDF 1.2 terms are written in RDF/XML 1.2 where they occur, and only
+/// there, so a graph without them is plain RDF/XML 1.1: a triple term is a
+/// property element with `rdf:version="1.2" rdf:parseType="Triple"` holding
+/// one `rdf:Description` with one property; a base direction is `its:dir`
+/// beside `xml:lang`, on a property element that declares `rdf:version="1.2"`,
+/// the ITS namespace (`xmlns:its`) and `its:version="2.0"`.
 public struct RDFXMLWriter {
     private let xml: XMLWriter
     private let out: BufferedOutput
@@ -91,6 +98,11 @@ public struct RDFXMLWriter {
         // Everything is checked before anything is written, so an error
         // never leaves half a triple behind.
         try Self.check(t.object)
+        var inner = t.object
+        while case .tripleTerm(let tt) = inner {
+            _ = try propertyElement(tt.predicate)
+            inner = tt.object
+        }
         if subject != t.subject {
             try startDescription(t.subject)
         }
@@ -111,17 +123,76 @@ public struct RDFXMLWriter {
         case .literal(let l):
             try Self.mapping(sinkFailure, "the literal \(RDFTermCheck.quoted(l.lexical))") {
                 try Self.start(element, xml)
-                if let lang = l.language {
-                    try xml.attribute("lang", lang, prefix: "xml")
-                } else if l.datatype != XSD.string {
-                    try xml.attribute("datatype", l.datatype.value, prefix: rdf)
-                }
-                try xml.text(l.lexical)  // libxml2 escapes <, >, &, " and CR (&#13;)
+                try Self.literal(l, xml, rdf: rdf, rdf12: false, its: false)
                 try xml.endElement()
             }
-        case .tripleTerm: throw SerializationError(format: "RDF/XML", message: "this writer does not write RDF 1.2 triple terms (\(t.object))")
+        case .tripleTerm(let tt):
+            // RDF/XML 1.2: rdf:version="1.2" on the property element puts its content in RDF 1.2.
+            try Self.mapping(sinkFailure, "the triple term \(t.object)") {
+                try Self.start(element, xml)
+                try xml.attribute("version", "1.2", prefix: rdf)
+                try xml.attribute("parseType", "Triple", prefix: rdf)
+            }
+            try writeTripleTerm(tt, its: false)
+            try Self.mapping(sinkFailure, "the triple term \(t.object)") { try xml.endElement() }
         }
         count += 1
+    }
+
+    static let itsNamespace = "http://www.w3.org/2005/11/its"
+
+    /// A literal's attributes and text. A base direction is `its:dir`, with
+    /// `rdf:version="1.2"` (unless `rdf12`: already in scope) and the ITS
+    /// namespace and `its:version="2.0"` (unless `its`: declared above).
+    private static func literal(_ l: Literal, _ xml: XMLWriter, rdf: String, rdf12: Bool, its: Bool) throws(XMLError) {
+        if let lang = l.language {
+            if l.direction != nil {
+                if !rdf12 { try xml.attribute("version", "1.2", prefix: rdf) }
+                if !its {
+                    try xml.namespaceDeclaration(prefix: "its", uri: itsNamespace)
+                    try xml.attribute("version", "2.0", prefix: "its")
+                }
+            }
+            try xml.attribute("lang", lang, prefix: "xml")
+            if let direction = l.direction { try xml.attribute("dir", direction, prefix: "its") }
+        } else if l.datatype != XSD.string {
+            try xml.attribute("datatype", l.datatype.value, prefix: rdf)
+        }
+        try xml.text(l.lexical)  // libxml2 escapes <, >, &, " and CR (&#13;)
+    }
+
+    /// The content of an `rdf:parseType="Triple"` property element: one
+    /// `rdf:Description` with one property element. `its`: the ITS namespace
+    /// is declared on an enclosing element.
+    private func writeTripleTerm(_ tt: Triple, its: Bool) throws {
+        let xml = self.xml, rdf = rdfPrefix
+        let element = try propertyElement(tt.predicate)
+        try Self.mapping(sinkFailure, "the subject \(tt.subject) of a triple term") {
+            try xml.startElement("Description", prefix: rdf)
+            switch tt.subject {
+            case .iri(let i): try xml.attribute("about", i.value, prefix: rdf)
+            case .blank(let b): try xml.attribute("nodeID", b.id, prefix: rdf)
+            case .literal, .tripleTerm: break
+            }
+            try Self.start(element, xml)
+        }
+        switch tt.object {
+        case .iri(let o):
+            try Self.mapping(sinkFailure, "the object <\(o.value)>") { try xml.attribute("resource", o.value, prefix: rdf) }
+        case .blank(let b):
+            try Self.mapping(sinkFailure, "the object _:\(b.id)") { try xml.attribute("nodeID", b.id, prefix: rdf) }
+        case .literal(let l):
+            try Self.mapping(sinkFailure, "the literal \(RDFTermCheck.quoted(l.lexical))") {
+                try Self.literal(l, xml, rdf: rdf, rdf12: true, its: its)
+            }
+        case .tripleTerm(let inner):
+            try Self.mapping(sinkFailure, "the triple term \(tt.object)") { try xml.attribute("parseType", "Triple", prefix: rdf) }
+            try writeTripleTerm(inner, its: its)
+        }
+        try Self.mapping(sinkFailure, "the triple term \(Term.tripleTerm(tt))") {
+            try xml.endElement()
+            try xml.endElement()
+        }
     }
 
     /// Closes the open elements, ends the document and flushes everything to the sink.
@@ -205,6 +276,12 @@ public struct RDFXMLWriter {
         var namespace = "", local = ""
         namespace.unicodeScalars.append(contentsOf: scalars[..<start])
         local.unicodeScalars.append(contentsOf: scalars[start...])
+        // libxml2 takes a namespace name written with a character reference (`&amp;`) as the
+        // reference's text, not the character: read back, the predicate would be another IRI.
+        if namespace.contains("&") {
+            throw SerializationError(format: "RDF/XML",
+                                     message: "the predicate <\(p.value)> cannot be written as an RDF/XML property element (its namespace part <\(namespace)> has an '&', which XML readers built on libxml2 read back as '&#38;')")
+        }
         return PropertyElement(prefix: generatedPrefix, local: local, declare: namespace)
     }
 
@@ -231,7 +308,14 @@ public struct RDFXMLWriter {
             } else if l.datatype != XSD.string {
                 try RDFTermCheck.iri(l.datatype, format: "RDF/XML")
             }
-        case .tripleTerm: throw SerializationError(format: "RDF/XML", message: "this writer does not write RDF 1.2 triple terms (\(object))")
+        case .tripleTerm(let tt):
+            switch tt.subject {
+            case .iri(let i): try RDFTermCheck.iri(i, format: "RDF/XML")
+            case .blank(let b): try checkNodeID(b)
+            case .literal, .tripleTerm:
+                throw SerializationError(format: "RDF/XML", message: "the subject of the triple term \(object) must be an IRI or a blank node")
+            }
+            try check(tt.object)
         }
     }
 

@@ -39,9 +39,15 @@ public struct TurtleReader {
     }
 
     public func read(_ bytes: [UInt8], _ emit: (Quad) throws -> Void) throws {
+        try read(bytes, prefixes: nil, emit)
+    }
+
+    /// Reads `bytes`, telling `prefixes` each prefix declaration (name, namespace IRI) as it is read.
+    public func read(_ bytes: [UInt8], prefixes: ((String, String) -> Void)?, _ emit: (Quad) throws -> Void) throws {
         try withoutActuallyEscaping(emit) { emit in
             try bytes.withUnsafeBufferPointer { buffer in
                 var parser = TurtleParser(lexer: RDFLexer(buffer, path: options.path), base: options.base, trig: trig, emit: emit)
+                parser.onPrefix = prefixes
                 try parser.run()
             }
         }
@@ -61,6 +67,7 @@ struct TurtleParser {
     let trig: Bool
     let emit: (Quad) throws -> Void
     var prefixes: [String: String] = [:]
+    var onPrefix: ((String, String) -> Void)?
     var graph: Term?
     var generated = 0
     /// Open `[`, `(`, `<<(` and `<<`: bounded, so hostile input cannot exhaust the stack.
@@ -153,7 +160,9 @@ struct TurtleParser {
         lx.pos += 1
         try skipWS()
         guard lx.peek() == Byte.lt else { throw lx.error("expected the namespace IRI of the prefix '\(name):'") }
-        prefixes[name] = try iriValue()
+        let namespace = try iriValue()
+        prefixes[name] = namespace
+        onPrefix?(name, namespace)
         lx.cache.removeAll()
     }
 

@@ -48,11 +48,18 @@ public struct JSONLDReader: Sendable {
         public var rdfDirection: RDFDirection?
         /// The URL of a context applied before the document's own (`expandContext`).
         public var expandContext: String?
+        /// RDF 1.2: with no `rdfDirection`, a value with `@language` and
+        /// `@direction` becomes a directional language string
+        /// (`"chat"@en--ltr`) instead of losing its direction, as JSON-LD 1.1
+        /// (false, the W3C suite's setting) has it.
+        public var directionalLiterals: Bool
 
-        public init(processingMode: JSONLDProcessingMode = .jsonLD11, rdfDirection: RDFDirection? = nil, expandContext: String? = nil) {
+        public init(processingMode: JSONLDProcessingMode = .jsonLD11, rdfDirection: RDFDirection? = nil, expandContext: String? = nil,
+                    directionalLiterals: Bool = false) {
             self.processingMode = processingMode
             self.rdfDirection = rdfDirection
             self.expandContext = expandContext
+            self.directionalLiterals = directionalLiterals
         }
     }
 
@@ -100,7 +107,7 @@ public struct JSONLDReader: Sendable {
                 .expandDocument(document, at: start, context: context, baseURL: options.base)
             var c = RDFConverter(rdfDirection: settings.rdfDirection.map {
                 $0 == .i18nDatatype ? .i18nDatatype : .compoundLiteral
-            })
+            }, directionalLiterals: settings.directionalLiterals)
             c.convert(expanded)
             converter = c
         } catch let failure as JSONLDFailure {

@@ -22,14 +22,17 @@ struct RDFConverter {
     }
 
     let rdfDirection: DirectionMode?
+    /// Without `rdfDirection`: a language-tagged value keeps its direction (RDF 1.2).
+    let directionalLiterals: Bool
     private(set) var quads: [Quad] = []
     private var seen: Set<Quad> = []
     private(set) var dropped = 0
     private var labels: [String: BlankNode] = [:]
     private var counter = 0
 
-    init(rdfDirection: DirectionMode?) {
+    init(rdfDirection: DirectionMode?, directionalLiterals: Bool = false) {
         self.rdfDirection = rdfDirection
+        self.directionalLiterals = directionalLiterals
     }
 
     static let i18nNamespace = "https://www.w3.org/ns/i18n#"
@@ -202,6 +205,9 @@ struct RDFConverter {
             }
         }
         if let language, datatype == nil || datatype == RDF.langString.value {
+            if directionalLiterals, case .string(let direction)? = o["@direction"] {
+                return .literal(Literal(lexical, language: language, direction: direction))
+            }
             return .literal(Literal(lexical, language: language))
         }
         return .literal(Literal(lexical, datatype: IRI(datatype ?? XSD.string.value)))
