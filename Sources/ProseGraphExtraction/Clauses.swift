@@ -83,7 +83,11 @@ public enum Clauses {
         let simplified = core(units)
         add(simplified)
         for v in coordinated(simplified) { add(v) }
-        for v in relativeSubjects(units) { add(core(v)) }
+        for v in relativeSubjects(units) {
+            let c = core(v)
+            add(c)
+            for w in coordinated(c) { add(w) }
+        }
         return (out, simplified)
     }
 
@@ -141,8 +145,15 @@ public enum Clauses {
         for (k, u) in units.enumerated() where k + 2 < n && units[k + 1].word == "," {
             guard let type = u.spanType, type == .person || type == .name || type == .country || type == .organization || type == .city else { continue }
             let segStart = k + 2
-            guard let close = (segStart..<min(n, segStart + 14)).first(where: { units[$0].word == "," || units[$0].word == ";" || units[$0].word == "." }),
-                  close > segStart, units[close].word == "," else { continue }
+            guard let firstClose = (segStart..<min(n, segStart + 14)).first(where: { units[$0].word == "," || units[$0].word == ";" || units[$0].word == "." }),
+                  firstClose > segStart, units[firstClose].word == "," else { continue }
+            var close = firstClose
+            // "X, accompanied by ENI's chief executive, Claudio Descalzi, travelled ...": the aside's own
+            // apposition (a name between commas) belongs to it.
+            if let w = units[segStart].word, participles.contains(w), close + 2 < n,
+               units[close + 1].spanType == .person || units[close + 1].spanType == .name, units[close + 2].word == "," {
+                close += 2
+            }
             let seg = units[segStart..<close]
             // A participial aside: "X, returned to office six months earlier, makes ...", "X, sworn in as ...".
             if let w = units[segStart].word, participles.contains(w) || (w.hasSuffix("ed") && !finiteVerbs.contains(w)),
@@ -153,7 +164,9 @@ public enum Clauses {
                 for j in (k + 1)...close { keep[j] = false }
                 continue
             }
-            if seg.contains(where: { $0.isVerbLike }) { continue }
+            // A verb inside a relative clause of the apposition does not make it a clause:
+            // "X, a career diplomat who had headed the department, was appointed ...".
+            if seg.prefix(while: { !($0.word.map(relativePronouns.contains) ?? false) }).contains(where: { $0.isVerbLike }) { continue }
             if close + 1 < n, let next = units[close + 1].word, next == "and" || next == "or" { continue }
             let first = units[segStart]
             let opens: Bool
@@ -191,10 +204,12 @@ public enum Clauses {
             var j = k - 1
             var words = 0
             while j >= 0, k - j <= 6, isDescriptor(j, units) {
-                if units[j].word != nil, units[j].word != "-", units[j].word != "based" { words += 1 }
+                if units[j].word != nil { words += 1 }
                 j -= 1
             }
-            guard words >= 1, j < k - 1, j >= 0, let d = units[j].word, determiners.contains(d) else { continue }
+            // The descriptor starts after a determiner, or after "X-based", which stays: "the Rome-based state
+            // energy company ENI" reads "the Rome-based ENI".
+            guard words >= 1, j < k - 1, j >= 0, let d = units[j].word, determiners.contains(d) || d == "based" else { continue }
             for r in (j + 1)..<k { keep[r] = false }
         }
         for (k, u) in units.enumerated() where u.spanType == .person || u.spanType == .name {
@@ -240,15 +255,13 @@ public enum Clauses {
     static let determiners: Set<String> = ["the", "a", "an", "its", "his", "her", "their"]
 
     /// A word of a descriptor before a name: a lower-case word that is no preposition, verb,
-    /// conjunction or number, a demonym, or a city or country before "-based".
+    /// conjunction or number, or a demonym.
     static func isDescriptor(_ j: Int, _ units: [Unit]) -> Bool {
         let u = units[j]
         if let s = u.span {
-            if s.type == .demonym { return true }
-            return (s.type == .city || s.type == .country) && j + 2 < units.count && units[j + 1].word == "-" && units[j + 2].word == "based"
+            return s.type == .demonym
         }
-        guard let w = u.word else { return false }
-        if w == "-" || w == "based" { return true }
+        guard let w = u.word, w != "based" else { return false }
         guard u.flags & UnitFlags.capitalized == 0, let c = w.first, c.isLetter, !determiners.contains(w), !u.isPreposition, !u.isVerbLike, !u.isFiniteVerb,
               !clauseOpeners.contains(w), w != "'s", !descriptorStops.contains(w) else { return false }
         return true

@@ -118,6 +118,8 @@ public struct EntityRecognizer: Sendable {
         "budget", "treasury", "revenue", "customs", "territories", "overseas", "external", "industries",
         "resources", "natural", "food", "land", "family", "affair", "solidarity", "employment", "innovation",
         "research", "arts", "heritage", "enterprise", "business", "small", "medium", "enterprises",
+        "humanitarian", "action", "aid", "middle", "east", "africa", "asia", "americas", "europe", "pacific",
+        "commonwealth", "sport", "equality", "growth", "planning", "reconstruction", "sustainable", "crisis",
     ]
 
     /// Capitalized nouns of bodies that take "on" inside their name.
@@ -511,6 +513,23 @@ public struct EntityRecognizer: Sendable {
                 label = Self.titleCase(text(t, i..<end))
             }
         }
+        // "Minister for Development Cooperation and Humanitarian Affairs": a capitalized portfolio
+        // continues after "and".
+        if t[i].isCapitalized, end + 1 < t.count, t[end].lower == "and", Self.portfolioWords.contains(t[end - 1].lower) {
+            var e = end + 1
+            while e < t.count, t[e].isCapitalized, Self.portfolioWords.contains(t[e].lower) { e += 1 }
+            if e > end + 1 {
+                end = e
+                label = Self.titleCase(text(t, i..<end))
+            }
+        }
+        // "Lieutenant-Governor", "Vice-Governor": a hyphen joins two title words into one title;
+        // "Colonel General": a military rank before another title is part of it.
+        if t[i].isCapitalized, end + 1 < t.count, t[end + 1].isCapitalized,
+           (t[end].text == "-" && !t[end].spaceBefore) || (entry.role == "military" && t[end].isCapitalized && t[end].spaceBefore),
+           let next = titleAt(t, t[end].text == "-" ? end + 1 : end), next.span.tokens.lowerBound == (t[end].text == "-" ? end + 1 : end) {
+            return (EntitySpan(tokens: i..<next.end, type: .title, label: Self.titleCase(text(t, i..<next.end)), role: next.span.role ?? entry.role), next.end)
+        }
         return (EntitySpan(tokens: i..<end, type: .title, label: label, role: entry.role), end)
     }
 
@@ -579,6 +598,15 @@ public struct EntityRecognizer: Sendable {
 
     /// End of a personal name starting at `i`: capitalized words, initials,
     /// particles before a capitalized word, hyphenated parts; at most six tokens.
+    /// Whether the token before `e` is an initial ("D." or "D").
+    static func followsInitial(_ t: [Token], _ e: Int) -> Bool {
+        var k = e - 1
+        if k >= 0, t[k].text == "." { k -= 1 }
+        guard k >= 0 else { return false }
+        let w = t[k].text.hasSuffix(".") ? String(t[k].text.dropLast()) : t[k].text
+        return w.count == 1 && (w.first?.isUppercase ?? false)
+    }
+
     func nameEnd(_ t: [Token], _ i: Int) -> Int {
         var e = i
         var words = 0
@@ -599,7 +627,8 @@ public struct EntityRecognizer: Sendable {
             if tok.isCapitalized, tok.kind == .word, !Self.notNames.contains(tok.lower) || (e > i && Self.particles.contains(tok.lower)) {
                 if e > i, !Self.particles.contains(t[e - 1].lower),
                    gazetteerSpan(t, e).map({ $0.type == .country || $0.type == .demonym }) ?? false { break }
-                if e > i, titleAt(t, e) != nil { break }
+                // A title word after an initial is a surname: "Charles D. B. King".
+                if e > i, let title = titleAt(t, e), !(title.end == e + 1 && Self.followsInitial(t, e)) { break }
                 e += 1
                 words += 1
                 continue

@@ -495,7 +495,9 @@ public struct Pipeline: Sendable {
         return (from..<m.anchor).contains { k in
             guard let w = units[k].word, Self.blockers.contains(w) else { return false }
             if w == "to" {
-                // "to visit", "to have visited", "to officially open": an infinitive.
+                // "to visit", "to have visited", "to officially open": an infinitive; "wrote to his Angolan
+                // counterpart": a preposition before a noun phrase.
+                if units[m.anchor].span != nil || (units[m.anchor].word.map(Clauses.determiners.contains) ?? false) { return false }
                 return (k + 1..<m.anchor).allSatisfy { units[$0].isModifier || (units[$0].word.map { ["have", "be", "been"].contains($0) } ?? false) }
             }
             return true
@@ -587,8 +589,9 @@ public struct Pipeline: Sendable {
 
     static let tripVerbs: Set<String> = ["visited", "arrived", "travelled", "traveled", "flew", "came", "landed", "toured"]
 
-    /// Clause numbers: a new clause starts after ";", at "but" before a verb, and at ", and" / ", but" /
-    /// ", while" followed by a new subject (a person, country, pronoun or group within two words).
+    /// Clause numbers: a new clause starts after ";", at "but" before a verb, at "and" (no comma) before a
+    /// verb, and at ", and" / ", but" / ", while" followed by a new subject (a person, country,
+    /// pronoun or group within two words).
     static func clauses(_ units: [Unit]) -> [Int] {
         var out = [Int](repeating: 0, count: units.count)
         var c = 0
@@ -596,6 +599,10 @@ public struct Pipeline: Sendable {
             if units[k].word == ";" { c += 1 }
             // "opened an embassy in 1972 but closed it in 1976"
             if units[k].word == "but", k > 0, units[k - 1].word != ",", k + 1 < units.count, units[k + 1].isVerbLike { c += 1 }
+            // "gained independence on 24 October 1964 and established relations with China on 29 October":
+            // a coordinated predicate is its own clause for dating.
+            if units[k].word == "and", k > 0, k + 1 < units.count, units[k + 1].isVerbLike || units[k + 1].isCoordinatedVerb,
+               units[k - 1].word != "," { c += 1 }
             if units[k].word == ",", k + 1 < units.count, let w = units[k + 1].word, ["and", "but", "while", "whereas"].contains(w),
                (k + 2..<min(units.count, k + 5)).contains(where: { j in
                    guard let s = units[j].span else { return false }

@@ -255,7 +255,7 @@ import ProseGraphExtraction
     /// "X became the first Mexican president to visit Cuba"
     @Test func firstToVisit() throws {
         let f = try facts("Luis Echeverría became, in August 1975, the first Mexican president to visit revolutionary Cuba.", title: "Mexico–Cuba relations")
-        #expect(f == ["Luis Echeverría nationality Mexico", "Luis Echeverría visited Cuba 1975-08"])
+        #expect(f == ["Luis Echeverría holdsPosition \"President\"", "Luis Echeverría nationality Mexico", "Luis Echeverría visited Cuba 1975-08"])
     }
 
     /// "X imported Jordanian goods"
@@ -292,5 +292,65 @@ import ProseGraphExtraction
     @Test func communityIsAnOrganization() throws {
         let f = try facts("Both countries are founding members of the Andean Community.", title: "Ecuador–Peru relations")
         #expect(f == ["Ecuador memberOf Andean Community", "Peru memberOf Andean Community"])
+    }
+
+    /// "Lieutenant-Governor", "Colonel General", "Minister for Development Cooperation and Humanitarian Affairs": one title each
+    @Test func titlesJoinedByHyphenRankOrAnd() throws {
+        let f = try facts("Sir Hubert Murray, Lieutenant-Governor of Papua, met Colonel General Zakir Hasanov. Franz Fayot, the Minister for Development Cooperation and Humanitarian Affairs, visited Praia.", title: "Luxembourg–Cape Verde relations")
+        #expect(f == ["Franz Fayot holdsPosition \"Minister for Development Cooperation and Humanitarian Affairs\"", "Franz Fayot visited Praia", "Hubert Murray holdsPosition \"Lieutenant-Governor\"", "Hubert Murray metWith Zakir Hasanov", "Zakir Hasanov holdsPosition \"Colonel General\""])
+    }
+
+    /// "President Charles D. B. King": a title word after an initial ends the name
+    @Test func titleWordAfterAnInitialIsASurname() throws {
+        let f = try facts("President Charles D. B. King was compelled to resign in 1930.", title: "United States–Liberia relations")
+        #expect(f == ["Charles D. B. King holdsPosition \"President\""])
+    }
+
+    /// "the Rome-based state energy company ENI" reads "the Rome-based ENI"
+    @Test func basedKeepsItsCityBeforeADescriptor() throws {
+        let f = try facts("The Rome-based state energy company ENI continued to pump oil.", title: "Italy–Libya relations")
+        #expect(f == ["ENI basedIn Rome"])
+    }
+
+    /// "X, who paid a state visit to Portugal ... and was received in Lisbon by Y": the relative clause's coordinated predicate
+    @Test func relativeClauseWithCoordinatedPredicates() throws {
+        let f = try facts("The visit was returned by President João Lourenço, who paid a state visit to Portugal from 22 to 24 November 2018 and was received in Lisbon by President Marcelo Rebelo de Sousa.", title: "Portugal–Angola relations")
+        #expect(f == ["João Lourenço holdsPosition \"President\"", "João Lourenço metWith Marcelo Rebelo de Sousa 2018-11-22", "João Lourenço visited Lisbon 2018-11-22", "João Lourenço visited Portugal 2018-11-22", "Marcelo Rebelo de Sousa holdsPosition \"President\""])
+    }
+
+    /// "X, accompanied by ENI's chief executive, Claudio Descalzi, travelled to Tripoli": the visitor is X; the companion visited too
+    @Test func participialAsideWithItsOwnApposition() throws {
+        let f = try facts("Prime Minister Giorgia Meloni, accompanied by ENI's chief executive, Claudio Descalzi, travelled to Tripoli on 28 January 2023.", title: "Italy–Libya relations")
+        #expect(f == ["Claudio Descalzi holdsPosition \"Chief Executive\"", "Claudio Descalzi visited Tripoli 2023-01-28", "Giorgia Meloni holdsPosition \"Prime Minister\"", "Giorgia Meloni visited Tripoli 2023-01-28"])
+    }
+
+    /// "gained independence on 24 October 1964 and established relations with China five days later, on 29 October"
+    @Test func coordinatedPredicateDatesItself() throws {
+        let f = try facts("Zambia gained independence from Britain on 24 October 1964 and established diplomatic relations with the People's Republic of China five days later, on 29 October.", title: "China–Zambia relations")
+        #expect(f == ["China establishedRelationsWith Zambia 1964-10-29", "Zambia independenceFrom United Kingdom 1964-10-24"])
+    }
+
+    /// "the Tanzanian port of Dar es Salaam", "X, a Chinese copper-smelting centre"
+    @Test func placeOfADemonym() throws {
+        let f = try facts("Zhou promised a line to the Tanzanian port of Dar es Salaam. Kitwe is twinned with Tongling, a Chinese copper-smelting centre in Anhui province.", title: "China–Zambia relations")
+        #expect(f == ["Dar es Salaam locatedIn Tanzania", "Kitwe twinnedWith Tongling", "Tongling locatedIn China"])
+    }
+
+    /// "X has been France's ambassador to Senegal since 2022"
+    @Test func envoyByACountrysTitle() throws {
+        let f = try facts("Christine Fages has been France's ambassador to Senegal since 2022.", title: "France–Senegal relations")
+        #expect(f == ["Christine Fages envoyTo Senegal 2022", "Christine Fages nationality France"])
+    }
+
+    /// "wrote to his Angolan counterpart, X": "to" before a noun phrase is a preposition
+    @Test func toBeforeANounPhraseIsNoInfinitive() throws {
+        let f = try facts("President Jair Bolsonaro wrote to his Angolan counterpart, João Lourenço, on the matter.", title: "Brazil–Angola relations")
+        #expect(f == ["Jair Bolsonaro holdsPosition \"President\"", "João Lourenço nationality Angola"])
+    }
+
+    /// "Mexico recalled its ambassador, X": the ambassador's nationality
+    @Test func countryRecalledItsAmbassador() throws {
+        let f = try facts("On 2 May 2004 Mexico recalled its ambassador, Roberta Lajous.", title: "Mexico–Cuba relations")
+        #expect(f == ["Roberta Lajous envoyTo Cuba 2004-05-02", "Roberta Lajous holdsPosition \"Ambassador\"", "Roberta Lajous nationality Mexico"])
     }
 }
