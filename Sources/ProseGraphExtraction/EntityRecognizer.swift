@@ -174,6 +174,12 @@ public struct EntityRecognizer: Sendable {
         "he": "person", "she": "person", "his": "person", "her": "person", "it": "thing", "its": "thing",
     ]
 
+    /// Nouns that, after "the" or "that", stand for the last country or organization named.
+    static let descriptions: [String: String] = [
+        "country": "country", "kingdom": "country", "republic": "country",
+        "organisation": "organization", "organization": "organization", "bloc": "organization", "alliance": "organization",
+    ]
+
     /// "the two countries" and the like: stand for the article's two parties.
     static let groupCounts: [String: Int] = ["two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2]
 
@@ -216,6 +222,13 @@ public struct EntityRecognizer: Sendable {
                 let count = t[i..<(i + g)].compactMap { Self.groupCounts[$0.lower] }.first ?? 2
                 spans.append(EntitySpan(tokens: i..<(i + g), type: .group, label: "the \(count) people", role: "person:\(count)"))
                 i += g
+                continue
+            }
+            // "the country", "that organisation": a definite description standing for the last one named.
+            if (t[i].lower == "the" || t[i].lower == "that"), i + 1 < n, let kind = Self.descriptions[t[i + 1].lower],
+               i + 2 >= n || (t[i + 2].lower != "of" && t[i + 2].text != "'s" && !t[i + 2].isCapitalized) {
+                spans.append(EntitySpan(tokens: i..<(i + 2), type: .pronoun, label: "\(t[i].lower) \(t[i + 1].lower)", role: kind))
+                i += 2
                 continue
             }
             if let kind = Self.pronouns[t[i].lower] {

@@ -68,8 +68,16 @@ public struct EntityResolver: Sendable {
             }
         case .pronoun:
             // The last compatible entity earlier in this sentence, else the first of the previous one.
-            let fits: (Entity) -> Bool = s.role == "person" ? { $0.type == .person } : { $0.type == .country || $0.type == .organization }
+            let fits: (Entity) -> Bool
+            switch s.role {
+            case "person": fits = { $0.type == .person }
+            case "country": fits = { $0.type == .country }
+            case "organization": fits = { $0.type == .organization }
+            default: fits = { $0.type == .country || $0.type == .organization }
+            }
             if afterConjunction, let e = current.first(where: fits) { return [e] }
+            // "the country": the sentence's topic (its first country), else the previous sentence's.
+            if s.role == "country" || s.role == "organization", let e = current.first(where: fits) ?? previous.first(where: fits) { return [e] }
             if clauseInitial, let e = previous.first(where: fits) { return [e] }
             if let e = current.last(where: fits) { return [e] }
             if let e = previous.first(where: fits) { return [e] }

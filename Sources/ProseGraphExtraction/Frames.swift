@@ -67,11 +67,14 @@ public enum Frames {
             let nouns = words(map["nouns"]), support = words(map["support"]), preps = words(map["noun-preps"])
             if !nouns.isEmpty, !preps.isEmpty {
                 if !support.isEmpty {
-                    patterns.append("\(a)+ ~2 !\(alt(support)) (a|an|the|his|her|its|their|two|three|several|many|first)? ~4 \(alt(nouns)) \(alt(preps)) (the)? \(t)+")
+                    // "consulates general in A and B": "general" may follow the noun.
+                    patterns.append("\(a)+ ~2 !\(alt(support)) (a|an|the|his|her|its|their|two|three|several|many|first)? ~4 \(alt(nouns)) (general)? \(alt(preps)) (the)? \(t)+")
                 }
                 if map["possessive"]?.string == "true" {
                     patterns.append("{subject:\(agent)} 's ~3 !\(alt(nouns)) \(alt(preps)) (the)? \(t)+")
                     patterns.append("!\(alt(nouns)) (of|by) (the)? {subject:\(agent)} ,? \(alt(preps)) (the)? \(t)+")
+                    // "during a visit to Baku by President Abdullah Gül"
+                    patterns.append("!\(alt(nouns)) \(alt(preps)) (the)? \(t)+ by (the)? {subject:\(agent)}")
                 }
             }
             // The noun's passive: "a state visit to Tehran was paid by King Faisal I".
@@ -84,7 +87,9 @@ public enum Frames {
                 patterns.append("\(t)+ ~2 (was|were|is|are|been|being) !\(alt(passiveAgent)) ~2 by (the)? \(a)+")
             }
             for (p, vs) in prepMap(map["passive-with"]) where !vs.isEmpty {
-                patterns.append("\(a)+ ~2 (was|were|is|are|been|being) !\(alt(vs)) ~5 \(p) (the)? \(t)+")
+                // No gap before the auxiliary: "X landed at Y and was received by Z" is not Y's reception
+                // (the coordinated view reads "X was received by Z"; the core view drops "also").
+                patterns.append("\(a)+ (was|were|is|are|been|being) !\(alt(vs)) ~5 \(p) (the)? \(t)+")
             }
             if map["preposed"]?.string == "true", !nouns.isEmpty, !preps.isEmpty {
                 patterns.append("(during|on|in|at) (a|an|the|his|her|their|its)? ~3 !\(alt(nouns)) \(alt(preps)) (the)? \(t)+ [ (on|in|from|between) {_:Date} ] , (the)? \(a)+")

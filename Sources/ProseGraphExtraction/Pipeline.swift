@@ -165,11 +165,19 @@ public struct Pipeline: Sendable {
                 let joined = u >= 2 && units[u - 2].word == "," && (units[u - 1].word.map(Self.clauseJoiners.contains) ?? false)
                 cache[u] = resolver.resolve(span, clauseInitial: u == 0 || units[u - 1].word == ",", afterConjunction: joined)
             case .person, .country, .demonym, .organization, .city, .group: cache[u] = resolver.resolve(span)
-            case .name: _ = resolver.resolve(span, expected: .person)  // known for later surnames and pronouns
+            case .name:
+                // Known for later surnames and pronouns, unless it stands where a place does ("to sub-Saharan
+                // Africa", "in Malanje Province").
+                if u > 0, let w = units[u - 1].word, Self.placePrepositions.contains(w) { break }
+                _ = resolver.resolve(span, expected: .person)
             default: break
             }
         }
         func entities(_ u: Int, _ expected: EntityType?) -> [Entity] {
+            // A pronoun stands for what its slot expects: "the country" fills no person's slot.
+            if units[u].spanType == .pronoun, let c = cache[u], let expected {
+                return c.filter { expected == .person ? $0.type == .person : $0.type != .person }
+            }
             if let c = cache[u], units[u].spanType != .name { return c }
             return resolver.resolve(units[u].span!, expected: expected)
         }
@@ -190,6 +198,16 @@ public struct Pipeline: Sendable {
             let subjectType = p.expectedType(.subject), objectType = p.expectedType(.object)
             for date in dates {
             let mention = Mention(date: date, provenance: provenance, rule: rule.id, confidence: rule.confidence)
+            if rule.betweenParties {
+                let parties = resolver.parties.filter { $0.type == .country }
+                if parties.count == 2 {
+                    var a = parties[0], b = parties[1]
+                    if Self.symmetric.contains(rule.predicate), b.key < a.key { swap(&a, &b) }
+                    let sk = graph.add(entity: a), ok = graph.add(entity: b)
+                    graph.add(fact: Fact(subject: sk, predicate: rule.predicate, object: .entity(ok), mentions: [mention]))
+                }
+                continue
+            }
             for su in m.subjects {
                 // A person of no nationality yet: decided at the end of the document, by their side.
                 if rule.subjectAsNationality || rule.objectAsNationality, !rule.literalObject, !rule.hostPartyObject, !rule.objectAbroad {
@@ -447,6 +465,8 @@ public struct Pipeline: Sendable {
         for (key, f) in from where f.count == 1 && Self.nationalities(key, graph).isEmpty { out[key] = f.first! }
         return out
     }
+
+    static let placePrepositions: Set<String> = ["in", "at", "to", "into", "from", "near", "across", "-", "towards", "via"]
 
     /// Conjunctions that join two clauses with their own subjects ("X exported ..., while it imported ...").
     static let clauseJoiners: Set<String> = ["while", "whereas", "and", "but", "although", "though"]

@@ -30,6 +30,9 @@ public struct RelationRule: Sendable {
     /// country, known from the subject's nationality ("X met Y in Port Moresby" is a visit of X's
     /// only when X is not from Papua New Guinea).
     public var objectAbroad: Bool = false
+    /// `object: parties`: the pattern binds nothing; the fact holds between the article's two
+    /// parties ("Diplomatic relations were established on 14 November 1989").
+    public var betweenParties: Bool = false
     /// The object is the title's text (holdsPosition) rather than an entity.
     public var literalObject: Bool { patterns.first?.literalObject ?? false }
 }
@@ -187,11 +190,14 @@ public struct RuleSet: Sendable {
                 return "nationality"
             }
             let hostParty = try map["object"].map { n -> Bool in
-                guard n.string == "host-party" || n.string == "abroad" else { throw fail("rule '\(id)': object is 'host-party' or 'abroad' when given") }
+                guard n.string == "host-party" || n.string == "abroad" || n.string == "parties" else {
+                    throw fail("rule '\(id)': object is 'host-party', 'abroad' or 'parties' when given")
+                }
                 return n.string == "host-party"
             } ?? false
             let abroad = map["object"]?.string == "abroad"
-            for p in patterns {
+            let parties = map["object"]?.string == "parties"
+            for p in patterns where !parties {
                 let roles = p.elements.compactMap { e -> Pattern.Role? in if case .slot(let r, _, _, _) = e { return r } else { return nil } }
                 guard roles.contains(.pair) || (roles.contains(.subject) && (roles.contains(.object) || hostParty)) else {
                     throw fail("rule '\(id)': pattern \"\(p.source)\" needs a {subject:...} and an {object:...} slot, or a {pair:...} slot")
@@ -201,6 +207,7 @@ public struct RuleSet: Sendable {
                                     scope: scope, keys: keys, allowReported: reported, hostPartyObject: hostParty, cityObjectAsCountry: objectAs == "country",
                                     subjectAsNationality: subjectAs != nil, objectAsNationality: objectAs == "nationality")
             rule.objectAbroad = abroad
+            rule.betweenParties = parties
             rules.append(rule)
         }
         self.rules = rules

@@ -269,7 +269,11 @@ public enum RuleMatcher {
     /// conjunction somewhere, so "About Guinea, Indonesia ..." is not a list, and a
     /// pronoun starts none.
     static func extend(_ el: CompiledPattern.Element, from u: Int, step: Int, _ units: [Unit], _ b: inout Bindings) -> Int {
-        if units[u].spanType == .pronoun { return u + step }
+        // A pronoun starts no list, except "he and Lula" (a person pronoun, then "and" and a name).
+        if units[u].spanType == .pronoun, !(step == 1 && units[u].spanRole == "person" && u + 2 < units.count
+                                            && units[u + 1].word == "and" && (units[u + 2].spanType == .person || units[u + 2].spanType == .name)) {
+            return u + step
+        }
         let inRange = { (i: Int) in i >= 0 && i < units.count }
         var items: [Int] = []
         var sawConjunction = false
@@ -286,8 +290,9 @@ public enum RuleMatcher {
             // Growing backwards, a list ends at a preposition's object: in "following a meeting with
             // A, B, along with C, held ..." the subjects are B and C, not A.
             if step == -1 {
+                // Also past its titles: "After the death of Queen Elizabeth II, the King and Queen Rania travelled".
                 var p = j - 1
-                if p >= 0, units[p].flags & UnitFlags.the != 0 { p -= 1 }
+                while p >= 0, units[p].flags & UnitFlags.the != 0 || units[p].spanType == .title || units[p].spanType == .demonym { p -= 1 }
                 if p >= 0, units[p].isPreposition { break }
             }
             sawConjunction = sawConjunction || conjunction

@@ -209,12 +209,13 @@ import ProseGraphExtraction
             "{subject:Person}+ ~2 !(visited) (the)? {object:City}+",
             "{subject:Person}+ ~2 !(went) (on|back|onward|onwards|home|straight|directly)? to (the)? {object:City}+",
             "{subject:Person}+ ~2 !(sent) ~12 to (the)? {object:City}+",
-            "{subject:Person}+ ~2 !(paid) (a|an|the|his|her|its|their|two|three|several|many|first)? ~4 (visit) (to) (the)? {object:City}+",
+            "{subject:Person}+ ~2 !(paid) (a|an|the|his|her|its|their|two|three|several|many|first)? ~4 (visit) (general)? (to) (the)? {object:City}+",
             "{subject:Person} 's ~3 !(visit) (to) (the)? {object:City}+",
             "!(visit) (of|by) (the)? {subject:Person} ,? (to) (the)? {object:City}+",
+            "!(visit) (to) (the)? {object:City}+ by (the)? {subject:Person}",
             "!(visit) (to) (the)? {object:City}+ ~2 (was|were|is|are|been) (paid) by (the)? {subject:Person}+",
             "{object:City}+ ~2 (was|were|is|are|been|being) !(hosted) ~2 by (the)? {subject:Person}+",
-            "{subject:Person}+ ~2 (was|were|is|are|been|being) !(received) ~5 in (the)? {object:City}+",
+            "{subject:Person}+ (was|were|is|are|been|being) !(received) ~5 in (the)? {object:City}+",
             // An optional group compiles to two patterns (with and without it) of the same source.
             "(during|on|in|at) (a|an|the|his|her|their|its)? ~3 !(visit) (to) (the)? {object:City}+ [ (on|in|from|between) {_:Date} ] , (the)? {subject:Person}+",
             "(during|on|in|at) (a|an|the|his|her|their|its)? ~3 !(visit) (to) (the)? {object:City}+ [ (on|in|from|between) {_:Date} ] , (the)? {subject:Person}+",
@@ -352,5 +353,53 @@ import ProseGraphExtraction
     @Test func countryRecalledItsAmbassador() throws {
         let f = try facts("On 2 May 2004 Mexico recalled its ambassador, Roberta Lajous.", title: "Mexico–Cuba relations")
         #expect(f == ["Roberta Lajous envoyTo Cuba 2004-05-02", "Roberta Lajous holdsPosition \"Ambassador\"", "Roberta Lajous nationality Mexico"])
+    }
+
+    /// "Diplomatic relations were established on 14 November 1989": between the article's two parties (object: parties)
+    @Test func agentlessRelationsAreBetweenTheParties() throws {
+        let f = try facts("Diplomatic relations were established on 14 November 1989.", title: "Thailand–Bhutan relations")
+        #expect(f == ["Bhutan establishedRelationsWith Thailand 1989-11-14"])
+    }
+
+    /// "became formally independent of", "broke away from"
+    @Test func independenceByBreakingAway() throws {
+        let f = try facts("Cuba became formally independent of the United States on 20 May 1902. In 1965 Singapore broke away from Malaysia.", title: "Mexico–Cuba relations")
+        #expect(f == ["Cuba independenceFrom United States 1902-05-20", "Singapore independenceFrom Malaysia 1965"])
+    }
+
+    /// "twinned since 2012 with", "a sister city agreement with", "were declared twin towns"
+    @Test func twinningWithADateOrAnAgreement() throws {
+        let f = try facts("Kitwe has been twinned since 2012 with Tongling. Kragujevac has had a sister city agreement with Ryazan since 2015. The border towns of Huaquillas and Aguas Verdes were declared twin towns in 2012.", title: "China–Zambia relations")
+        #expect(f == ["Aguas Verdes twinnedWith Huaquillas 2012", "Kitwe twinnedWith Tongling 2012", "Kragujevac twinnedWith Ryazan 2015"])
+    }
+
+    /// "represented by an embassy in Paris and by consulates general in Paris, Marseille and Lyon"
+    @Test func consulatesGeneralInAList() throws {
+        let f = try facts("Senegal is represented by an embassy in Paris and by consulates general in Paris, Marseille and Lyon. Iran maintains consulates general in Basra and Erbil.", title: "France–Senegal relations")
+        #expect(f == ["Iran hasConsulateIn Basra", "Iran hasConsulateIn Erbil", "Senegal hasConsulateIn Lyon", "Senegal hasConsulateIn Marseille", "Senegal hasConsulateIn Paris"])
+    }
+
+    /// "Iraq's independence ... when the country was admitted": "the country" is the sentence's first country, and fills no person's slot
+    @Test func theCountryIsTheSentencesTopic() throws {
+        let f = try facts("Iraq's independence from the United Kingdom was attained on 3 October 1932, when the country was admitted to the League of Nations.", title: "Iran–Iraq relations")
+        #expect(f == ["Iraq independenceFrom United Kingdom 1932-10-03", "Iraq memberOf League of Nations 1932-10-03"])
+    }
+
+    /// "during a visit to Baku by President Abdullah Gül"; "X chose Turkey for his first foreign trip"
+    @Test func visitToAPlaceByAPerson() throws {
+        let f = try facts("On 16 August 2010, during a visit to Baku by President Abdullah Gül, the two countries signed an agreement. In February 1994 President Heydar Aliyev chose Turkey for his first foreign trip.", title: "Turkey–Azerbaijan relations")
+        #expect(f == ["Abdullah Gül holdsPosition \"President\"", "Abdullah Gül visited Baku 2010-08-16", "Azerbaijan signedAgreementWith Turkey 2010-08-16", "Heydar Aliyev holdsPosition \"President\"", "Heydar Aliyev visited Turkey 1994-02"])
+    }
+
+    /// "took place in Paris ..., co-chaired by A and B": who is from elsewhere was there
+    @Test func eventInACityAttendedBy() throws {
+        let f = try facts("The fifth seminar took place in Paris on 8 December 2022, co-chaired by Prime Minister Élisabeth Borne and Amadou Ba, the Prime Minister of Senegal.", title: "France–Senegal relations")
+        #expect(f == ["Amadou Ba holdsPosition \"Prime Minister\"", "Amadou Ba metWith Élisabeth Borne 2022-12-08", "Amadou Ba nationality Senegal", "Amadou Ba visited Paris 2022-12-08", "Élisabeth Borne holdsPosition \"Prime Minister\""])
+    }
+
+    /// "After the death of Queen Elizabeth II, King Abdullah II and Queen Rania travelled": the list does not reach back into the preposition's object
+    @Test func listOfTitledNamesStopsAtAPreposition() throws {
+        let f = try facts("After the death of Queen Elizabeth II, King Abdullah II and Queen Rania travelled to London for the state funeral on 19 September 2022.", title: "Jordan–United Kingdom relations")
+        #expect(f == ["Abdullah II holdsPosition \"King\"", "Abdullah II visited London 2022-09-19", "Elizabeth II holdsPosition \"Queen\"", "Rania holdsPosition \"Queen\"", "Rania visited London 2022-09-19"])
     }
 }
