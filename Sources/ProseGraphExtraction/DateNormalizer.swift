@@ -33,7 +33,10 @@ public struct DateNormalizer: Sendable {
             if let (date, end) = relative(t, i, context) ?? match(t, i, context?.year) {
                 if let d = date {
                     out.append(EntitySpan(tokens: i..<end, type: .date, label: d.description, date: d))
-                    context = d
+                    // A relative date that looks back ("since taking office the previous year") is an aside:
+                    // the story stays where it was, so "On Tuesday" after it still counts from the last date.
+                    let relativeWord = t[i].kind != .number && month(t[i]) == nil
+                    if !(relativeWord && context.map { Self.before(d, $0) } ?? false) { context = d }
                 }
                 i = end
             } else {
@@ -41,6 +44,11 @@ public struct DateNormalizer: Sendable {
             }
         }
         return out
+    }
+
+    /// Whether `a` is earlier than `b` (a missing month or day counts as the start of its year or month).
+    static func before(_ a: FactDate, _ b: FactDate) -> Bool {
+        (a.year, a.month ?? 0, a.day ?? 0) < (b.year, b.month ?? 0, b.day ?? 0)
     }
 
     static let numberWords: [String: Int] = [
@@ -80,6 +88,12 @@ public struct DateNormalizer: Sendable {
         }
         if w(i) == "later", w(i + 1) == "that", let b = w(i + 2), Self.dayParts.contains(b) { return (c, i + 3) }
         if w(i) == "that", let b = w(i + 1), Self.dayParts.contains(b) { return (c, i + 2) }
+        // "that same day", "that same month"
+        if w(i) == "that", w(i + 1) == "same", let b = w(i + 2) {
+            if Self.dayParts.contains(b) { return (c, i + 3) }
+            if b == "month" { return (c.month == nil ? c : FactDate(year: c.year, month: c.month), i + 3) }
+            if b == "year" { return (FactDate(year: c.year), i + 3) }
+        }
         if w(i) == "that", w(i + 1) == "month" { return (c.month == nil ? c : FactDate(year: c.year, month: c.month), i + 2) }
         // "two days later", "a month later", "three years later"
         if let a = w(i), let k = Self.numberWords[a] ?? (t[i].kind == .number && a.count <= 2 ? Int(a) : nil), let unit = w(i + 1), w(i + 2) == "later" {

@@ -113,6 +113,7 @@ public struct Pipeline: Sendable {
     func run(_ index: RuleIndex, _ rules: [RelationRule], only: Set<Int>?, on text: String, provenance: Provenance, resolver: inout EntityResolver,
              contextDate: inout FactDate?, envoys: inout [EntityKey: FactDate?], abroad: inout [AbroadCandidate], sided: inout [SideCandidate],
              into graph: inout KnowledgeGraph) {
+        let dateBefore = contextDate
         var (_, units) = analyze(text, table: index.table, contextDate: &contextDate)
         // An untyped name that is a person seen before ("Putin", "Castro"), or that a title follows as an
         // apposition ("Charles, Prince of Wales,"), is a person, not a place.
@@ -194,11 +195,25 @@ public struct Pipeline: Sendable {
         var visits: [(object: Entity, mention: Mention)] = []
         defer { addCompanions(visits, units: units, resolver: &resolver, into: &graph) }
         for (rule, p, m) in found {
-            let dates = rule.date == .sentence ? datesFor(m, units, dateContext) : [nil]
+            var dates = rule.date == .sentence ? datesFor(m, units, dateContext) : [nil]
+            // "He was received by Qatar's emir": a sentence with no date of its own that continues the
+            // one before (it opens with a pronoun or "the two leaders") happened at the last date told.
+            if rule.date == .sentence, dateContext.dates.isEmpty, let d = dateBefore, d.day != nil || d.month != nil,
+               let first = units.first?.span, (first.type == .pronoun && first.role == "person") || first.type == .group {
+                dates = [d]
+            }
             let subjectType = p.expectedType(.subject), objectType = p.expectedType(.object)
             for date in dates {
             let mention = Mention(date: date, provenance: provenance, rule: rule.id, confidence: rule.confidence)
             if rule.betweenParties {
+                // "the trade agreement between the European Union and Peru was signed": the text names its parties.
+                // ("between the two countries" is the parties).
+                if (m.first...m.last).contains(where: { k in
+                    guard units[k].word == "between" else { return false }
+                    var j = k + 1
+                    if j < units.count, units[j].flags & UnitFlags.the != 0 { j += 1 }
+                    return j < units.count && units[j].span != nil && units[j].spanType != .group
+                }) { continue }
                 let parties = resolver.parties.filter { $0.type == .country }
                 if parties.count == 2 {
                     var a = parties[0], b = parties[1]
@@ -562,7 +577,7 @@ public struct Pipeline: Sendable {
                 enclosure[k] = open ?? relative ?? 0
                 if u.word == ")" { open = nil }
             }
-            dates = units.indices.filter { units[$0].span?.date != nil && !Pipeline.isOffsetDate($0, units) }
+            dates = units.indices.filter { units[$0].span?.date != nil && !Pipeline.isOffsetDate($0, units) && !Pipeline.isRestated($0, units) }
             if dates.isEmpty {
                 clause = []
                 inCore = []
@@ -633,6 +648,14 @@ public struct Pipeline: Sendable {
             out[k] = c
         }
         return out
+    }
+
+    /// "Three weeks later, on 17 February 2008,": a date the next one restates exactly gives way to it.
+    static func isRestated(_ k: Int, _ units: [Unit]) -> Bool {
+        guard k + 2 < units.count, units[k + 1].word == "," else { return false }
+        var j = k + 2
+        if let w = units[j].word, w == "on" || w == "in" { j += 1 }
+        return j < units.count && units[j].span?.date != nil
     }
 
     /// "Two years after its independence from Portugal in 1975": a date that an

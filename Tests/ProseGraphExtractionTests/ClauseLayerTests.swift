@@ -402,4 +402,34 @@ import ProseGraphExtraction
         let f = try facts("After the death of Queen Elizabeth II, King Abdullah II and Queen Rania travelled to London for the state funeral on 19 September 2022.", title: "Jordan–United Kingdom relations")
         #expect(f == ["Abdullah II holdsPosition \"King\"", "Abdullah II visited London 2022-09-19", "Elizabeth II holdsPosition \"Queen\"", "Rania holdsPosition \"Queen\"", "Rania visited London 2022-09-19"])
     }
+
+    /// "A defence agreement was signed in 2019": between the parties, unless the text names its own ("between the European Union and Peru")
+    @Test func agentlessSigningIsBetweenTheParties() throws {
+        let f = try facts("A defence agreement was signed in Monrovia on 31 March 1942. The trade agreement between the European Union and Peru was signed in Brussels on 26 June 2012.", title: "United States–Liberia relations")
+        #expect(f == ["Liberia signedAgreementWith United States 1942-03-31", "Peru signedAgreementWith European Union 2012-06-26"])
+    }
+
+    /// "Three weeks later, on 17 February 2008,": the explicit date restates the relative one
+    @Test func restatedDateWins() throws {
+        let f = try facts("On 25 January 2008 the two presidents met. Three weeks later, on 17 February 2008, Kosovo declared independence from Serbia.", title: "Russia–Serbia relations")
+        #expect(f == ["Kosovo independenceFrom Serbia 2008-02-17"])
+    }
+
+    /// "That same day Brazil opened an embassy in Luanda": the day of the sentence before
+    @Test func thatSameDay() throws {
+        let f = try facts("Angola became independent from Portugal on 11 November 1975. That same day Brazil opened an embassy in Luanda.", title: "Brazil–Angola relations")
+        #expect(f == ["Angola independenceFrom Portugal 1975-11-11", "Brazil openedEmbassyIn Luanda 1975-11-11"])
+    }
+
+    /// "his first since taking office the previous year. On Tuesday ...": a look back does not move the date a weekday counts from
+    @Test func lookingBackLeavesTheStoryDate() throws {
+        let f = try facts("Tanzanian President John Magufuli arrived in Nairobi on 31 October 2016 for a state visit, his first since taking office the previous year. On Tuesday he held talks with President Uhuru Kenyatta.", title: "Kenya–Tanzania relations")
+        #expect(f == ["John Magufuli holdsPosition \"President\"", "John Magufuli metWith Uhuru Kenyatta 2016-11-01", "John Magufuli nationality Tanzania", "John Magufuli visited Nairobi 2016-10-31", "Uhuru Kenyatta holdsPosition \"President\""])
+    }
+
+    /// "In May 2017 X travelled to Doha. He was received by ...": a sentence with no date that continues the one before
+    @Test func continuingSentenceTakesTheLastDate() throws {
+        let f = try facts("In May 2017 Rwandan President Paul Kagame travelled to Doha. He was received by Qatar's emir, Tamim bin Hamad Al Thani.", title: "Qatar–Rwanda relations")
+        #expect(f == ["Paul Kagame holdsPosition \"President\"", "Paul Kagame metWith Tamim bin Hamad Al Thani 2017-05", "Paul Kagame nationality Rwanda", "Paul Kagame visited Doha 2017-05", "Tamim bin Hamad Al Thani holdsPosition \"Emir\"", "Tamim bin Hamad Al Thani nationality Qatar"])
+    }
 }
