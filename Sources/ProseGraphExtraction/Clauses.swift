@@ -155,6 +155,12 @@ public enum Clauses {
                 close += 2
             }
             let seg = units[segStart..<close]
+            // A prepositional aside before the predicate: "Ruto, on a visit to Tanzania in October 2022, met ...".
+            if let w = units[segStart].word, ["on", "during", "after", "following", "while", "at", "in"].contains(w),
+               close + 1 < n, units[close + 1].isVerbLike || units[close + 1].isCoordinatedVerb, type == .person || type == .name {
+                for j in (k + 1)...close { keep[j] = false }
+                continue
+            }
             // A participial aside: "X, returned to office six months earlier, makes ...", "X, sworn in as ...".
             if let w = units[segStart].word, participles.contains(w) || (w.hasSuffix("ed") && !finiteVerbs.contains(w)),
                !seg.dropFirst().contains(where: { $0.isFiniteVerb }),

@@ -93,6 +93,8 @@ public enum Frames {
             }
             if map["preposed"]?.string == "true", !nouns.isEmpty, !preps.isEmpty {
                 patterns.append("(during|on|in|at) (a|an|the|his|her|their|its)? ~3 !\(alt(nouns)) \(alt(preps)) (the)? \(t)+ [ (on|in|from|between) {_:Date} ] , (the)? \(a)+")
+                // Inserted after the agent: "Ruto, on a visit to Tanzania in October 2022, met ...".
+                patterns.append("\(a) , (during|on) (a|an|the|his|her|their|its)? ~3 !\(alt(nouns)) \(alt(preps)) (the)? \(t)+")
             }
             let pair = words(map["pair"])
             if !pair.isEmpty { patterns.append("{subject:\(agent)} and (the)? {object:\(target)} ~2 !\(alt(pair))") }

@@ -219,6 +219,7 @@ import ProseGraphExtraction
             // An optional group compiles to two patterns (with and without it) of the same source.
             "(during|on|in|at) (a|an|the|his|her|their|its)? ~3 !(visit) (to) (the)? {object:City}+ [ (on|in|from|between) {_:Date} ] , (the)? {subject:Person}+",
             "(during|on|in|at) (a|an|the|his|her|their|its)? ~3 !(visit) (to) (the)? {object:City}+ [ (on|in|from|between) {_:Date} ] , (the)? {subject:Person}+",
+            "{subject:Person} , (during|on) (a|an|the|his|her|their|its)? ~3 !(visit) (to) (the)? {object:City}+",
             "{subject:Person} and (the)? {object:City} ~2 !(met)",
         ])
     }
@@ -431,5 +432,17 @@ import ProseGraphExtraction
     @Test func continuingSentenceTakesTheLastDate() throws {
         let f = try facts("In May 2017 Rwandan President Paul Kagame travelled to Doha. He was received by Qatar's emir, Tamim bin Hamad Al Thani.", title: "Qatar–Rwanda relations")
         #expect(f == ["Paul Kagame holdsPosition \"President\"", "Paul Kagame metWith Tamim bin Hamad Al Thani 2017-05", "Paul Kagame nationality Rwanda", "Paul Kagame visited Doha 2017-05", "Tamim bin Hamad Al Thani holdsPosition \"Emir\"", "Tamim bin Hamad Al Thani nationality Qatar"])
+    }
+
+    /// "X, Kenya's opposition leader", "Kenya's X", "X, a citizen of Tanzania", "the Tanzanian X", "the Kenyan delegation, led by X"
+    @Test func nationalityFromManyShapes() throws {
+        let f = try facts("Raila Odinga, Kenya's opposition leader, spoke. Kenya's Kalonzo Musyoka spoke. John Mnyika, a citizen of Tanzania, was arrested. The Tanzanian Samia Suluhu Hassan spoke. The Kenyan delegation, led by Foreign Minister Musalia Mudavadi, arrived.", title: "Kenya–Tanzania relations")
+        #expect(f == ["John Mnyika nationality Tanzania", "Kalonzo Musyoka nationality Kenya", "Musalia Mudavadi holdsPosition \"Foreign Minister\"", "Musalia Mudavadi nationality Kenya", "Raila Odinga nationality Kenya", "Samia Suluhu Hassan nationality Tanzania"])
+    }
+
+    /// "X, on a visit to Tanzania in October 2022, met Y"; "Y welcomed X to Dar es Salaam"; "X spent three days in Tanzania"; "X led a delegation to Y"
+    @Test func visitAsideAndHostsWelcome() throws {
+        let f = try facts("President William Ruto, on a visit to Tanzania in October 2022, met Samia Suluhu Hassan. Samia Suluhu Hassan welcomed Ruto to Dar es Salaam on 10 October 2022. Ruto spent three days in Zanzibar in May 2023. Ruto headed a delegation to Arusha in June 2023.", title: "Kenya–Tanzania relations")
+        #expect(f == ["Samia Suluhu Hassan metWith William Ruto 2022-10,2022-10-10", "William Ruto holdsPosition \"President\"", "William Ruto visited Arusha 2023-06", "William Ruto visited Dar es Salaam 2022-10-10", "William Ruto visited Tanzania 2022-10", "William Ruto visited Zanzibar 2023-05"])
     }
 }
