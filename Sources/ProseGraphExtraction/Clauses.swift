@@ -226,6 +226,12 @@ public enum Clauses {
             var t = j
             while t >= 0, units[t].spanType == .title { t -= 1 }
             if t < j, t >= 0, units[t].word == "," { t -= 1 }
+            // "Srettha's successor, Paetongtarn Shinawatra": a relation noun after a name's possessive.
+            if t >= 2, units[t - 1].word == "'s", let w = units[t].word, relationNouns.contains(w),
+               let ps = units[t - 2].spanType, ps == .person || ps == .name || ps == .country {
+                for r in (t - 2)..<k where r < k { keep[r] = false }
+                continue
+            }
             if t >= 0, let w = units[t].word, w == "counterpart" || w == "counterparts" {
                 removed += Array((t + 1)...max(t + 1, k - 1)).filter { $0 < k }
                 j = t
@@ -257,6 +263,8 @@ public enum Clauses {
         }
         return select(View(units: units, map: Array(units.indices)), keep, dropOrphanCommas: true)
     }
+
+    static let relationNouns: Set<String> = ["successor", "predecessor", "wife", "husband", "son", "daughter", "deputy", "widow", "brother", "sister", "father", "mother", "heir", "counterpart"]
 
     static let determiners: Set<String> = ["the", "a", "an", "its", "his", "her", "their"]
 

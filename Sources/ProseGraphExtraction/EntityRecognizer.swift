@@ -236,6 +236,16 @@ public struct EntityRecognizer: Sendable {
                 i += 1
                 continue
             }
+            // "held talks with dos Santos", "de Gaulle said": a surname that opens with its particle.
+            if !t[i].isCapitalized, ["dos", "da", "de", "van", "von", "du", "del", "della", "di"].contains(t[i].lower), i + 1 < n,
+               t[i + 1].isCapitalized, t[i + 1].spaceBefore, i == 0 || !t[i - 1].isCapitalized, gazetteerSpan(t, i + 1) == nil {
+                let e = nameEnd(t, i + 1)
+                if e > i + 1 {
+                    spans.append(EntitySpan(tokens: i..<e, type: .name, label: text(t, i..<e)))
+                    i = e
+                    continue
+                }
+            }
             if let s = recognizeRun(t, i) {
                 spans.append(contentsOf: s.spans)
                 i = s.end

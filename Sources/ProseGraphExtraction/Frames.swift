@@ -69,6 +69,10 @@ public enum Frames {
                 if !support.isEmpty {
                     // "consulates general in A and B": "general" may follow the noun.
                     patterns.append("\(a)+ ~2 !\(alt(support)) (a|an|the|his|her|its|their|two|three|several|many|first)? ~4 \(alt(nouns)) (general)? \(alt(preps)) (the)? \(t)+")
+                    // "held talks in Baku with Zakir Hasanov": the place between the noun and its preposition.
+                    if preps.contains("with") {
+                        patterns.append("\(a)+ ~2 !\(alt(support)) (a|an|the|his|her|its|their|two|three|several|many|first)? ~4 \(alt(nouns)) (in|at) (the)? {_:City|Country|Place} \(alt(preps)) (the)? \(t)+")
+                    }
                 }
                 if map["possessive"]?.string == "true" {
                     patterns.append("{subject:\(agent)} 's ~3 !\(alt(nouns)) \(alt(preps)) (the)? \(t)+")

@@ -224,6 +224,7 @@ public struct Pipeline: Sendable {
                 continue
             }
             for su in m.subjects {
+                if !rule.literalObject, Self.isPossessor(su, units) { continue }
                 // A person of no nationality yet: decided at the end of the document, by their side.
                 if rule.subjectAsNationality || rule.objectAsNationality, !rule.literalObject, !rule.hostPartyObject, !rule.objectAbroad {
                     let rawS = entities(su, subjectType), rawO = m.objects.flatMap { entities($0, objectType) }
@@ -262,6 +263,7 @@ public struct Pipeline: Sendable {
                         continue
                     }
                     for ou in m.objects {
+                        if Self.isPossessor(ou, units) { continue }
                         var objects = rule.objectAsNationality ? asNationality(entities(ou, objectType)) : entities(ou, objectType)
                         if rule.cityObjectAsCountry {
                             objects = objects.compactMap { o in
@@ -482,6 +484,14 @@ public struct Pipeline: Sendable {
     }
 
     static let placePrepositions: Set<String> = ["in", "at", "to", "into", "from", "near", "across", "-", "towards", "via"]
+
+    /// Whether the unit at `k` is a person named as the possessor of someone else ("met Srettha's
+    /// successor, Paetongtarn Shinawatra"): not a party to the event.
+    static func isPossessor(_ k: Int, _ units: [Unit]) -> Bool {
+        guard let t = units[k].spanType, t == .person || t == .name, k + 2 < units.count, units[k + 1].word == "'s",
+              let w = units[k + 2].word else { return false }
+        return Clauses.relationNouns.contains(w)
+    }
 
     /// Conjunctions that join two clauses with their own subjects ("X exported ..., while it imported ...").
     static let clauseJoiners: Set<String> = ["while", "whereas", "and", "but", "although", "though"]

@@ -249,7 +249,7 @@ public enum RuleMatcher {
         }
     }
 
-    static let joints: Set<String> = [",", "and", "or", "the", "along", "together", "with", "as", "well", "by"]
+    static let joints: Set<String> = [",", "and", "or", "the", "along", "together", "with", "as", "well", "by", "new", "former", "then", "current"]
 
     /// What may stand between the items of a list: "A, B and C", "A, along with the Belgian Prime Minister B".
     /// A later item of a list may also be an untyped name: "Guadalajara, Monterrey and Playa del Carmen".

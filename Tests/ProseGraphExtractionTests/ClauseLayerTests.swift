@@ -445,4 +445,10 @@ import ProseGraphExtraction
         let f = try facts("President William Ruto, on a visit to Tanzania in October 2022, met Samia Suluhu Hassan. Samia Suluhu Hassan welcomed Ruto to Dar es Salaam on 10 October 2022. Ruto spent three days in Zanzibar in May 2023. Ruto headed a delegation to Arusha in June 2023.", title: "Kenya–Tanzania relations")
         #expect(f == ["Samia Suluhu Hassan metWith William Ruto 2022-10,2022-10-10", "William Ruto holdsPosition \"President\"", "William Ruto visited Arusha 2023-06", "William Ruto visited Dar es Salaam 2022-10-10", "William Ruto visited Tanzania 2022-10", "William Ruto visited Zanzibar 2023-05"])
     }
+
+    /// "talks with dos Santos"; "met Kagame and the new foreign minister, X"; "met Srettha's successor, Paetongtarn Shinawatra"; "held talks in Baku with X"
+    @Test func particleSurnamesListsAndPossessors() throws {
+        let f = try facts("President José Eduardo dos Santos governed Angola. On 19 October 2011 Dilma Rousseff held talks with dos Santos in Luanda. In April 2025 Minister Mohammed Al-Khulaifi met President Paul Kagame and the new foreign minister, Olivier Nduhungirehe. On 4 April 2025 Prime Minister Tshering Tobgay met Prime Minister Srettha Thavisin's successor, Paetongtarn Shinawatra. In September 2021 Hulusi Akar held talks in Baku with Zakir Hasanov.", title: "Brazil–Angola relations")
+        #expect(f == ["Dilma Rousseff metWith José Eduardo dos Santos 2011-10-19", "Hulusi Akar metWith Zakir Hasanov 2021-09", "Hulusi Akar visited Baku 2021-09", "José Eduardo dos Santos holdsPosition \"President\"", "Mohammed Al-Khulaifi holdsPosition \"Minister\"", "Mohammed Al-Khulaifi metWith Olivier Nduhungirehe 2025-04", "Mohammed Al-Khulaifi metWith Paul Kagame 2025-04", "Olivier Nduhungirehe holdsPosition \"Foreign Minister\"", "Paetongtarn Shinawatra metWith Tshering Tobgay 2025-04-04", "Paul Kagame holdsPosition \"President\"", "Srettha Thavisin holdsPosition \"Prime Minister\"", "Tshering Tobgay holdsPosition \"Prime Minister\""])
+    }
 }
