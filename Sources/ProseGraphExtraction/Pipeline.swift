@@ -223,6 +223,17 @@ public struct Pipeline: Sendable {
                 }
                 continue
             }
+            if rule.subjectIsOtherParty {
+                let parties = resolver.parties.filter { $0.type == .country }
+                for ou in m.objects where parties.count == 2 {
+                    for o in entities(ou, objectType) {
+                        guard let i = parties.firstIndex(of: o) else { continue }
+                        let sk = graph.add(entity: parties[1 - i]), ok = graph.add(entity: o)
+                        graph.add(fact: Fact(subject: sk, predicate: rule.predicate, object: .entity(ok), mentions: [mention]))
+                    }
+                }
+                continue
+            }
             for su in m.subjects {
                 if !rule.literalObject, Self.isPossessor(su, units) { continue }
                 // A person of no nationality yet: decided at the end of the document, by their side.

@@ -33,6 +33,9 @@ public struct RelationRule: Sendable {
     /// `object: parties`: the pattern binds nothing; the fact holds between the article's two
     /// parties ("Diplomatic relations were established on 14 November 1989").
     public var betweenParties: Bool = false
+    /// `subject: other-party`: the pattern binds only an object, one of the article's two parties;
+    /// the subject is the other party ("natural gas is imported from Iran" in Iran–Iraq relations).
+    public var subjectIsOtherParty: Bool = false
     /// The object is the title's text (holdsPosition) rather than an entity.
     public var literalObject: Bool { patterns.first?.literalObject ?? false }
 }
@@ -153,7 +156,7 @@ public struct RuleSet: Sendable {
             let line = item.mark.map { $0.line }
             func fail(_ m: String) -> RuleError { RuleError(file: file, line: line, message: m) }
             guard let map = item.mapping else { throw fail("each rule is a mapping with id, predicate and patterns") }
-            let known: Set<String> = ["id", "predicate", "patterns", "date", "confidence", "scope", "keys", "reported", "note", "object", "object-as", "subject-as"]
+            let known: Set<String> = ["id", "predicate", "patterns", "date", "confidence", "scope", "keys", "reported", "note", "object", "object-as", "subject-as", "subject"]
             for key in map.keys { if let k = key.string, !known.contains(k) { throw fail("unknown key '\(k)' (expected one of \(known.sorted().joined(separator: ", ")))") } }
             guard let id = map["id"]?.string, !id.isEmpty else { throw fail("a rule needs an 'id'") }
             guard seen.insert(id).inserted else { throw fail("rule id '\(id)' is used twice") }
@@ -197,7 +200,11 @@ public struct RuleSet: Sendable {
             } ?? false
             let abroad = map["object"]?.string == "abroad"
             let parties = map["object"]?.string == "parties"
-            for p in patterns where !parties {
+            let otherParty = try map["subject"].map { n -> Bool in
+                guard n.string == "other-party" else { throw fail("rule '\(id)': subject is 'other-party' when given") }
+                return true
+            } ?? false
+            for p in patterns where !parties && !otherParty {
                 let roles = p.elements.compactMap { e -> Pattern.Role? in if case .slot(let r, _, _, _) = e { return r } else { return nil } }
                 guard roles.contains(.pair) || (roles.contains(.subject) && (roles.contains(.object) || hostParty)) else {
                     throw fail("rule '\(id)': pattern \"\(p.source)\" needs a {subject:...} and an {object:...} slot, or a {pair:...} slot")
@@ -208,6 +215,7 @@ public struct RuleSet: Sendable {
                                     subjectAsNationality: subjectAs != nil, objectAsNationality: objectAs == "nationality")
             rule.objectAbroad = abroad
             rule.betweenParties = parties
+            rule.subjectIsOtherParty = otherParty
             rules.append(rule)
         }
         self.rules = rules

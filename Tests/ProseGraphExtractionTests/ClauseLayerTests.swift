@@ -451,4 +451,10 @@ import ProseGraphExtraction
         let f = try facts("President José Eduardo dos Santos governed Angola. On 19 October 2011 Dilma Rousseff held talks with dos Santos in Luanda. In April 2025 Minister Mohammed Al-Khulaifi met President Paul Kagame and the new foreign minister, Olivier Nduhungirehe. On 4 April 2025 Prime Minister Tshering Tobgay met Prime Minister Srettha Thavisin's successor, Paetongtarn Shinawatra. In September 2021 Hulusi Akar held talks in Baku with Zakir Hasanov.", title: "Brazil–Angola relations")
         #expect(f == ["Dilma Rousseff metWith José Eduardo dos Santos 2011-10-19", "Hulusi Akar metWith Zakir Hasanov 2021-09", "Hulusi Akar visited Baku 2021-09", "José Eduardo dos Santos holdsPosition \"President\"", "Mohammed Al-Khulaifi holdsPosition \"Minister\"", "Mohammed Al-Khulaifi metWith Olivier Nduhungirehe 2025-04", "Mohammed Al-Khulaifi metWith Paul Kagame 2025-04", "Olivier Nduhungirehe holdsPosition \"Foreign Minister\"", "Paetongtarn Shinawatra metWith Tshering Tobgay 2025-04-04", "Paul Kagame holdsPosition \"President\"", "Srettha Thavisin holdsPosition \"Prime Minister\"", "Tshering Tobgay holdsPosition \"Prime Minister\""])
     }
+
+    /// "natural gas and electricity are imported from Iran": with no importer named, the other party imports (subject: other-party)
+    @Test func agentlessTradeIsTheOtherPartys() throws {
+        let f = try facts("Natural gas and electricity are imported from Iran for the power stations of Baghdad.", title: "Iran–Iraq relations")
+        #expect(f == ["Iraq importsFrom Iran"])
+    }
 }

@@ -29,7 +29,7 @@ import ProseGraphText
           predicat: visited
           patterns: ["{subject:Person} visited {object:City}"]
         """)
-        #expect(e?.message == "unknown key 'predicat' (expected one of confidence, date, id, keys, note, object, object-as, patterns, predicate, reported, scope, subject-as)")
+        #expect(e?.message == "unknown key 'predicat' (expected one of confidence, date, id, keys, note, object, object-as, patterns, predicate, reported, scope, subject, subject-as)")
         #expect(e?.line == 1)
     }
 
