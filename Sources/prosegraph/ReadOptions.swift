@@ -21,3 +21,10 @@ func runOrFail<T>(_ body: () throws(ReadFailure) -> T) throws -> T {
         throw ExitCode(Status.failure)
     }
 }
+
+/// `--graph IRI` (diff, push): an absolute IRI that N-Triples can write.
+func validateGraphIRI(_ graph: String?) throws {
+    if let graph, !(graph.contains(":") && !graph.contains(" ") && !graph.contains(">") && !graph.contains("<")) {
+        throw ValidationError("--graph must be an absolute IRI, got '\(graph)'")
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// A request that failed: the server answered with an error status, or could not be reached.
+public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let description: String
+    /// The HTTP status, when the server answered.
+    public let status: Int?
+    public init(_ description: String, status: Int? = nil) {
+        self.description = description
+        self.status = status
+    }
+}
+
+/// An HTTP client for a triple store: one request at a time, answering a 401
+/// with Basic or Digest credentials (whichever the server asks for) and
+/// reusing a Digest nonce for the following requests.
+public actor StoreClient {
+    private let session: URLSession
+    private let credentials: Credentials?
+    private let makeCnonce: @Sendable () -> String
+    private var digest: AuthChallenge?
+    private var basic = false
+    private var nonceCount = 0
+
+    public init(credentials: Credentials?, timeout: Double = 600,
+                cnonce: @escaping @Sendable () -> String = { String((0..<16).map { _ in "0123456789abcdef".randomElement()! }) }) {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.urlCredentialStorage = nil
+        configuration.httpCookieStorage = nil
+        configuration.urlCache = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        configuration.timeoutIntervalForRequest = timeout
+        configuration.timeoutIntervalForResource = 24 * 3600
+        self.session = URLSession(configuration: configuration)
+        self.credentials = credentials
+        self.makeCnonce = cnonce
+    }
+
+    /// Sends one request and returns the response body; a status other than 2xx is a StoreError
+    /// `METHOD URL: HTTP STATUS REASON: the server's message`.
+    @discardableResult
+    public func send(_ method: String, _ url: String, contentType: String?, body: Data, accept: String? = nil) async throws(StoreError) -> Data {
+        var (status, data, response) = try await attempt(method, url, contentType: contentType, body: body, accept: accept)
+        if status == 401, credentials != nil, let header = response?.value(forHTTPHeaderField: "WWW-Authenticate") {
+            let challenges = AuthChallenge.parse(header)
+            if let d = challenges.first(where: { $0.scheme == "digest" }) {
+                digest = d
+                nonceCount = 0
+            } else if challenges.contains(where: { $0.scheme == "basic" }) {
+                basic = true
+            }
+            if digest != nil || basic {
+                (status, data, response) = try await attempt(method, url, contentType: contentType, body: body, accept: accept)
+            }
+        }
+        guard (200..<300).contains(status) else {
+            throw StoreError(Self.failure(method: method, url: url, status: status, body: data, contentType: response?.value(forHTTPHeaderField: "Content-Type"),
+                                          hasCredentials: credentials != nil), status: status)
+        }
+        return data
+    }
+
+    private func attempt(_ method: String, _ url: String, contentType: String?, body: Data, accept: String?) async throws(StoreError) -> (Int, Data, HTTPURLResponse?) {
+        guard let u = URL(string: url), u.scheme == "http" || u.scheme == "https" else {
+            throw StoreError("\(url): not an http or https URL")
+        }
+        var request = URLRequest(url: u)
+        request.httpMethod = method
+        if let contentType { request.setValue(contentType, forHTTPHeaderField: "Content-Type") }
+        if let accept { request.setValue(accept, forHTTPHeaderField: "Accept") }
+        if let credentials {
+            if let digest {
+                nonceCount += 1
+                do {
+                    request.setValue(try HTTPAuthorization.digest(digest, credentials: credentials, method: method, uri: GraphStoreURL.requestTarget(url),
+                                                                  nc: nonceCount, cnonce: makeCnonce()), forHTTPHeaderField: "Authorization")
+                } catch {
+                    throw StoreError("\(method) \(url): \(error.description)")
+                }
+            } else if basic {
+                request.setValue(HTTPAuthorization.basic(credentials), forHTTPHeaderField: "Authorization")
+            }
+        }
+        let data: Data, response: URLResponse
+        do {
+            if method == "GET" || method == "HEAD" {
+                (data, response) = try await session.data(for: request)
+            } else {
+                (data, response) = try await session.upload(for: request, from: body)
+            }
+        } catch {
+            throw StoreError("\(method) \(url): \(Self.describe(error))")
+        }
+        guard let http = response as? HTTPURLResponse else { throw StoreError("\(method) \(url): not an HTTP response") }
+        return (http.statusCode, data, http)
+    }
+
+    /// The message for a failed request: the status, its reason, and what the server said.
+    public static func failure(method: String, url: String, status: Int, body: Data, contentType: String?, hasCredentials: Bool) -> String {
+        var message = "\(method) \(url): HTTP \(status)"
+        if let reason = reasons[status] { message += " " + reason }
+        let said = serverMessage(body, contentType: contentType)
+        if !said.isEmpty { message += ": " + said }
+        if status == 401 {
+            message += hasCredentials ? " (the store refused the credentials)"
+                : " (no credentials: set PROSEGRAPH_USER and PROSEGRAPH_PASSWORD, or give the host a netrc entry)"
+        }
+        return message
+    }
+
+    /// The server's message: the body as text, without HTML tags, white space
+    /// runs as one space, cut at 300 characters.
+    public static func serverMessage(_ body: Data, contentType: String?) -> String {
+        var text = String(decoding: body, as: UTF8.self)
+        if (contentType ?? "").lowercased().contains("html") || text.drop(while: { $0.isWhitespace }).hasPrefix("<") {
+            var plain = "", inTag = false
+            for c in text {
+                if c == "<" { inTag = true; plain.append(" ") } else if c == ">" { inTag = false } else if !inTag { plain.append(c) }
+            }
+            text = plain.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+        }
+        let words = text.split(whereSeparator: { $0.isWhitespace })
+        let joined = words.joined(separator: " ")
+        return joined.count > 300 ? String(joined.prefix(300)) + "..." : joined
+    }
+
+    static func describe(_ error: any Error) -> String {
+        guard let e = error as? URLError else { return "\(error)" }
+        switch e.code {
+        case .cannotConnectToHost: return "cannot connect to the server"
+        case .cannotFindHost, .dnsLookupFailed: return "host not found"
+        case .timedOut: return "timed out"
+        case .networkConnectionLost: return "the connection was lost"
+        case .unsupportedURL: return "unsupported URL"
+        default: return e.localizedDescription
+        }
+    }
+
+    static let reasons: [Int: String] = [
+        400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
+        406: "Not Acceptable", 409: "Conflict", 411: "Length Required", 413: "Content Too Large", 414: "URI Too Long",
+        415: "Unsupported Media Type", 422: "Unprocessable Content", 429: "Too Many Requests",
+        500: "Internal Server Error", 501: "Not Implemented", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout",
+    ]
+}
