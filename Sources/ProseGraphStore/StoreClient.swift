@@ -125,7 +125,7 @@ public actor StoreClient {
         }
         let words = text.split(whereSeparator: { $0.isWhitespace })
         let joined = words.joined(separator: " ")
-        return joined.count > 300 ? String(joined.prefix(300)) + "..." : joined
+        return joined.count > 300 ? String(joined.prefix(300)).trimmingCharacters() + "..." : joined
     }
 
     static func describe(_ error: any Error) -> String {

@@ -39,10 +39,14 @@ struct PushCommand: AsyncParsableCommand {
 
         Examples:
           prosegraph push Output/graph.nt --to http://127.0.0.1:7878/store
-          prosegraph push Output/graph.ttl --to http://127.0.0.1:7878/store --graph https://example.org/exports --add
-          PROSEGRAPH_USER=dba PROSEGRAPH_PASSWORD=dba \\
-            prosegraph push Output/graph.nt --to http://127.0.0.1:8890/sparql-graph-crud-auth --graph https://example.org/exports
-          prosegraph push today/graph.nt --since yesterday/graph.nt --to http://127.0.0.1:7878/store
+          prosegraph push Output/graph.ttl --to http://127.0.0.1:7878/store \\
+            --graph https://example.org/exports --add
+          export PROSEGRAPH_USER=dba PROSEGRAPH_PASSWORD=dba
+          prosegraph push Output/graph.nt \\
+            --to http://127.0.0.1:8890/sparql-graph-crud-auth \\
+            --graph https://example.org/exports
+          prosegraph push today/graph.nt --since yesterday/graph.nt \\
+            --to http://127.0.0.1:7878/store --batch 5000
 
         Exit status: 0 sent, 1 a request failed after earlier ones had changed the \
         store (it holds part of the export or delta), 2 nothing was stored (an \
