@@ -8,9 +8,12 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     public let description: String
     /// The HTTP status, when the server answered.
     public let status: Int?
-    public init(_ description: String, status: Int? = nil) {
+    /// The server closed the connection before it answered.
+    public let connectionLost: Bool
+    public init(_ description: String, status: Int? = nil, connectionLost: Bool = false) {
         self.description = description
         self.status = status
+        self.connectionLost = connectionLost
     }
 }
 
@@ -19,6 +22,7 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
 /// reusing a Digest nonce for the following requests.
 public actor StoreClient {
     private let session: URLSession
+    private let catcher: ChallengeCatcher
     private let credentials: Credentials?
     private let makeCnonce: @Sendable () -> String
     private var digest: AuthChallenge?
@@ -34,7 +38,9 @@ public actor StoreClient {
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.timeoutIntervalForRequest = timeout
         configuration.timeoutIntervalForResource = 24 * 3600
-        self.session = URLSession(configuration: configuration)
+        let catcher = ChallengeCatcher()
+        self.catcher = catcher
+        self.session = URLSession(configuration: configuration, delegate: catcher, delegateQueue: nil)
         self.credentials = credentials
         self.makeCnonce = cnonce
     }
@@ -43,16 +49,29 @@ public actor StoreClient {
     /// `METHOD URL: HTTP STATUS REASON: the server's message`.
     @discardableResult
     public func send(_ method: String, _ url: String, contentType: String?, body: Data, accept: String? = nil) async throws(StoreError) -> Data {
-        var (status, data, response) = try await attempt(method, url, contentType: contentType, body: body, accept: accept)
-        if status == 401, credentials != nil, let header = response?.value(forHTTPHeaderField: "WWW-Authenticate") {
-            let challenges = AuthChallenge.parse(header)
-            if let d = challenges.first(where: { $0.scheme == "digest" }) {
-                digest = d
-                nonceCount = 0
-            } else if challenges.contains(where: { $0.scheme == "basic" }) {
-                basic = true
+        // A store that wants a login answers 401 before it reads the body, and Virtuoso then
+        // closes the connection while the body is still being sent. With credentials, the
+        // first request is a HEAD, to learn the challenge before any body goes.
+        if credentials != nil, digest == nil, !basic, !body.isEmpty,
+           case let (401, _, r?)? = try? await attempt("HEAD", url, contentType: nil, body: Data(), accept: nil) {
+            learn(r)
+        }
+        var status: Int, data: Data, response: HTTPURLResponse?
+        do {
+            (status, data, response) = try await attempt(method, url, contentType: contentType, body: body, accept: accept)
+        } catch let e where e.connectionLost && !body.isEmpty {
+            // Closed on us mid-body: what does the server say to the same request without one?
+            guard case let (401, headData, headResponse) = try await attempt("HEAD", url, contentType: nil, body: Data(), accept: nil) else { throw e }
+            (status, data, response) = (401, headData, headResponse)
+            if credentials != nil, digest == nil, !basic, let headResponse {
+                learn(headResponse)
+                (status, data, response) = try await attempt(method, url, contentType: contentType, body: body, accept: accept)
             }
-            if digest != nil || basic {
+        }
+        if status == 401, credentials != nil, let r = response {
+            let knew = (digest?.parameters["nonce"], basic)
+            learn(r)
+            if digest?.parameters["nonce"] != knew.0 || basic != knew.1 {
                 (status, data, response) = try await attempt(method, url, contentType: contentType, body: body, accept: accept)
             }
         }
@@ -61,6 +80,18 @@ public actor StoreClient {
                                           hasCredentials: credentials != nil), status: status)
         }
         return data
+    }
+
+    /// Takes the challenge of a 401: Digest when offered, else Basic.
+    private func learn(_ response: HTTPURLResponse) {
+        guard let header = response.value(forHTTPHeaderField: "WWW-Authenticate") else { return }
+        let challenges = AuthChallenge.parse(header)
+        if let d = challenges.first(where: { $0.scheme == "digest" }) {
+            digest = d
+            nonceCount = 0
+        } else if challenges.contains(where: { $0.scheme == "basic" }) {
+            basic = true
+        }
     }
 
     private func attempt(_ method: String, _ url: String, contentType: String?, body: Data, accept: String?) async throws(StoreError) -> (Int, Data, HTTPURLResponse?) {
@@ -84,15 +115,26 @@ public actor StoreClient {
                 request.setValue(HTTPAuthorization.basic(credentials), forHTTPHeaderField: "Authorization")
             }
         }
-        let data: Data, response: URLResponse
-        do {
-            if method == "GET" || method == "HEAD" {
-                (data, response) = try await session.data(for: request)
-            } else {
-                (data, response) = try await session.upload(for: request, from: body)
+        var data = Data(), response: URLResponse? = nil
+        _ = catcher.take()
+        // A connection the server closed (as Virtuoso does after a 401) may be taken from
+        // the pool and fail at once: such a request is sent again, once, on a new one.
+        // Every request push makes may be repeated (PUT, a POST of triples, DELETE DATA, INSERT DATA).
+        for retry in [false, true] where response == nil {
+            do {
+                if method == "GET" || method == "HEAD" {
+                    (data, response) = try await session.data(for: request)
+                } else {
+                    (data, response) = try await session.upload(for: request, from: body)
+                }
+            } catch let e as URLError where e.code == .networkConnectionLost && !retry {
+                continue
+            } catch let e as URLError where e.code == .cancelled {
+                guard let challenged = catcher.take() else { throw StoreError("\(method) \(url): \(Self.describe(e))") }
+                return (challenged.statusCode, Data(), challenged)
+            } catch {
+                throw StoreError("\(method) \(url): \(Self.describe(error))", connectionLost: (error as? URLError)?.code == .networkConnectionLost)
             }
-        } catch {
-            throw StoreError("\(method) \(url): \(Self.describe(error))")
         }
         guard let http = response as? HTTPURLResponse else { throw StoreError("\(method) \(url): not an HTTP response") }
         return (http.statusCode, data, http)
@@ -146,4 +188,28 @@ public actor StoreClient {
         415: "Unsupported Media Type", 422: "Unprocessable Content", 429: "Too Many Requests",
         500: "Internal Server Error", 501: "Not Implemented", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout",
     ]
+}
+
+/// Leaves every 401 to StoreClient. URLSession's own handling of a challenge, with no
+/// credential to give, may never complete the request (seen with swift-corelibs-foundation
+/// and a server that closes the connection after its 401): the challenge is cancelled, and
+/// its response kept for StoreClient, which sends one request at a time.
+final class ChallengeCatcher: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: HTTPURLResponse?
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
+                    completionHandler: @escaping @Sendable (URLSession.AuthChallengeDisposition, URLCredential?) -> Void) {
+        let response = challenge.failureResponse as? HTTPURLResponse
+        lock.withLock { last = response }
+        completionHandler(.cancelAuthenticationChallenge, nil)
+    }
+
+    /// The response of the last challenge, once.
+    func take() -> HTTPURLResponse? {
+        lock.withLock {
+            defer { last = nil }
+            return last
+        }
+    }
 }
