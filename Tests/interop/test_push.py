@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from tools import OUT, edited_export, need_store, prosegraph_tool
+from tools import OUT, assert_same_graph_and_valid, edited_export, need_store, prosegraph_tool
 
 DBA = {"PROSEGRAPH_USER": "dba", "PROSEGRAPH_PASSWORD": "dba"}
 
@@ -47,14 +47,6 @@ def push(store, *args, env=None):
 
 def statements(path):
     return sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
-
-
-def assert_same_graph_and_valid(expected, back):
-    tool = prosegraph_tool()
-    diff = subprocess.run([tool, "diff", str(expected), str(back)], capture_output=True, text=True)
-    assert (diff.returncode, diff.stdout.splitlines()[-1]) == (0, "no differences"), diff.stdout + diff.stderr
-    valid = subprocess.run([tool, "validate", str(back)], capture_output=True, text=True)
-    assert (valid.returncode, valid.stdout) == (0, f"{back}: conforms\n"), valid.stdout + valid.stderr
 
 
 # Virtuoso has no JSON-LD parser (test_virtuoso_refuses_json_ld).

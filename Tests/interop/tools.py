@@ -119,3 +119,13 @@ def edited_export(tmp_path):
     new = tmp_path / "new.nt"
     new.write_text("".join(lines), encoding="utf-8")
     return new
+
+
+def assert_same_graph_and_valid(expected, back):
+    """`prosegraph diff expected back` finds no differences, and `prosegraph validate back` conforms."""
+    import subprocess
+    tool = prosegraph_tool()
+    diff = subprocess.run([tool, "diff", str(expected), str(back)], capture_output=True, text=True)
+    assert (diff.returncode, diff.stdout.splitlines()[-1]) == (0, "no differences"), diff.stdout + diff.stderr
+    valid = subprocess.run([tool, "validate", str(back)], capture_output=True, text=True)
+    assert (valid.returncode, valid.stdout) == (0, f"{back}: conforms\n"), valid.stdout + valid.stderr
