@@ -62,10 +62,20 @@ public enum PushJob {
         }
         let total = counts?.reduce(0, +)
         var sent = 0
+        // Each batch is sent from a file of its own (the export itself when it goes whole).
+        let batchFile = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("prosegraph-push-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).batch")
+        defer { try? FileManager.default.removeItem(at: batchFile) }
         for (i, range) in ranges.enumerated() {
             let method = replace && i == 0 ? "PUT" : "POST"
+            var body = RequestBody.file(URL(fileURLWithPath: path))
+            if ranges.count > 1 {
+                do { try Data(bytes[range]).write(to: batchFile) } catch {
+                    throw Failure(description: "\(batchFile.path): cannot write a batch: \(error.localizedDescription)", stored: i > 0)
+                }
+                body = .file(batchFile)
+            }
             do {
-                try await client.send(method, url, contentType: kind.mediaType, body: Data(bytes[range]))
+                try await client.send(method, url, contentType: kind.mediaType, body: body)
             } catch {
                 let where_ = ranges.count > 1 ? " (request \(i + 1) of \(ranges.count)\(i > 0 ? "; the first \(sent) statements are stored" : ""))" : ""
                 throw Failure(description: error.description + where_, stored: i > 0)
@@ -110,7 +120,7 @@ public enum PushJob {
         let total = diff.removed.count + diff.added.count
         for (i, update) in updates.enumerated() {
             do {
-                try await client.send("POST", updateURL, contentType: "application/sparql-update", body: Data(update.text.utf8))
+                try await client.send("POST", updateURL, contentType: "application/sparql-update", body: .data(Data(update.text.utf8)))
             } catch {
                 let where_ = updates.count > 1 ? " (request \(i + 1) of \(updates.count)\(i > 0 ? "; \(sent) of the \(total) changes are made" : ""))" : ""
                 throw Failure(description: error.description + where_, stored: i > 0)
