@@ -19,6 +19,10 @@ import Testing
         #expect(graphml.stderr == "prosegraph: Output/graph.graphml: GraphML is not RDF: push an RDF export (graph.nt, graph.ttl, graph.rdf, graph.jsonld)\n")
         let missing = try run(["push", "no/such.nt", "--to", "http://127.0.0.1:1/store"])
         #expect((missing.status, missing.stderr) == (2, "prosegraph: no/such.nt: cannot read: no such file or directory\n"))
+        let unknown = try run(["push", "README.md", "--to", "http://127.0.0.1:1/store"])
+        #expect((unknown.status, unknown.stderr) == (2, "prosegraph: README.md: unknown format (give --from, or a file ending in .nt, .nq, .ttl, .trig, .rdf or .jsonld)\n"))
+        let quads = try run(["push", "Output/graph.nt", "--from", "nquads", "--to", "http://127.0.0.1:1/store", "--graph", "https://example.org/g"])
+        #expect((quads.status, quads.stderr) == (2, "prosegraph: Output/graph.nt: N-Quads names its own graphs: --graph goes with a triples format\n"))
         let netrc = try run(["push", "Output/graph.nt", "--to", "http://127.0.0.1:1/store", "--netrc", "no/such-netrc"])
         #expect((netrc.status, netrc.stderr) == (2, "prosegraph: no/such-netrc: cannot read the netrc file\n"))
     }
