@@ -77,7 +77,10 @@ public enum PushJob {
             do {
                 try await client.send(method, url, contentType: kind.mediaType, body: body)
             } catch {
-                let where_ = ranges.count > 1 ? " (request \(i + 1) of \(ranges.count)\(i > 0 ? "; the first \(sent) statements are stored" : ""))" : ""
+                // The batch's first line in the file, so that a line number the store gives (of the batch) can be found.
+                let firstLine = bytes[..<range.lowerBound].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+                let where_ = ranges.count > 1
+                    ? " (request \(i + 1) of \(ranges.count), from line \(firstLine) of the file\(i > 0 ? "; the first \(sent) statements are stored" : ""))" : ""
                 throw Failure(description: error.description + where_, stored: i > 0)
             }
             if let counts {

@@ -132,7 +132,7 @@ def test_a_batch_the_store_refuses_after_others_is_exit_1(tmp_path):
     assert (r.returncode, r.stderr) == (1, f"{broken}: 2000/{len(lines) + 1} statements sent (1/3 requests)\n"
                                            f"prosegraph: POST {store.url('https://prosegraph.org/test/broken')}: HTTP 400 Bad Request: "
                                            "Parser error at line 1001 between columns 1 and 4: No scheme found in an absolute IRI "
-                                           "(request 2 of 3; the first 2000 statements are stored)\n")
+                                           "(request 2 of 3, from line 2001 of the file; the first 2000 statements are stored)\n")
 
 
 def test_virtuoso_has_no_default_graph_endpoint():
