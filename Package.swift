@@ -42,8 +42,10 @@ let package = Package(
         .target(name: "ProseGraphDiff", dependencies: ["ProseGraphModel", "ProseGraphFormats"]),
         // Validation: a SHACL Core engine, GraphML checks (XSD through libxml2, then graph checks), reports.
         .target(name: "ProseGraphValidation", dependencies: ["ProseGraphModel", "ProseGraphFormats", "ProseGraphXML"]),
+        // Triple stores over HTTP: the Graph Store protocol, SPARQL Update, Basic and Digest login, netrc.
+        .target(name: "ProseGraphStore"),
         // Jobs the command runs: export, eval ... one call each.
-        .target(name: "ProseGraphKit", dependencies: ["ProseGraphModel", "ProseGraphText", "ProseGraphExtraction", "ProseGraphFormats", "ProseGraphDiff", "ProseGraphValidation"]),
+        .target(name: "ProseGraphKit", dependencies: ["ProseGraphModel", "ProseGraphText", "ProseGraphExtraction", "ProseGraphFormats", "ProseGraphDiff", "ProseGraphValidation", "ProseGraphStore"]),
         .executableTarget(
             name: "prosegraph",
             dependencies: [
@@ -62,6 +64,7 @@ let package = Package(
         .testTarget(name: "ProseGraphDiffTests", dependencies: ["ProseGraphDiff", "ProseGraphFormats", "ProseGraphModel"]),
         // The W3C suites, run from their manifests in PROSEGRAPH_SUITES/w3c (default ../shared/reference; never copied here).
         .testTarget(name: "ConformanceTests", dependencies: ["ProseGraphDiff", "ProseGraphFormats", "ProseGraphModel", "ProseGraphValidation"]),
+        .testTarget(name: "ProseGraphStoreTests", dependencies: ["ProseGraphStore"]),
         .testTarget(name: "ProseGraphValidationTests", dependencies: ["ProseGraphValidation", "ProseGraphFormats", "ProseGraphModel"]),
     ],
     swiftLanguageModes: [.v6]

@@ -49,9 +49,7 @@ struct DiffCommand: ParsableCommand {
 
     func validate() throws {
         if graph != nil, format != .sparql { throw ValidationError("--graph goes with --format sparql") }
-        if let graph, !(graph.contains(":") && !graph.contains(" ") && !graph.contains(">") && !graph.contains("<")) {
-            throw ValidationError("--graph must be an absolute IRI, got '\(graph)'")
-        }
+        try validateGraphIRI(graph)
     }
 
     @Flag(name: .long, help: "No colour, even on a terminal.")

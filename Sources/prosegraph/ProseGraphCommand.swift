@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct ProseGraphCommand: ParsableCommand {
+struct ProseGraphCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "prosegraph",
         abstract: "Turn prose articles into a knowledge graph, and export it as RDF and GraphML.",
@@ -17,6 +17,6 @@ struct ProseGraphCommand: ParsableCommand {
           prosegraph help export                             every option of a command
         """,
         version: "0.1.0",
-        subcommands: [ExportCommand.self, EvalCommand.self, ExplainCommand.self, ConvertCommand.self, DiffCommand.self, PatchCommand.self, CanonicalizeCommand.self, ValidateCommand.self, SynthCommand.self, DrawCommand.self, ReportCommand.self]
+        subcommands: [ExportCommand.self, EvalCommand.self, ExplainCommand.self, ConvertCommand.self, DiffCommand.self, PatchCommand.self, PushCommand.self, CanonicalizeCommand.self, ValidateCommand.self, SynthCommand.self, DrawCommand.self, ReportCommand.self]
     )
 }

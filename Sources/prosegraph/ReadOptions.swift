@@ -24,3 +24,10 @@ func runOrFail<T>(_ body: () throws(ReadFailure) -> T) throws -> T {
 }
 
 extension JSONLDWriter.RDFDirection: ExpressibleByArgument {}
+
+/// `--graph IRI` (diff, push): an absolute IRI that N-Triples can write.
+func validateGraphIRI(_ graph: String?) throws {
+    if let graph, !(graph.contains(":") && !graph.contains(" ") && !graph.contains(">") && !graph.contains("<")) {
+        throw ValidationError("--graph must be an absolute IRI, got '\(graph)'")
+    }
+}

@@ -37,6 +37,9 @@ import Testing
           diff                    Show what changed between two exports, in any formats.
           patch                   Apply an RDF Patch (as `prosegraph diff --format
                                   patch` writes) to a file.
+          push                    Send an export to a triple store (SPARQL 1.1 Graph
+                                  Store HTTP Protocol), or only what changed since an
+                                  older export (SPARQL 1.1 Update).
           canonicalize            Print the canonical N-Quads (RDFC-1.0) of an RDF file.
           validate                Check exports against their schemas: GraphML with XSD
                                   and graph checks, RDF with SHACL.

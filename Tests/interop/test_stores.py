@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from tools import OUT, need_module, prosegraph_tool
+from tools import OUT, edited_export, need_module, prosegraph_tool
 
 FORMATS = [("graph.nt", "N_TRIPLES"), ("graph.ttl", "TURTLE"), ("graph.rdf", "RDF_XML"), ("graph.jsonld", "JSON_LD")]
 
@@ -26,25 +26,11 @@ def test_an_export_read_back_from_oxigraph_is_the_same_and_validates(tmp_path, n
     assert (valid.returncode, valid.stdout) == (0, f"{back}: conforms\n"), valid.stdout + valid.stderr
 
 
-def _edited_export(tmp_path):
-    """Output/graph.nt with one fact removed and one date changed (a small re-export)."""
-    lines = (OUT / "graph.nt").read_text(encoding="utf-8").splitlines(keepends=True)
-    fact = "<https://prosegraph.org/id/country/belgium> <https://prosegraph.org/ontology#hasEmbassyIn> <https://prosegraph.org/id/city/damascus> .\n"
-    assert fact in lines
-    lines.remove(fact)
-    dated = [i for i, l in enumerate(lines) if '#date> "2015-02"' in l]
-    assert dated
-    lines[dated[0]] = lines[dated[0]].replace('"2015-02"', '"2015-03"')
-    new = tmp_path / "new.nt"
-    new.write_text("".join(lines), encoding="utf-8")
-    return new
-
-
 @pytest.mark.parametrize("graph", [None, "https://example.org/exports/today"])
 def test_the_sparql_update_from_diff_turns_the_old_export_into_the_new_one(tmp_path, graph):
     ox = need_module("pyoxigraph")
     tool = prosegraph_tool()
-    new = _edited_export(tmp_path)
+    new = edited_export(tmp_path)
     store = ox.Store()
     target = ox.NamedNode(graph) if graph else ox.DefaultGraph()
     store.load((OUT / "graph.nt").read_bytes(), format=ox.RdfFormat.N_TRIPLES, to_graph=target)
