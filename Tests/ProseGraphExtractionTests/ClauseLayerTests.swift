@@ -457,4 +457,16 @@ import ProseGraphExtraction
         let f = try facts("Natural gas and electricity are imported from Iran for the power stations of Baghdad.", title: "Iran–Iraq relations")
         #expect(f == ["Iraq importsFrom Iran"])
     }
+
+    /// "Tanzania named X as its envoy to Kenya", "X, who represents Kenya in Tanzania"
+    @Test func envoysNamedSentOrRepresenting() throws {
+        let f = try facts("In 2019 Tanzania named Pindi Chana as its envoy to Kenya. In 2022 Isaac Njenga represented Kenya in Tanzania.", title: "Kenya–Tanzania relations")
+        #expect(f == ["Isaac Njenga envoyTo Tanzania 2022", "Pindi Chana envoyTo Kenya 2019", "Pindi Chana holdsPosition \"Envoy\""])
+    }
+
+    /// "rejoined", "has been a member of", "are parties to"; "signed a memorandum of understanding with", "a treaty between X and Y was signed"
+    @Test func membershipAndAgreementShapes() throws {
+        let f = try facts("Kenya rejoined the Commonwealth of Nations in 1963. Tanzania has been a member of the World Trade Organization since 1995. Kenya signed a memorandum of understanding with Tanzania on energy in 2022. An extradition treaty between Kenya and Tanzania was signed in 2015.", title: "Kenya–Tanzania relations")
+        #expect(f == ["Kenya memberOf Commonwealth of Nations 1963", "Kenya signedAgreementWith Tanzania 2015,2022", "Tanzania memberOf World Trade Organization 1995"])
+    }
 }
