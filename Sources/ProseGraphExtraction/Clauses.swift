@@ -360,7 +360,7 @@ public enum Clauses {
         for (k, u) in units.enumerated() {
             if u.isVerbLike || u.isCoordinatedVerb { return nil }
             guard let s = u.span, Self.subjectTypes.contains(s.type) else { continue }
-            if s.type == .pronoun, let r = s.role, r != "person" && r != "thing" && r != "country" { continue }
+            if s.type == .pronoun, let r = s.role, r != "person" && r != "thing" && r != "country" && !r.hasPrefix("title:") { continue }
             if s.type == .pronoun, ["his", "her", "its"].contains(s.label) { continue }
             // "the Libyan leader, Muammar Gaddafi, paid ...": a demonym before a noun or a title is an adjective.
             if s.type == .demonym, k + 1 < units.count, units[k + 1].spanType == .title

@@ -515,7 +515,10 @@ public struct EntityRecognizer: Sendable {
             let ofCountry = i + 2 < t.count && t[i + 1].lower == "of" && gazetteer.matches(t, at: i + 2).contains { $0.entries.contains { $0.kind == .country } }
             let prev = i > 0 ? t[i - 1].lower : ""
             let roleBefore = Self.lowercaseTitleCues.contains(prev) || (prev == "the" && i > 1 && t[i - 2].text == ",")
-            guard nameAfter || ofCountry || roleBefore else { return nil }
+            // "the president flew to ...": the title as a subject, before its verb.
+            let verbAfter = prev == "the" && i + 1 < t.count && !t[i + 1].isCapitalized
+                && (Self.subjectVerbs.contains(t[i + 1].lower) || (t[i + 1].lower.hasSuffix("ed") && t[i + 1].lower.count > 4))
+            guard nameAfter || ofCountry || roleBefore || verbAfter else { return nil }
         }
         var end = i + m.length
         var label = Self.titleCase(text(t, i..<end))
@@ -555,6 +558,9 @@ public struct EntityRecognizer: Sendable {
         }
         return (EntitySpan(tokens: i..<end, type: .title, label: label, role: entry.role), end)
     }
+
+    /// Verbs after "the <title>" that make it a subject ("the president flew").
+    static let subjectVerbs: Set<String> = ["met", "held", "flew", "said", "went", "made", "paid", "took", "came", "left", "told", "was", "is", "has", "had", "will", "also", "then", "later"]
 
     /// Words before a lower-case title that make it a position: "sworn in as president", "who became president".
     static let lowercaseTitleCues: Set<String> = ["as", "became", "becomes", "become", "then", "new", "former", "interim", "acting", "first", "also", ","]

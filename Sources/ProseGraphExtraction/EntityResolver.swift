@@ -24,6 +24,14 @@ public struct EntityResolver: Sendable {
     private var current: [Entity] = []
     private var previous: [Entity] = []
     private var sentence = 0
+    /// For each title, the last person named with it ("the president" stands for them).
+    private var holders: [String: Entity] = [:]
+
+    /// Records that `person` holds `title`, for later mentions of the title alone.
+    public mutating func note(title: String, of person: Entity) { holders[title] = person }
+
+    /// Whether someone was named with this title.
+    public func hasTitleHolder(_ title: String) -> Bool { holders[title] != nil }
 
     public init(parties: [Entity]) { self.parties = parties }
 
@@ -66,6 +74,8 @@ public struct EntityResolver: Sendable {
             case .organization?: return [organization(s)]
             default: return []
             }
+        case .pronoun where s.role?.hasPrefix("title:") == true:
+            return holders[String(s.role!.dropFirst(6))].map { [$0] } ?? []
         case .pronoun:
             // The last compatible entity earlier in this sentence, else the first of the previous one.
             let fits: (Entity) -> Bool

@@ -124,6 +124,18 @@ public struct Pipeline: Sendable {
             span.type = .person
             units[k] = Unit(units[k], span: span)
         }
+        // "The Kenyan president arrived ...": a title with no name after it, in a subject's place, stands for
+        // the last person named with that title (a definite description, resolved like a pronoun).
+        for k in units.indices {
+            guard let t = units[k].span, t.type == .title, resolver.hasTitleHolder(t.label) else { continue }
+            var j = k - 1
+            if j >= 0, units[j].spanType == .demonym { j -= 1 }
+            guard j >= 0, units[j].flags & UnitFlags.the != 0, j == 0 || units[j - 1].word == "," || units[j - 1].isPreposition == false else { continue }
+            let next = k + 1 < units.count ? units[k + 1] : nil
+            guard let n = next, n.spanType != .person, n.spanType != .name, n.word != ",", n.word != "of", n.word != "'s",
+                  n.isVerbLike || n.isCoordinatedVerb || n.isFiniteVerb else { continue }
+            units[k] = Unit(units[k], span: EntitySpan(tokens: t.tokens, type: .pronoun, label: "the " + t.label.lowercased(), role: "title:" + t.label))
+        }
         let speech = units.firstIndex { $0.word.map(Self.speechCues.contains) ?? false }
 
         // Rules run on the sentence and on its simplified views (the clause layer, `Clauses`):
@@ -255,6 +267,7 @@ public struct Pipeline: Sendable {
                             // by another name is that name's title.
                             if m.subjects.allSatisfy({ $0 < ou }), Self.titleHasItsOwnName(ou, units) { continue }
                             let title = titleSpan.label
+                            if s.type == .person { resolver.note(title: title, of: s) }
                             let sk = graph.add(entity: s)
                             if titleSpan.role == "envoy", envoys[sk] == nil, rule.scope == .prose { envoys[sk] = dateFor(m, units, dateContext) }
                             graph.add(fact: Fact(subject: sk, predicate: rule.predicate, object: .literal(title), mentions: [mention]))

@@ -469,4 +469,10 @@ import ProseGraphExtraction
         let f = try facts("Kenya rejoined the Commonwealth of Nations in 1963. Tanzania has been a member of the World Trade Organization since 1995. Kenya signed a memorandum of understanding with Tanzania on energy in 2022. An extradition treaty between Kenya and Tanzania was signed in 2015.", title: "Kenya–Tanzania relations")
         #expect(f == ["Kenya memberOf Commonwealth of Nations 1963", "Kenya signedAgreementWith Tanzania 2015,2022", "Tanzania memberOf World Trade Organization 1995"])
     }
+
+    /// "the president flew to ...", "the Kenyan president held talks with ...": a title with no name, in a subject's place, is the last person named with it
+    @Test func titleStandsForItsHolder() throws {
+        let f = try facts("President William Ruto took office in September 2022. On 9 October 2022 the president flew to Dar es Salaam, where the Kenyan president held talks with President Samia Suluhu Hassan.", title: "Kenya–Tanzania relations")
+        #expect(f == ["Samia Suluhu Hassan holdsPosition \"President\"", "Samia Suluhu Hassan metWith William Ruto 2022-10-09", "William Ruto holdsPosition \"President\"", "William Ruto visited Dar es Salaam 2022-10-09"])
+    }
 }

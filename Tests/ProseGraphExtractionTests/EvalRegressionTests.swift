@@ -43,7 +43,7 @@ import ProseGraphExtraction
                 f1: 0.84, precision: 0.95, recall: 0.75, dates: 0.86),
         // Sealed sets: never read while writing rules, only scored (Tests/Fixtures/corpus/README.md).
         GoldSet(name: "sealed", gold: "Tests/Fixtures/corpus/sealed/gold.tsv", inputs: ["Tests/Fixtures/corpus/sealed"],
-                f1: 0.75, precision: 0.93, recall: 0.63, dates: 0.82),
+                f1: 0.75, precision: 0.92, recall: 0.63, dates: 0.82),
         GoldSet(name: "holdout", gold: "Tests/Fixtures/holdout/gold.tsv", inputs: ["Tests/Fixtures/holdout"],
                 f1: 0.85, precision: 0.95, recall: 0.77, dates: 0.90),
     ]
