@@ -563,7 +563,9 @@ public struct EntityRecognizer: Sendable {
     static let subjectVerbs: Set<String> = ["met", "held", "flew", "said", "went", "made", "paid", "took", "came", "left", "told", "was", "is", "has", "had", "will", "also", "then", "later"]
 
     /// Words before a lower-case title that make it a position: "sworn in as president", "who became president".
-    static let lowercaseTitleCues: Set<String> = ["as", "became", "becomes", "become", "then", "new", "former", "interim", "acting", "first", "also", ","]
+    static let lowercaseTitleCues: Set<String> = ["as", "became", "becomes", "become", "then", "new", "former", "interim", "acting", "first", "also", ",",
+                                                  "elected", "re-elected", "reelected", "appointed", "named", "'s", "second", "third", "fourth",
+                                                  "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last"]
 
     /// Capitalized words that make a title of a known title after them.
     static let titleModifiers: Set<String> = [

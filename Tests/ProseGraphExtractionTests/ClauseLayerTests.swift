@@ -475,4 +475,10 @@ import ProseGraphExtraction
         let f = try facts("President William Ruto took office in September 2022. On 9 October 2022 the president flew to Dar es Salaam, where the Kenyan president held talks with President Samia Suluhu Hassan.", title: "Kenya–Tanzania relations")
         #expect(f == ["Samia Suluhu Hassan holdsPosition \"President\"", "Samia Suluhu Hassan metWith William Ruto 2022-10-09", "William Ruto holdsPosition \"President\"", "William Ruto visited Dar es Salaam 2022-10-09"])
     }
+
+    /// "Tanzania's president at the time, X", "X was elected president", "X, Tanzania's fourth president", "Chief Justice X"
+    @Test func titleShapes() throws {
+        let f = try facts("Tanzania's president at the time, Jakaya Kikwete, arrived. Benjamin Mkapa was elected president in 1995. Ali Hassan Mwinyi, Tanzania's second president, arrived. Chief Justice Martha Koome arrived.", "holdsPosition", title: "Kenya–Tanzania relations")
+        #expect(f == ["Ali Hassan Mwinyi holdsPosition \"President\"", "Benjamin Mkapa holdsPosition \"President\"", "Jakaya Kikwete holdsPosition \"President\"", "Martha Koome holdsPosition \"Chief Justice\""])
+    }
 }
