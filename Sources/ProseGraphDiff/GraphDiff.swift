@@ -144,6 +144,23 @@ public struct DiffReport: Sendable {
                 return out
             }
             compare(union(oldNodes.subtracting(newNodes), oldStatements), union(newNodes.subtracting(oldNodes), newStatements))
+            // pg:dateEarliest and pg:dateLatest follow pg:date: a changed date is shown once, as
+            // the date, unless its bounds changed otherwise than the date says.
+            if let date = changes["date"] {
+                func days(_ values: Set<QualifierValue>, _ day: (FactDate) -> FactDate) -> Set<String>? {
+                    var out: Set<String> = []
+                    for v in values {
+                        guard let d = FactDate(iso: v.lexical) else { return nil }
+                        out.insert(day(d).description)
+                    }
+                    return out
+                }
+                for (bound, day) in [("dateEarliest", { (d: FactDate) in d.earliestDay }), ("dateLatest", { (d: FactDate) in d.latestDay })] {
+                    guard let c = changes[bound], Set(c.removed.map(\.lexical)) == days(date.removed, day),
+                          Set(c.added.map(\.lexical)) == days(date.added, day) else { continue }
+                    changes[bound] = nil
+                }
+            }
             for (property, c) in changes.sorted(by: { $0.key < $1.key }) where !c.removed.isEmpty || !c.added.isEmpty {
                 // Show the datatype only where it is what changed ("1634"^^xsd:nonNegativeInteger -> "1634"^^xsd:integer).
                 let lexicals = Set(c.removed.map(\.lexical)).intersection(c.added.map(\.lexical))
@@ -202,7 +219,7 @@ public struct DiffReport: Sendable {
         return facts
     }
 
-    static let provenance: Set<String> = ["date", "source", "evidence", "startOffset", "endOffset", "rule", "confidence", "title", "sourcePath"]
+    static let provenance: Set<String> = ["date", "dateEarliest", "dateLatest", "source", "evidence", "startOffset", "endOffset", "rule", "confidence", "title", "sourcePath"]
 
     /// Labels and types of IRIs, for naming things in the report.
     struct Labels {

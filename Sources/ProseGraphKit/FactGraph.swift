@@ -332,7 +332,7 @@ public struct FactGraph: Sendable {
         /// Predicates that describe nodes, documents and statements rather than state facts.
         private static let metadata: Set<IRI> = [
             RDF.type, RDFS.label, RDFS.comment, OWL.sameAs, RDF.subject, RDF.predicate, RDF.object,
-            PG.date, PG.source, PG.evidence, PG.startOffset, PG.endOffset, PG.rule, PG.confidence, PG.title, PG.sourcePath,
+            PG.date, PG.dateEarliest, PG.dateLatest, PG.source, PG.evidence, PG.startOffset, PG.endOffset, PG.rule, PG.confidence, PG.title, PG.sourcePath,
         ]
 
         /// Takes in one quad (its graph name is ignored).

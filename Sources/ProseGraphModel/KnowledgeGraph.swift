@@ -140,6 +140,19 @@ public struct FactDate: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// The XML Schema datatype matching the granularity.
     public var datatype: IRI { day != nil ? XSD.date : month != nil ? XSD.gYearMonth : XSD.gYear }
 
+    /// The earliest day the date can mean, as a full date: `2015` -> 2015-01-01,
+    /// `2015-02` -> 2015-02-01, a full date -> itself.
+    public var earliestDay: FactDate { FactDate(year: year, month: month ?? 1, day: month == nil ? 1 : day ?? 1) }
+
+    /// The latest day the date can mean, as a full date: `2015` -> 2015-12-31,
+    /// `2016-02` -> 2016-02-29 (leap years counted), a full date -> itself.
+    public var latestDay: FactDate {
+        guard let m = month else { return FactDate(year: year, month: 12, day: 31) }
+        if let d = day { return FactDate(year: year, month: m, day: d) }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        return FactDate(year: year, month: m, day: [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1])
+    }
+
     public static func < (a: FactDate, b: FactDate) -> Bool {
         (a.year, a.month ?? 0, a.day ?? 0) < (b.year, b.month ?? 0, b.day ?? 0)
     }

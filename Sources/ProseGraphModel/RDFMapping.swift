@@ -107,6 +107,8 @@ extension KnowledgeGraph {
                 out.append(Triple(st, RDF.object, o))
                 if let date = m.date {
                     out.append(Triple(st, PG.date, .literal(Literal(date.description, datatype: date.datatype))))
+                    out.append(Triple(st, PG.dateEarliest, .literal(Literal(date.earliestDay.description, datatype: XSD.date))))
+                    out.append(Triple(st, PG.dateLatest, .literal(Literal(date.latestDay.description, datatype: XSD.date))))
                 }
                 let pr = m.provenance
                 out.append(Triple(st, PG.source, .iri(minter.document(pr.documentID))))

@@ -53,6 +53,8 @@ public enum PG {
     public static let title = term("title")
     public static let sourcePath = term("sourcePath")
     public static let date = term("date")
+    public static let dateEarliest = term("dateEarliest")
+    public static let dateLatest = term("dateLatest")
     public static let source = term("source")
     public static let evidence = term("evidence")
     public static let startOffset = term("startOffset")

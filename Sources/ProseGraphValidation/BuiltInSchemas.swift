@@ -436,7 +436,7 @@ pgsh:basedInShape-object
 pgsh:StatementShape
     a sh:NodeShape ;
     rdfs:label "Statement"@en ;
-    rdfs:comment "An rdf:Statement node reifies one mention of a fact: its rdf:subject, rdf:predicate and rdf:object, at most one pg:date, and its provenance (source document, evidence sentence, offsets, rule, confidence)."@en ;
+    rdfs:comment "An rdf:Statement node reifies one mention of a fact: its rdf:subject, rdf:predicate and rdf:object, at most one pg:date (with its interval bounds pg:dateEarliest and pg:dateLatest, all three or none), and its provenance (source document, evidence sentence, offsets, rule, confidence)."@en ;
     sh:targetClass rdf:Statement ;
     sh:nodeKind sh:IRI ;
     sh:message "A statement must be an IRI (<base>statement/<hash>), not a blank node." ;
@@ -449,6 +449,10 @@ pgsh:StatementShape
         pgsh:StatementShape-object-value ,
         pgsh:StatementShape-date-count ,
         pgsh:StatementShape-date-value ,
+        pgsh:StatementShape-dateEarliest-count ,
+        pgsh:StatementShape-dateEarliest-value ,
+        pgsh:StatementShape-dateLatest-count ,
+        pgsh:StatementShape-dateLatest-value ,
         pgsh:StatementShape-source-count ,
         pgsh:StatementShape-source-value ,
         pgsh:StatementShape-evidence-count ,
@@ -537,6 +541,42 @@ pgsh:StatementShape-date-value
         [ sh:datatype xsd:gYear ; sh:pattern "^[0-9]{4}$" ]
     ) ;
     sh:message "A statement's pg:date must be a literal typed xsd:date (2023-04-25), xsd:gYearMonth (2015-02) or xsd:gYear (2018), in that lexical form." .
+
+pgsh:StatementShape-dateEarliest-count
+    a sh:PropertyShape ;
+    sh:path pg:dateEarliest ;
+    sh:maxCount 1 ;
+    sh:message "A statement may have at most one pg:dateEarliest." .
+
+pgsh:StatementShape-dateEarliest-value
+    a sh:PropertyShape ;
+    sh:path pg:dateEarliest ;
+    sh:datatype xsd:date ;
+    sh:pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" ;
+    sh:lessThanOrEquals pg:dateLatest ;
+    sh:message "A statement's pg:dateEarliest must be a literal typed xsd:date (2015-02-01), not after its pg:dateLatest." .
+
+pgsh:StatementShape-dateLatest-count
+    a sh:PropertyShape ;
+    sh:path pg:dateLatest ;
+    sh:maxCount 1 ;
+    sh:message "A statement may have at most one pg:dateLatest." .
+
+pgsh:StatementShape-dateLatest-value
+    a sh:PropertyShape ;
+    sh:path pg:dateLatest ;
+    sh:datatype xsd:date ;
+    sh:pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" ;
+    sh:message "A statement's pg:dateLatest must be a literal typed xsd:date (2015-02-28)." .
+
+# pg:date and its two bounds come together: all three or none.
+pgsh:StatementDateBoundsShape
+    a sh:NodeShape ;
+    sh:targetSubjectsOf pg:date , pg:dateEarliest , pg:dateLatest ;
+    sh:property [ sh:path pg:date ; sh:minCount 1 ] ,
+        [ sh:path pg:dateEarliest ; sh:minCount 1 ] ,
+        [ sh:path pg:dateLatest ; sh:minCount 1 ] ;
+    sh:message "A statement with one of pg:date, pg:dateEarliest and pg:dateLatest must have all three." .
 
 pgsh:StatementShape-source-count
     a sh:PropertyShape ;
@@ -629,7 +669,7 @@ pgsh:StatementShape-confidence-value
 pgsh:StatementPropertiesShape
     a sh:NodeShape ;
     sh:targetSubjectsOf rdf:subject , rdf:predicate , rdf:object , pg:date ,
-        pg:source , pg:evidence , pg:startOffset , pg:endOffset , pg:rule ,
+        pg:dateEarliest , pg:dateLatest , pg:source , pg:evidence , pg:startOffset , pg:endOffset , pg:rule ,
         pg:confidence ;
     sh:class rdf:Statement ;
     sh:message "A node with rdf:subject/predicate/object or provenance properties must be typed rdf:Statement." .
@@ -727,7 +767,7 @@ pgsh:DocumentPropertiesShape
 
   The profile:
   - root &lt;graphml> in the GraphML namespace (xsi:schemaLocation allowed);
-  - the 16 &lt;key> declarations below, each exactly once, before one
+  - the 18 &lt;key> declarations below, each exactly once, before one
     &lt;graph id="G" edgedefault="directed">;
   - in the graph every &lt;node>, then every &lt;edge>; no ports, hyperedges,
     nested graphs, desc or default values;
@@ -750,6 +790,8 @@ pgsh:DocumentPropertiesShape
   | predicateIRI | edge | predicateIRI | string    | always                                  |
   | statement    | edge | statement    | string    | always (the rdf:Statement IRI)          |
   | date         | edge | date         | string    | dated mentions (2015-02, 2023-04-25)    |
+  | dateEarliest | edge | dateEarliest | string    | dated mentions: first day (2015-02-01)  |
+  | dateLatest   | edge | dateLatest   | string    | dated mentions: last day (2015-02-28)   |
   | source       | edge | source       | string    | always (the document IRI)               |
   | evidence     | edge | evidence     | string    | always (the sentence)                   |
   | start        | edge | start        | int       | always (code point offset)              |
@@ -800,6 +842,8 @@ pgsh:DocumentPropertiesShape
       <xs:enumeration value="predicateIRI"/>
       <xs:enumeration value="statement"/>
       <xs:enumeration value="date"/>
+      <xs:enumeration value="dateEarliest"/>
+      <xs:enumeration value="dateLatest"/>
       <xs:enumeration value="source"/>
       <xs:enumeration value="evidence"/>
       <xs:enumeration value="start"/>
@@ -831,6 +875,8 @@ pgsh:DocumentPropertiesShape
       <xs:enumeration value="predicateIRI"/>
       <xs:enumeration value="statement"/>
       <xs:enumeration value="date"/>
+      <xs:enumeration value="dateEarliest"/>
+      <xs:enumeration value="dateLatest"/>
       <xs:enumeration value="source"/>
       <xs:enumeration value="evidence"/>
       <xs:enumeration value="start"/>
@@ -887,8 +933,8 @@ pgsh:DocumentPropertiesShape
 
   <xs:complexType name="Edge">
     <xs:sequence>
-      <!-- Eleven keys, `date` only on dated mentions. -->
-      <xs:element name="data" type="g:EdgeData" minOccurs="10" maxOccurs="11"/>
+      <!-- Thirteen keys, `date`, `dateEarliest` and `dateLatest` only on dated mentions. -->
+      <xs:element name="data" type="g:EdgeData" minOccurs="10" maxOccurs="13"/>
     </xs:sequence>
     <xs:attribute name="id" type="g:EdgeID" use="required"/>
     <xs:attribute name="source" type="g:NodeID" use="required"/>
@@ -917,7 +963,7 @@ pgsh:DocumentPropertiesShape
   <xs:element name="graphml">
     <xs:complexType>
       <xs:sequence>
-        <xs:element name="key" type="g:Key" minOccurs="16" maxOccurs="16"/>
+        <xs:element name="key" type="g:Key" minOccurs="18" maxOccurs="18"/>
         <xs:element name="graph" type="g:Graph">
           <xs:key name="node_id_key">
             <xs:selector xpath="g:node"/>
@@ -938,7 +984,7 @@ pgsh:DocumentPropertiesShape
         </xs:element>
       </xs:sequence>
     </xs:complexType>
-    <!-- Sixteen distinct ids out of sixteen: every key is declared, once. -->
+    <!-- Eighteen distinct ids out of eighteen: every key is declared, once. -->
     <xs:key name="key_id_key">
       <xs:selector xpath="g:key"/>
       <xs:field xpath="@id"/>

@@ -62,9 +62,10 @@ public struct GraphMLValidationError: Error, Hashable, Sendable, CustomStringCon
 ///    key, node and edge ids;
 /// 4. the profile's rules XML Schema 1.0 cannot state: the data every node
 ///    (`name`, `type`, `labels`, `iri` for entities) and every edge (all but
-///    `date`) carries, types and labels that agree, `label` = `predicate` and
-///    `predicateIRI` = `pg:` + predicate, dates `YYYY`, `YYYY-MM` or
-///    `YYYY-MM-DD`, offsets with start < end, a confidence in 0...1, Wikidata
+///    `date`, `dateEarliest` and `dateLatest`) carries, types and labels that agree,
+///    `label` = `predicate` and `predicateIRI` = `pg:` + predicate, dates `YYYY`,
+///    `YYYY-MM` or `YYYY-MM-DD` with their first and last day as `dateEarliest`
+///    and `dateLatest` (all three or none), offsets with start < end, a confidence in 0...1, Wikidata
 ///    ids `Q` + digits, an edge's source an entity node.
 ///
 /// A graph or profile finding on a line the schema already reported is left
@@ -422,8 +423,22 @@ private struct GraphPass {
                 add(.profile, v.line, v.column, "\(name): the \(key) is empty")
             }
         }
-        if let d = e.data["date"], FactDate(iso: d.value)?.description != d.value {
+        let date = e.data["date"].flatMap { FactDate(iso: $0.value) }
+        if let d = e.data["date"], date?.description != d.value {
             add(.profile, d.line, d.column, "\(name): the date '\(d.value)' is not YYYY, YYYY-MM or YYYY-MM-DD")
+        }
+        // The bounds are checked against a valid date, or against none (an invalid date is reported once, above).
+        for (key, bound) in [("dateEarliest", date?.earliestDay), ("dateLatest", date?.latestDay)]
+        where date != nil || e.data["date"] == nil {
+            if let v = e.data[key] {
+                if e.data["date"] == nil {
+                    add(.profile, v.line, v.column, "\(name) has '\(key)' data but no 'date'")
+                } else if let b = bound, v.value != b.description {
+                    add(.profile, v.line, v.column, "\(name): the \(key) '\(v.value)' is not \(b.description), the \(key == "dateEarliest" ? "first" : "last") day of \(date?.description ?? "")")
+                }
+            } else if e.data["date"] != nil {
+                add(.profile, e.line, e.column, "\(name) has a 'date' but no '\(key)' data")
+            }
         }
         let start = e.data["start"].flatMap { GraphMLValue.parse($0.value, as: .int)?.integer }
         let end = e.data["end"].flatMap { GraphMLValue.parse($0.value, as: .int)?.integer }

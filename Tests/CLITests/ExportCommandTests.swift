@@ -159,7 +159,7 @@ import Testing
         let lines = { (s: String) in s.split(separator: "\n").map(String.init).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
         let same = lines(streamed.stdout) == lines(sorted.stdout)
         #expect(same)
-        #expect(streamed.stdout.split(separator: "\n").count == 4958)
+        #expect(streamed.stdout.split(separator: "\n").count == 5272)
         let r = try run(["export", "--stream", "--per-document", "--out", "/tmp/unused"])
         #expect(r.status == 64)
         #expect(r.stderr.hasPrefix("Error: --stream and --per-document do not go together\n"))
@@ -172,7 +172,7 @@ import Testing
         #expect(normal.status == 0)
         #expect(normal.stderr == """
             extracted 12 facts (14 mentions) about 8 entities
-            wrote \(dir)/graph.nt: 184 triples
+            wrote \(dir)/graph.nt: 196 triples
             exported 1 article to \(dir)/
 
             """)

@@ -6,14 +6,15 @@ import Testing
     @Test func identicalGraphsInTwoFormatsAreTheSame() throws {
         let r = try run(["diff", "Output/graph.rdf", "Output/graph.jsonld"])
         #expect(r.status == 0)
-        #expect(r.stdout == "Output/graph.rdf (4958 triples) -> Output/graph.jsonld (4958 triples)\nno differences\n")
+        #expect(r.stdout == "Output/graph.rdf (5272 triples) -> Output/graph.jsonld (5272 triples)\nno differences\n")
     }
 
     @Test func changedDateAddedFactRemovedEntityAreReportedExactly() throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         var lines = try String(contentsOfFile: repositoryRoot + "/Output/graph.nt", encoding: .utf8).split(separator: "\n").map(String.init)
-        // A changed date: Anwar Ibrahim's visit of Belgium, 2025-01-19 -> 2025-01-20 (one pg:date triple).
+        // A changed date: Anwar Ibrahim's visit of Belgium, 2025-01-19 -> 2025-01-20 (its pg:date and the two bounds,
+        // pg:dateEarliest and pg:dateLatest, shown once as the date).
         lines = lines.map { $0.replacingOccurrences(of: "\"2025-01-19\"", with: "\"2025-01-20\"") }
         // A removed entity: Jomo Kenyatta University (type, label, its locatedIn fact and that fact's 10-triple statement).
         let jkuat = "<https://prosegraph.org/id/organization/jomo-kenyatta-university-of-agriculture-and-technology>"
@@ -26,7 +27,7 @@ import Testing
         let r = try run(["diff", "Output/graph.nt", dir + "/new.nt", "--no-color"])
         #expect(r.status == 1)
         #expect(r.stdout == """
-        Output/graph.nt (4958 triples) -> \(dir)/new.nt (\(lines.count) triples)
+        Output/graph.nt (5272 triples) -> \(dir)/new.nt (\(lines.count) triples)
 
         Entities removed (1)
           - Organization Jomo Kenyatta University of Agriculture and Technology
@@ -40,7 +41,7 @@ import Testing
         Qualifiers changed (1)
           ~ Anwar Ibrahim visited Belgium: date 2025-01-19 -> 2025-01-20
 
-        2 triples added, 14 removed, 4944 unchanged
+        4 triples added, 16 removed, 5256 unchanged
 
         """)
 
@@ -56,7 +57,7 @@ import Testing
 
         let json = try run(["diff", "Output/graph.nt", dir + "/new.nt", "--format", "json"])
         #expect(json.status == 1)
-        #expect(json.stdout.hasPrefix("{\n  \"same\": false,\n  \"totals\": {\"added\": 2, \"removed\": 14, \"unchanged\": 4944},\n"))
+        #expect(json.stdout.hasPrefix("{\n  \"same\": false,\n  \"totals\": {\"added\": 4, \"removed\": 16, \"unchanged\": 5256},\n"))
     }
 
     /// Patches chain by their headers: one's H id is the next's H prev; patch refuses a patch made
@@ -156,6 +157,6 @@ import Testing
         // GraphML carries no document titles: the difference is exactly the 44 document triples (11 documents x 4).
         let r = try run(["diff", "Output/graph.nt", "Output/graph.graphml", "--format", "json"])
         #expect(r.status == 1)
-        #expect(r.stdout.hasPrefix("{\n  \"same\": false,\n  \"totals\": {\"added\": 0, \"removed\": 44, \"unchanged\": 4914},\n"))
+        #expect(r.stdout.hasPrefix("{\n  \"same\": false,\n  \"totals\": {\"added\": 0, \"removed\": 44, \"unchanged\": 5228},\n"))
     }
 }

@@ -42,6 +42,18 @@ func exportQuads(visitDate: FactDate = FactDate(year: 2015, month: 2), extraFact
             property: "date", removed: ["2015-02"], added: ["2015-03"])])
     }
 
+    @Test func aBoundThatNoLongerFollowsTheDateIsListed() {
+        // The date's bounds are folded into a date change; a bound changed on its own is shown.
+        let old = exportQuads()
+        let new = old.map { q in
+            q.predicate == PG.dateLatest ? Quad(q.subject, q.predicate, .literal(Literal("2015-03-31", datatype: XSD.date))) : q
+        }
+        let r = DiffReport(GraphDiff(old: old, new: new), old: old, new: new)
+        #expect(r.qualifiersChanged == [DiffReport.QualifierChange(
+            fact: .init(subject: "Mahmoud Abbas", predicate: "visited", object: "Brussels"),
+            property: "dateLatest", removed: ["2015-02-28"], added: ["2015-03-31"])])
+    }
+
     /// The visited fact's statement, copied under a second IRI (a second mention of the fact).
     static func withSecondStatement(_ quads: [Quad]) -> [Quad] {
         let node = quads.first { $0.predicate == RDF.predicate && $0.object == .iri(PG.term("visited")) }!.subject

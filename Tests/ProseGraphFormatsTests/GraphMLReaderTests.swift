@@ -182,6 +182,8 @@ private func withoutDocuments(_ triples: some Sequence<Triple>) -> Set<Triple> {
             "<http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement>",  // rdf:type
             "\"0.9\"^^<http://www.w3.org/2001/XMLSchema#decimal>",  // pg:confidence
             "\"2015-02\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>",  // pg:date
+            "\"2015-02-01\"^^<http://www.w3.org/2001/XMLSchema#date>",  // pg:dateEarliest
+            "\"2015-02-28\"^^<http://www.w3.org/2001/XMLSchema#date>",  // pg:dateLatest
             "\"178\"^^<http://www.w3.org/2001/XMLSchema#integer>",  // pg:endOffset
             "\"In February 2015, President Mahmoud Abbas visited Belgium.\"",  // pg:evidence
             "\"visit.verb\"",  // pg:rule

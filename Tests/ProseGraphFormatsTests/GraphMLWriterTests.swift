@@ -79,6 +79,8 @@ enum GraphMLFixture {
       <key id="predicateIRI" for="edge" attr.name="predicateIRI" attr.type="string"/>
       <key id="statement" for="edge" attr.name="statement" attr.type="string"/>
       <key id="date" for="edge" attr.name="date" attr.type="string"/>
+      <key id="dateEarliest" for="edge" attr.name="dateEarliest" attr.type="string"/>
+      <key id="dateLatest" for="edge" attr.name="dateLatest" attr.type="string"/>
       <key id="source" for="edge" attr.name="source" attr.type="string"/>
       <key id="evidence" for="edge" attr.name="evidence" attr.type="string"/>
       <key id="start" for="edge" attr.name="start" attr.type="int"/>
@@ -142,6 +144,8 @@ enum GraphMLFixture {
               <data key="predicateIRI">https://prosegraph.org/ontology#visited</data>
               <data key="statement">https://prosegraph.org/id/statement/10e07f3a043f09b3</data>
               <data key="date">2015-02</data>
+              <data key="dateEarliest">2015-02-01</data>
+              <data key="dateLatest">2015-02-28</data>
               <data key="source">https://prosegraph.org/id/document/belgium-palestine</data>
               <data key="evidence">In February 2015, President Mahmoud Abbas visited Belgium.</data>
               <data key="start">120</data>
@@ -155,6 +159,8 @@ enum GraphMLFixture {
               <data key="predicateIRI">https://prosegraph.org/ontology#visited</data>
               <data key="statement">https://prosegraph.org/id/statement/89c69f6ec3b89133</data>
               <data key="date">2018-01</data>
+              <data key="dateEarliest">2018-01-01</data>
+              <data key="dateLatest">2018-01-31</data>
               <data key="source">https://prosegraph.org/id/document/belgium-palestine</data>
               <data key="evidence">Abbas visited Belgium again in January 2018.</data>
               <data key="start">179</data>
@@ -186,7 +192,8 @@ enum GraphMLFixture {
             "iri node iri string", "name node label string", "type node type string",
             "wikidata node wikidata string", "labels node labels string",
             "label edge label string", "predicate edge predicate string", "predicateIRI edge predicateIRI string",
-            "statement edge statement string", "date edge date string", "source edge source string",
+            "statement edge statement string", "date edge date string", "dateEarliest edge dateEarliest string",
+            "dateLatest edge dateLatest string", "source edge source string",
             "evidence edge evidence string", "start edge start int", "end edge end int",
             "rule edge rule string", "confidence edge confidence double",
         ])
@@ -223,6 +230,8 @@ enum GraphMLFixture {
               <data key="predicateIRI">https://prosegraph.org/ontology#\(pg.edges[0].predicate)</data>
               <data key="statement">https://prosegraph.org/id/statement/\(ids[0].dropFirst())</data>
               <data key="date">2023-04-25</data>
+              <data key="dateEarliest">2023-04-25</data>
+              <data key="dateLatest">2023-04-25</data>
               <data key="source">https://prosegraph.org/id/document/d</data>
               <data key="evidence">He said &quot;no&quot; &lt;b&gt;&amp;amp;&lt;/b&gt; ]]&gt; 𝄞
         שלום&#13;\ttab — محمود عباس</data>
@@ -237,6 +246,8 @@ enum GraphMLFixture {
               <data key="predicateIRI">https://prosegraph.org/ontology#\(pg.edges[1].predicate)</data>
               <data key="statement">https://prosegraph.org/id/statement/\(ids[1].dropFirst())</data>
               <data key="date">2023-04-25</data>
+              <data key="dateEarliest">2023-04-25</data>
+              <data key="dateLatest">2023-04-25</data>
               <data key="source">https://prosegraph.org/id/document/d</data>
               <data key="evidence">He said &quot;no&quot; &lt;b&gt;&amp;amp;&lt;/b&gt; ]]&gt; 𝄞
         שלום&#13;\ttab — محمود عباس</data>
@@ -415,17 +426,17 @@ enum GraphMLFixture {
             return try GraphMLFixture.issues(xml.replacing(from, with: to, maxReplacements: 1), schema: GraphMLFixture.profileSchema)
         }
         #expect(try issues("target=\"literal.president\"", "target=\"literal.nobody\"") == [
-            "64: Element '{http://graphml.graphdrawing.org/xmlns}edge': No match found for key-sequence ['literal.nobody'] of keyref '{http://graphml.graphdrawing.org/xmlns}edge_target_ref'.",
+            "70: Element '{http://graphml.graphdrawing.org/xmlns}edge': No match found for key-sequence ['literal.nobody'] of keyref '{http://graphml.graphdrawing.org/xmlns}edge_target_ref'.",
         ])
         let duplicate = try issues("<data key=\"wikidata\">", "<data key=\"type\">")
         #expect(duplicate.first ==
-            "24: Element '{http://graphml.graphdrawing.org/xmlns}data': Duplicate key-sequence ['type'] in unique identity-constraint '{http://graphml.graphdrawing.org/xmlns}node_data_key_unique'.")
+            "26: Element '{http://graphml.graphdrawing.org/xmlns}data': Duplicate key-sequence ['type'] in unique identity-constraint '{http://graphml.graphdrawing.org/xmlns}node_data_key_unique'.")
         let wrongDomain = try issues("<data key=\"wikidata\">", "<data key=\"label\">")
         #expect(wrongDomain.first ==
-            "24: Element '{http://graphml.graphdrawing.org/xmlns}data', attribute 'key': [facet 'enumeration'] The value 'label' is not an element of the set {'iri', 'name', 'type', 'wikidata', 'labels'}.")
+            "26: Element '{http://graphml.graphdrawing.org/xmlns}data', attribute 'key': [facet 'enumeration'] The value 'label' is not an element of the set {'iri', 'name', 'type', 'wikidata', 'labels'}.")
         #expect(try issues("<node id=\"country.belgium\">", "<node id=\"country/belgium\">").isEmpty == false)
         #expect(try issues("  <key id=\"date\" for=\"edge\" attr.name=\"date\" attr.type=\"string\"/>\n", "") == [
-            "18: Element '{http://graphml.graphdrawing.org/xmlns}graph': This element is not expected. Expected is ( {http://graphml.graphdrawing.org/xmlns}key ).",
+            "20: Element '{http://graphml.graphdrawing.org/xmlns}graph': This element is not expected. Expected is ( {http://graphml.graphdrawing.org/xmlns}key ).",
         ])
     }
 

@@ -93,6 +93,15 @@ func ntriples(_ triples: [Triple]) throws -> String {
         #expect(FactDate(iso: "2018")?.datatype == XSD.gYear)
         #expect(FactDate(iso: "2018-13") == nil)
         #expect(FactDate(iso: "18") == nil)
+        // Interval bounds: the first and the last day a date can mean, leap years counted.
+        for (iso, first, last) in [("2015", "2015-01-01", "2015-12-31"), ("2015-02", "2015-02-01", "2015-02-28"),
+                                   ("2016-02", "2016-02-01", "2016-02-29"), ("2000-02", "2000-02-01", "2000-02-29"),
+                                   ("1900-02", "1900-02-01", "1900-02-28"), ("2015-04", "2015-04-01", "2015-04-30"),
+                                   ("2015-02-03", "2015-02-03", "2015-02-03")] {
+            let d = FactDate(iso: iso)
+            #expect(d?.earliestDay.description == first && d?.latestDay.description == last, "\(iso)")
+            #expect(d?.earliestDay.datatype == XSD.date && d?.latestDay.datatype == XSD.date)
+        }
     }
 
     @Test func graphIsDeterministicAndMentionsMerge() {

@@ -52,10 +52,16 @@ def expected():
     g.parse(OUT / "graph.nt", format="nt")
     label = {str(s): str(o) for s, o in g.subject_objects(rdflib.URIRef(RDFS_LABEL))}
     entities = {str(s) for s, o in g.subject_objects(rdflib.RDF.type) if str(o).startswith(PG) and str(o) != PG + "Document"}
-    facts, titles = Counter(), set()
+    facts, titles, bounds = Counter(), set(), {}
     for st in g.subjects(rdflib.RDF.type, rdflib.RDF.Statement):
         s, p, o = (g.value(st, rdflib.URIRef(RDF + k)) for k in ("subject", "predicate", "object"))
         date = g.value(st, rdflib.URIRef(PG + "date"))
+        if date is not None:
+            # The RDF export's own bounds (pg:dateEarliest, pg:dateLatest: xsd:date) are the calendar's.
+            first, last = (g.value(st, rdflib.URIRef(PG + k)) for k in ("dateEarliest", "dateLatest"))
+            assert first.datatype == last.datatype == rdflib.XSD.date
+            assert (str(first), str(last)) == day_bounds(str(date))
+            bounds[str(date)] = (str(first), str(last))
         obj = str(o) if isinstance(o, rdflib.URIRef) else "literal:" + str(o)
         if not isinstance(o, rdflib.URIRef):
             titles.add(str(o))
@@ -65,7 +71,7 @@ def expected():
                               if f[0] == "visited" and f[2] == "https://prosegraph.org/id/country/belgium")
     embassies = {(label[f[1]], label[f[2]]) for f in facts if f[0] == "hasEmbassyIn"}
     dated = Counter((f[0], f[1], f[2], f[3]) for f, n in facts.items() for _ in range(n)
-                    if f[3] is not None and RANGE[0] <= day_bounds(f[3])[0] and day_bounds(f[3])[1] <= RANGE[1])
+                    if f[3] is not None and RANGE[0] <= bounds[f[3]][0] and bounds[f[3]][1] <= RANGE[1])
     assert visited_belgium and embassies and dated  # the queries have answers to compare
     return {"nodes": len(entities) + len(titles), "facts": facts, "visited_belgium": visited_belgium,
             "embassies": embassies, "dated": dated}
@@ -76,7 +82,7 @@ FACTS = ("MATCH (a)-[r]->(b) RETURN {t}, a.iri, CASE WHEN b.iri IS NULL THEN 'li
          "r.date, r.evidence")
 VISITED_BELGIUM = "MATCH (p:`Person`)-[r:`visited`]->(c:`Country` {`id`: 'country.belgium'}) RETURN p.label, r.date"
 EMBASSIES = "MATCH (c:`Country`)-[:`hasEmbassyIn`]->(city:`City`) RETURN DISTINCT c.label, city.label"
-DATED = ("MATCH (a)-[r]->(b) WHERE r.dateFrom >= date('{0}') AND r.dateTo <= date('{1}') "
+DATED = ("MATCH (a)-[r]->(b) WHERE r.dateEarliest >= date('{0}') AND r.dateLatest <= date('{1}') "
          "RETURN {t}, a.iri, b.iri, r.date").replace("{0}", RANGE[0]).replace("{1}", RANGE[1])
 
 

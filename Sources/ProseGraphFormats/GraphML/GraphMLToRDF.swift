@@ -72,6 +72,8 @@ public enum GraphMLToRDF {
             if let text = try string(e.data, "date", fail) {
                 guard let date = FactDate(iso: text) else { throw fail("the date '\(text)' is not YYYY, YYYY-MM or YYYY-MM-DD") }
                 out.insert(Triple(st, PG.date, .literal(Literal(date.description, datatype: date.datatype))))
+                out.insert(Triple(st, PG.dateEarliest, .literal(Literal(date.earliestDay.description, datatype: XSD.date))))
+                out.insert(Triple(st, PG.dateLatest, .literal(Literal(date.latestDay.description, datatype: XSD.date))))
             }
             out.insert(Triple(st, PG.source, .iri(try Self.iri(try need("source"), "source", fail))))
             out.insert(Triple(st, PG.evidence, .literal(Literal(try need("evidence")))))

@@ -62,6 +62,8 @@ public struct GraphMLWriter {
         Key(id: "predicateIRI", domain: .edge, name: "predicateIRI", type: .string),
         Key(id: "statement", domain: .edge, name: "statement", type: .string),
         Key(id: "date", domain: .edge, name: "date", type: .string),
+        Key(id: "dateEarliest", domain: .edge, name: "dateEarliest", type: .string),
+        Key(id: "dateLatest", domain: .edge, name: "dateLatest", type: .string),
         Key(id: "source", domain: .edge, name: "source", type: .string),
         Key(id: "evidence", domain: .edge, name: "evidence", type: .string),
         Key(id: "start", domain: .edge, name: "start", type: .int),
@@ -144,7 +146,11 @@ public struct GraphMLWriter {
         try data("predicate", edge.predicate, of: what(), w)
         try data("predicateIRI", edge.predicateIRI.value, of: what(), w)
         try data("statement", edge.statement.value, of: what(), w)
-        if let date = m.date { try data("date", date.description, of: what(), w) }
+        if let date = m.date {
+            try data("date", date.description, of: what(), w)
+            try data("dateEarliest", date.earliestDay.description, of: what(), w)
+            try data("dateLatest", date.latestDay.description, of: what(), w)
+        }
         try data("source", edge.document.value, of: what(), w)
         try data("evidence", m.provenance.sentence, of: what(), w)
         try data("start", String(start), of: what(), w)

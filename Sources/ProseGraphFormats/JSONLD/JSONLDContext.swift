@@ -122,6 +122,8 @@ public struct JSONLDContext: Sendable {
             Term(name: "predicate", iri: RDF.predicate, coercion: .vocab),
             Term(name: "object", iri: RDF.object, coercion: nil),
             Term(name: "date", iri: PG.date, coercion: nil),
+            Term(name: "dateEarliest", iri: PG.dateEarliest, coercion: .datatype(XSD.date)),
+            Term(name: "dateLatest", iri: PG.dateLatest, coercion: .datatype(XSD.date)),
             Term(name: "source", iri: PG.source, coercion: .id),
             Term(name: "evidence", iri: PG.evidence, coercion: nil),
             Term(name: "startOffset", iri: PG.startOffset, coercion: .datatype(XSD.integer)),

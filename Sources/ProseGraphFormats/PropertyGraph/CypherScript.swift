@@ -15,7 +15,7 @@ import ProseGraphModel
 ///   inside a value is therefore written as it is, inside the quotes: that
 ///   statement then spans lines, and still ends with `;`.
 /// - Numbers as written (the confidence always with a fraction, `1.0`, so it
-///   is a float everywhere); `dateFrom` and `dateTo` as `date('2015-02-01')`.
+///   is a float everywhere); `dateEarliest` and `dateLatest` as `date('2015-02-01')`.
 ///   A missing value is left out.
 enum CypherScript {
     static func write(_ graph: PropertyGraph, to out: BufferedOutput) throws -> Int {

@@ -7,7 +7,7 @@ import ProseGraphModel
 /// - `csv`: `graph.nodes.csv` and `graph.relationships.csv` in the header
 ///   convention of Neo4j's `neo4j-admin database import` (`id:ID`, `:LABEL`,
 ///   `:START_ID`, `:END_ID`, `:TYPE`, every property typed: `startOffset:int`,
-///   `dateFrom:date`), and `graph.kuzu.cypher`, the Kùzu script that creates one
+///   `dateEarliest:date`), and `graph.kuzu.cypher`, the Kùzu script that creates one
 ///   node table per label and one relationship table per type and fills them
 ///   from the two files with `COPY ... FROM (LOAD FROM ...)`. One nodes file and
 ///   one relationships file, not one per label or type: Neo4j reads them as they
@@ -118,7 +118,7 @@ enum PropertyColumns {
     static let relationship: [Column] = [
         Column(name: "id", kind: .string), Column(name: "predicateIRI", kind: .string),
         Column(name: "statement", kind: .string), Column(name: "date", kind: .string),
-        Column(name: "dateFrom", kind: .date), Column(name: "dateTo", kind: .date),
+        Column(name: "dateEarliest", kind: .date), Column(name: "dateLatest", kind: .date),
         Column(name: "source", kind: .string), Column(name: "evidence", kind: .string),
         Column(name: "startOffset", kind: .int), Column(name: "endOffset", kind: .int),
         Column(name: "rule", kind: .string), Column(name: "confidence", kind: .double),
@@ -142,16 +142,7 @@ enum PropertyColumns {
     /// The earliest and the latest day a date at its granularity can mean:
     /// `2015-02` is 2015-02-01 to 2015-02-28, `2016` is 2016-01-01 to 2016-12-31.
     static func dayBounds(_ d: FactDate) -> (first: String, last: String) {
-        let year = String(d.description.prefix(while: { $0 != "-" }))
-        guard let month = d.month else { return (year + "-01-01", year + "-12-31") }
-        let mm = (month < 10 ? "0" : "") + String(month)
-        if let day = d.day {
-            let iso = year + "-" + mm + "-" + (day < 10 ? "0" : "") + String(day)
-            return (iso, iso)
-        }
-        let leap = d.year % 4 == 0 && (d.year % 100 != 0 || d.year % 400 == 0)
-        let last = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        return (year + "-" + mm + "-01", year + "-" + mm + "-" + String(last))
+        (d.earliestDay.description, d.latestDay.description)
     }
 
     /// Node id -> label, to know the ends of each relationship.
