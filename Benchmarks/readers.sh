@@ -25,6 +25,7 @@ run() {  # run LABEL CMD: one timed run, appended to T[LABEL] / M[LABEL]
   /usr/bin/time -f "%e %M" -o "$WORK/time" sh -c "$*" > /dev/null 2>&1 || true
   read -r sec kb < <(tail -1 "$WORK/time")
   T[$label]+="$sec "; M[$label]+="$kb "
+  printf "%s\t%s\t%s\n" "$label" "$sec" "$kb" >> "$WORK/runs.tsv"
 }
 rows=(
   "rdfxml-old|$OLD convert $B/graph.rdf - --to ntriples $L"
@@ -44,7 +45,7 @@ rows=(
 for ((r = 0; r < RUNS; r++)); do
   for row in "${rows[@]}"; do run "${row%%|*}" "${row#*|}"; done
 done
-stats() { tr ' ' '\n' | grep . | sort -g | awk '{ a[NR] = $1 } END { printf "%s %s %s", a[1], a[int((NR + 1) / 2)], a[NR] }'; }
+stats() { tr ' ' '\n' | grep . | sort -g | awk '{ a[NR] = $1 } END { printf "%s %s %s\n", a[1], a[int((NR + 1) / 2)], a[NR] }'; }
 printf '| command | min / median / max s | median peak RSS MB |\n|---|---|---|\n'
 declare -A MED
 for row in "${rows[@]}"; do

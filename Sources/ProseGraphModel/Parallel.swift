@@ -37,6 +37,8 @@ extension Array where Element: Comparable {
     /// The elements sorted, each once. The indices are sorted, not the elements:
     /// moving a triple or quad (several strings) costs a retain per string, and
     /// a merge sort moves each element some twenty times; here each is copied once.
+    /// (Inlinable: specialized where it is called, a generic body would copy every element it compares.)
+    @inlinable
     public func sortedUnique() -> [Element] {
         withUnsafeBufferPointer { items in
             var order = Array<Int>(items.indices)

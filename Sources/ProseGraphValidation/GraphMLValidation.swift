@@ -54,8 +54,9 @@ public struct GraphMLValidationError: Error, Hashable, Sendable, CustomStringCon
 /// problem found (not only the first):
 ///
 /// 1. well-formed XML (libxml2; a syntax error ends the validation);
-/// 2. the XML Schema at `schema` (libxml2's xmlschemas), each error at the
-///    line libxml2 gives and the column of the element (or attribute) it names;
+/// 2. the XML Schema at `schema` (libxml2's xmlschemas, validating as it
+///    parses: no document tree), each error at the line libxml2 gives and the
+///    column of the element (or attribute) it names;
 /// 3. graph checks on a streaming pass (`XMLStreamReader`): every edge end is a
 ///    node, every `<data>` names a declared key of its element's domain, at
 ///    most once per element, with a value of the key's `attr.type`; duplicate
@@ -75,7 +76,7 @@ public enum GraphMLValidation {
     ///   - path: names the file (libxml2's document URL).
     ///   - schema: the XSD file; nil for the built-in copy of `Schemas/graphml/prosegraph-graphml.xsd`.
     ///   - limits: `graphmlKeys` is checked on the streaming pass, before the
-    ///     document tree is built.
+    ///     schema is.
     /// - Returns: every issue; empty when the file conforms.
     /// - Throws: `GraphMLValidationError` when the schema cannot be compiled
     ///   or the file declares more keys than `limits.graphmlKeys`.
@@ -87,7 +88,7 @@ public enum GraphMLValidation {
         } catch {
             throw GraphMLValidationError(schemaFailure(schema ?? builtInXSDName, error))
         }
-        // The streaming pass first: it stops at the key limit before libxml2 builds a tree.
+        // The streaming pass first: it stops at the key limit before the schema is checked.
         var pass = GraphPass(maxKeys: limits.graphmlKeys)
         pass.run(bytes: bytes, path: path)
         if let key = pass.overLimit {
