@@ -55,8 +55,9 @@ public struct GraphMLValidationError: Error, Hashable, Sendable, CustomStringCon
 ///
 /// 1. well-formed XML (libxml2; a syntax error ends the validation);
 /// 2. the XML Schema at `schema` (libxml2's xmlschemas, validating as it
-///    parses: no document tree), each error at the line libxml2 gives and the
-///    column of the element (or attribute) it names;
+///    parses: no document tree; an invalid file again on a tree, for the
+///    positions), each error at the line libxml2 gives and the column of the
+///    element (or attribute) it names;
 /// 3. graph checks on a streaming pass (`XMLStreamReader`): every edge end is a
 ///    node, every `<data>` names a declared key of its element's domain, at
 ///    most once per element, with a value of the key's `attr.type`; duplicate
@@ -103,8 +104,20 @@ public enum GraphMLValidation {
             }
         }
         // Well-formed: validated as it is parsed, without a tree (memory bounded by the graph the pass keeps).
-        let invalid: [XMLError]
-        do { invalid = try compiled.validate(bytes: bytes) } catch {
+        // An invalid file is validated again on a tree, for the positions: streaming, libxml2 reports
+        // what it finds at an element's end (its content, identity constraints) at the line it has
+        // reached; on a tree, at the element's start, which is where the report points.
+        var invalid: [XMLError]
+        do {
+            invalid = try compiled.validate(bytes: bytes)
+            if !invalid.isEmpty {
+                let document: XMLDocument
+                do { document = try XMLDocument(bytes: bytes, url: path) } catch {
+                    return [GraphMLIssue(kind: .syntax, line: error.line, column: error.column, message: error.message)]
+                }
+                invalid = try compiled.validate(document)
+            }
+        } catch {
             throw GraphMLValidationError("libxml2 could not validate \(path): \(error)")
         }
         // Columns for the schema's errors (libxml2 gives lines): the elements that start on those lines.
