@@ -1,12 +1,18 @@
 internal import CLibXML2
 
-/// Reads XML as a stream of nodes through libxml2's `xmlTextReader`, without
-/// building a document tree.
+/// Reads XML as a stream of nodes through libxml2's SAX2 push parser, without
+/// building a document tree: the input goes to libxml2 64 KB at a time, the
+/// callbacks turn what it reports into `Node` values in a queue (`SAXEvents`),
+/// and `next()` hands them out in document order, feeding the next chunk when
+/// the queue is empty. The nodes are those libxml2's `xmlTextReader` gives
+/// (consecutive character data as one text, white space or CDATA node; no end
+/// element for `<a/>`). Element and attribute names are interned by libxml2's
+/// dictionary pointer: one Swift string per distinct name, not per node.
 ///
-/// The reader owns a private copy of the input (libxml2 reads it lazily, so it
-/// must outlive the C reader) and the C reader itself; both are freed in
-/// `deinit`. Every node is handed out as a Swift value (`XMLStreamReader.Node`),
-/// so no C pointer leaves this type.
+/// The reader owns a private copy of the input (the position scanner reads it
+/// while libxml2 parses) and the parser context; both are freed in `deinit`.
+/// Every node is handed out as a Swift value (`XMLStreamReader.Node`), so no C
+/// pointer leaves this type.
 ///
 /// Safety: no network (`XML_PARSE_NONET`), no entity substitution, no DTD
 /// loading or validation. A document type declaration that declares entities
@@ -14,7 +20,9 @@ internal import CLibXML2
 /// before libxml2 reads it (`DoctypeCheck`), and an entity reference is
 /// refused where it appears. Every error
 /// libxml2 reports, recoverable ones included (an undeclared namespace prefix),
-/// ends the read with an `XMLError` of kind `.syntax` located at line:column.
+/// ends the read with an `XMLError` of kind `.syntax` located at line:column,
+/// after the nodes before it (of two errors, the first in document order).
+/// Elements nest at most 256 levels (libxml2's bound).
 ///
 /// Positions: libxml2 keeps only a line per node (and that is where the start
 /// tag ends), so the reader follows the input bytes alongside libxml2 and

@@ -2,8 +2,8 @@ import ProseGraphModel
 import ProseGraphXML
 
 /// Reads RDF/XML (RDF 1.1 XML Syntax, with the RDF 1.2 additions), streaming:
-/// the XML is pulled node by node from `XMLStreamReader` (libxml2's text
-/// reader, no document tree) and each triple is handed to `emit` as soon as
+/// the XML is pulled node by node from `XMLStreamReader` (libxml2's SAX2
+/// parser, no document tree) and each triple is handed to `emit` as soon as
 /// it is known.
 ///
 /// The whole grammar of the specification: node elements (typed or
