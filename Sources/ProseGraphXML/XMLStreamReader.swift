@@ -113,8 +113,8 @@ public final class XMLStreamReader {
     /// libxml2's push parser, fed `chunkSize` bytes at a time with SAX2 callbacks into `events`.
     private let parser: xmlParserCtxtPtr
     private let events: SAXEvents
-    private var fed: Int
-    private var finished = false
+    @exclusivity(unchecked) private var fed: Int
+    @exclusivity(unchecked) private var finished = false
 
     /// Bytes handed to libxml2 per call: the nodes of one chunk wait in a queue.
     static let chunkSize = 1 << 16
@@ -217,31 +217,35 @@ public final class XMLStreamReader {
 /// What the SAX2 callbacks produce, in document order: nodes, and the first
 /// error where it happened. Built while libxml2 parses one chunk, drained by
 /// `XMLStreamReader.next()`.
+///
+/// Its state is touched by one thread at a time, never by two overlapping accesses:
+/// the stored properties opt out of Swift's run-time exclusivity checks
+/// (`@exclusivity(unchecked)`), which cost about a tenth of an RDF/XML read.
 private final class SAXEvents {
     enum Event {
         case node(XMLStreamReader.Node)
         case error(XMLError)
     }
 
-    var queue: [Event] = []
-    var head = 0
-    var failed = false
-    var locator: SourceLocator
+    @exclusivity(unchecked) var queue: [Event] = []
+    @exclusivity(unchecked) var head = 0
+    @exclusivity(unchecked) var failed = false
+    @exclusivity(unchecked) var locator: SourceLocator
     /// The parser, to see whether a start tag ends in `/>`; set once it exists (owned by the reader).
-    var parser: xmlParserCtxtPtr?
+    @exclusivity(unchecked) var parser: xmlParserCtxtPtr?
     let url: String
-    var depth = 0
-    var languages: [String?] = []
+    @exclusivity(unchecked) var depth = 0
+    @exclusivity(unchecked) var languages: [String?] = []
     /// The base URI of each open element (the document's URL below them all).
-    var bases: [String] = []
+    @exclusivity(unchecked) var bases: [String] = []
     /// Character data not yet made a node: consecutive callbacks make one text (or CDATA) node.
-    var text: [UInt8] = []
-    var textIsCDATA = false
-    var doctypePosition = SourceLocator.Position(line: 1, column: 1)
+    @exclusivity(unchecked) var text: [UInt8] = []
+    @exclusivity(unchecked) var textIsCDATA = false
+    @exclusivity(unchecked) var doctypePosition = SourceLocator.Position(line: 1, column: 1)
     /// The element just started was `<a/>`: its end element callback makes no node.
-    var openedEmpty = false
+    @exclusivity(unchecked) var openedEmpty = false
     /// libxml2 interns names in its dictionary: one String per distinct name, found by pointer.
-    var names: [UnsafeRawPointer: String] = [:]
+    @exclusivity(unchecked) var names: [UnsafeRawPointer: String] = [:]
 
     init(locator: SourceLocator, url: String) {
         self.locator = locator
@@ -521,6 +525,10 @@ struct SourceLocator {
     private var counted: Int
     private var line = 1
     private var lineStart: Int
+    /// The last column computed: on the line starting at `columnLineStart`, `columnValue` at `columnOffset`.
+    private var columnLineStart = -1
+    private var columnOffset = 0
+    private var columnValue = 1
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, count: Int) {
         self.bytes = bytes
@@ -553,12 +561,21 @@ struct SourceLocator {
             i += 1
         }
         counted = max(counted, offset)
+        // Columns count on from the last position asked for on this line (attributes of
+        // one tag, nodes of one long line), not from the line's start each time.
         var column = 1
         var j = lineStart
+        if columnLineStart == lineStart, columnOffset <= offset {
+            column = columnValue
+            j = columnOffset
+        }
         while j < offset {
             if bytes[j] & 0xC0 != 0x80 { column += 1 }
             j += 1
         }
+        columnLineStart = lineStart
+        columnOffset = offset
+        columnValue = column
         return Position(line: line, column: column)
     }
 

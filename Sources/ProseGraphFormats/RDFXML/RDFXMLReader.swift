@@ -119,11 +119,11 @@ private final class RDFXMLParser {
     let path: String
     let sink: (Quad) throws -> Void
     /// Open `rdf:parseType="Triple"` elements collect the triples of their content here instead of emitting them.
-    var captures: [[Triple]] = []
-    var freshCount = 0
+    @exclusivity(unchecked) var captures: [[Triple]] = []
+    @exclusivity(unchecked) var freshCount = 0
     var onPrefix: ((String, String) -> Void)?
     /// rdf:ID IRIs already used, with where.
-    var ids: [String: (line: Int, column: Int)] = [:]
+    @exclusivity(unchecked) var ids: [String: (line: Int, column: Int)] = [:]
 
     init(xml: XMLStreamReader, path: String, emit: @escaping (Quad) throws -> Void) {
         self.xml = xml
