@@ -17,6 +17,8 @@
 #include <libxml/xmlsave.h>
 #include <libxml/catalog.h>
 #include <libxml/xmlIO.h>
+#include <libxml/uri.h>
+#include <libxml/SAX2.h>
 
 // xmlFree is a global function-pointer variable, which Swift 6 rejects as shared
 // mutable state; this wrapper is a plain function.

@@ -11,6 +11,8 @@ public enum IRIResolver {
     /// no scheme (a reference with a scheme of its own needs no base and is
     /// returned with its dot segments removed).
     public static func resolve(_ relative: String, against base: String) -> String? {
+        // Most references in real data are absolute IRIs without dot segments: they resolve to themselves.
+        if isAbsoluteWithoutDotSegments(relative) { return relative }
         let r = Components(Array(relative.utf8))
         if let scheme = r.scheme {
             return r.recompose(scheme: scheme, authority: r.authority, path: removeDotSegments(r.path), query: r.query)
@@ -48,7 +50,39 @@ public enum IRIResolver {
     }
 
     /// Whether `iri` has a scheme (is not a relative reference).
-    public static func isAbsolute(_ iri: String) -> Bool { scheme(of: iri) != nil }
+    public static func isAbsolute(_ iri: String) -> Bool { schemeLength(iri) != nil }
+
+    /// The length of `iri`'s scheme (`Components.scheme` without copying the bytes), nil when it has none.
+    static func schemeLength(_ iri: String) -> Int? {
+        var k = 0
+        for b in iri.utf8 {
+            if k == 0 {
+                guard (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A else { return nil }
+            } else if b == 0x3A {
+                return k
+            } else {
+                let ok = ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2B || b == 0x2D || b == 0x2E
+                if !ok { return nil }
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// An absolute IRI that `removeDotSegments` leaves as it is: no "/." anywhere, and a path
+    /// that does not start with "." (the only places a dot segment can be). `resolve` would
+    /// take it apart and put it back together unchanged.
+    static func isAbsoluteWithoutDotSegments(_ iri: String) -> Bool {
+        guard let n = schemeLength(iri) else { return false }
+        var k = 0, previous: UInt8 = 0
+        for b in iri.utf8 {
+            if k == n + 1 && b == 0x2E { return false }
+            if b == 0x2E && previous == 0x2F { return false }
+            previous = b
+            k += 1
+        }
+        return true
+    }
 
     /// RFC 3986 5.2.4 on a path.
     public static func removeDotSegments(_ path: String) -> String {

@@ -46,9 +46,11 @@ public struct InputLimits: Sendable, Hashable {
     public enum Name: String, CaseIterable, Sendable {
         /// Largest article file, in bytes (export, eval, explain).
         case articleSize = "article-size"
-        /// Largest RDF, GraphML, RDF Patch or gold file, in bytes (JSON-LD has its own).
+        /// Largest RDF (JSON-LD too), GraphML, RDF Patch or gold file, in bytes.
         case inputSize = "input-size"
-        /// Largest JSON-LD document, in bytes: the reader builds its whole tree and expansion.
+        /// Largest JSON-LD tree, in bytes: a whole document, read as one tree and expansion;
+        /// a larger document of the shape prosegraph writes is read one top-level node
+        /// object at a time, each at most this large (`JSONLDReader.read`).
         case jsonldSize = "jsonld-size"
         /// Most `<key>` elements a GraphML file may declare.
         case graphmlKeys = "graphml-keys"

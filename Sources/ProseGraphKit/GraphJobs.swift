@@ -233,8 +233,12 @@ public enum GraphJobs {
     /// Reads two files in any formats and diffs them as RDF.
     public static func diff(old: String, new: String, oldFormat: InputFormat?, newFormat: InputFormat?,
                             base: String?, contexts: [String], limits: InputLimits = InputLimits(), states: Bool = false) throws(ReadFailure) -> DiffOutcome {
-        let a = try canonical(RDFInput.read(path: old, format: oldFormat, base: base, contexts: contexts, limits: limits).quads)
-        let b = try canonical(RDFInput.read(path: new, format: newFormat, base: base, contexts: contexts, limits: limits).quads)
+        // The two files are read on two threads (the old file's error is the one reported when both fail).
+        let (a, b) = try Parallel.pair({ () throws(ReadFailure) -> [Quad] in
+            try canonical(RDFInput.read(path: old, format: oldFormat, base: base, contexts: contexts, limits: limits).quads)
+        }, { () throws(ReadFailure) -> [Quad] in
+            try canonical(RDFInput.read(path: new, format: newFormat, base: base, contexts: contexts, limits: limits).quads)
+        })
         let d = GraphDiff(old: a, new: b)
         var outcome = DiffOutcome(report: DiffReport(d, old: a, new: b), oldCount: d.unchanged + d.removed.count,
                                   newCount: d.unchanged + d.added.count)

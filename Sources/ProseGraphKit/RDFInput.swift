@@ -56,9 +56,10 @@ public enum RDFInput {
     }
 
     /// Reads a file and hands each quad to `emit` as it is parsed (JSON-LD:
-    /// after expansion of the whole document). Errors from `emit` stop the read.
-    /// The file is refused before it is read when it is over its size limit
-    /// (`limits.jsonldSize` for JSON-LD, `limits.inputSize` for the others).
+    /// after expansion of the whole document, or of each top-level node object
+    /// for one over `limits.jsonldSize`). Errors from `emit` stop the read.
+    /// The file is refused before it is read when it is over `limits.inputSize`
+    /// (JSON-LD too; its own `limits.jsonldSize` is applied by `JSONLDReader`).
     /// `prefixes` is told the prefix declarations of Turtle, TriG and RDF/XML inputs, and the
     /// simple prefix definitions of a JSON-LD document's top-level context.
     @discardableResult
@@ -69,7 +70,8 @@ public enum RDFInput {
             throw ReadFailure("\(path): cannot tell the format from the file name: use --from (\(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         let bytes: [UInt8]
-        do { bytes = try LimitedRead.read(path, limit: fmt == .jsonld ? .jsonldSize : .inputSize, of: limits) } catch {
+        // JSON-LD too: a document over jsonld-size is still read when it can be streamed (JSONLDReader.read).
+        do { bytes = try LimitedRead.read(path, limit: .inputSize, of: limits) } catch {
             throw ReadFailure(error.description)
         }
         let name = path == "-" ? "<stdin>" : path
@@ -92,7 +94,9 @@ public enum RDFInput {
                 _ = try JSONLDReader(options: options, documentLoader: loader,
                                      settings: .init(directionalLiterals: true)).read(bytes, emit)
                 // The prefixes of the document's own top-level context (its simple prefix definitions).
-                if let prefixes, case .document(_, let found)? = try? JSONLDWriter.ContextReference.contextFile(bytes, path: name) {
+                // (A document read node object by node object: its context alone, not a tree of the whole.)
+                let contextDocument = bytes.count <= limits.jsonldSize ? bytes : JSONLDReader.topLevelContextDocument(bytes) ?? []
+                if let prefixes, case .document(_, let found)? = try? JSONLDWriter.ContextReference.contextFile(contextDocument, path: name) {
                     for (prefix, namespace) in found.entries { prefixes(prefix, namespace) }
                 }
             case .graphml:

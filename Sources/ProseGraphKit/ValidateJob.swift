@@ -106,7 +106,7 @@ public enum ValidateJob {
         let name = file == "-" ? "<stdin>" : file
         let bytes: [UInt8]?
         do {
-            bytes = file == "-" && fmt != .graphml ? nil : try LimitedRead.read(file, limit: fmt == .jsonld ? .jsonldSize : .inputSize, of: limits)
+            bytes = file == "-" && fmt != .graphml ? nil : try LimitedRead.read(file, limit: .inputSize, of: limits)
         } catch {
             throw ReadFailure(error.description)
         }

@@ -54,8 +54,10 @@ public struct GraphMLValidationError: Error, Hashable, Sendable, CustomStringCon
 /// problem found (not only the first):
 ///
 /// 1. well-formed XML (libxml2; a syntax error ends the validation);
-/// 2. the XML Schema at `schema` (libxml2's xmlschemas), each error at the
-///    line libxml2 gives and the column of the element (or attribute) it names;
+/// 2. the XML Schema at `schema` (libxml2's xmlschemas, validating as it
+///    parses: no document tree; an invalid file again on a tree, for the
+///    positions), each error at the line libxml2 gives and the column of the
+///    element (or attribute) it names;
 /// 3. graph checks on a streaming pass (`XMLStreamReader`): every edge end is a
 ///    node, every `<data>` names a declared key of its element's domain, at
 ///    most once per element, with a value of the key's `attr.type`; duplicate
@@ -76,7 +78,7 @@ public enum GraphMLValidation {
     ///   - path: names the file (libxml2's document URL).
     ///   - schema: the XSD file; nil for the built-in copy of `Schemas/graphml/prosegraph-graphml.xsd`.
     ///   - limits: `graphmlKeys` is checked on the streaming pass, before the
-    ///     document tree is built.
+    ///     schema is.
     /// - Returns: every issue; empty when the file conforms.
     /// - Throws: `GraphMLValidationError` when the schema cannot be compiled
     ///   or the file declares more keys than `limits.graphmlKeys`.
@@ -88,27 +90,45 @@ public enum GraphMLValidation {
         } catch {
             throw GraphMLValidationError(schemaFailure(schema ?? builtInXSDName, error))
         }
-        // The streaming pass first: it stops at the key limit before libxml2 builds a tree.
+        // The streaming pass first: it stops at the key limit before the schema is checked.
         var pass = GraphPass(maxKeys: limits.graphmlKeys)
         pass.run(bytes: bytes, path: path)
         if let key = pass.overLimit {
             throw GraphMLValidationError("\(path):\(key.line):\(key.column): "
                 + limits.exceeded(.graphmlKeys, what: "the file declares more than \(limits.graphmlKeys) keys"))
         }
-        let document: XMLDocument
-        do { document = try XMLDocument(bytes: bytes, url: path) } catch {
-            return [GraphMLIssue(kind: .syntax, line: error.line, column: error.column, message: error.message)]
+        // Not well-formed: libxml2's DOM parser says where (it stops at the first error,
+        // so the tree it builds is only the part before it).
+        if pass.sawSyntaxError {
+            do { _ = try XMLDocument(bytes: bytes, url: path) } catch {
+                return [GraphMLIssue(kind: .syntax, line: error.line, column: error.column, message: error.message)]
+            }
         }
-        let invalid: [XMLError]
-        do { invalid = try compiled.validate(document) } catch {
+        // Well-formed: validated as it is parsed, without a tree (memory bounded by the graph the pass keeps).
+        // An invalid file is validated again on a tree, for the positions: streaming, libxml2 reports
+        // what it finds at an element's end (its content, identity constraints) at the line it has
+        // reached; on a tree, at the element's start, which is where the report points.
+        var invalid: [XMLError]
+        do {
+            invalid = try compiled.validate(bytes: bytes)
+            if !invalid.isEmpty {
+                let document: XMLDocument
+                do { document = try XMLDocument(bytes: bytes, url: path) } catch {
+                    return [GraphMLIssue(kind: .syntax, line: error.line, column: error.column, message: error.message)]
+                }
+                invalid = try compiled.validate(document)
+            }
+        } catch {
             throw GraphMLValidationError("libxml2 could not validate \(path): \(error)")
         }
+        // Columns for the schema's errors (libxml2 gives lines): the elements that start on those lines.
+        let starts = GraphPass.starts(bytes: bytes, path: path, onLines: Set(invalid.compactMap(\.line)))
         var issues: [GraphMLIssue] = []
         var seen = Set<String>()
         for e in invalid {
             let message = cleanSchemaMessage(e.message)
             guard !message.isEmpty, seen.insert("\(e.line ?? 0):\(message)").inserted else { continue }
-            let column = e.column ?? pass.column(forSchemaErrorAt: e.line, message: e.message)
+            let column = GraphPass.column(forSchemaErrorAt: e.line, message: e.message, in: starts)
             issues.append(GraphMLIssue(kind: .schema, line: e.line, column: column, message: message))
         }
         let schemaLines = Set(issues.compactMap(\.line))
@@ -192,8 +212,10 @@ private struct GraphPass {
     var nodeOrder: [String] = []
     var edges: [Element] = []
     var edgeIDs: [String: (Int, Int)] = [:]
-    /// Every element start seen: (line, column, local name, attributes).
-    var starts: [(line: Int, column: Int, name: String, attributes: [XMLStreamReader.Attribute])] = []
+    /// An element start: where, its local name and attributes (for the columns of schema errors).
+    typealias Start = (line: Int, column: Int, name: String, attributes: [XMLStreamReader.Attribute])
+    /// The stream reader stopped at a syntax error (or refused the document before reading it).
+    var sawSyntaxError = false
 
     /// Open elements: what a `<data>` belongs to, and open data.
     var owner: Element?
@@ -208,19 +230,19 @@ private struct GraphPass {
 
     mutating func run(bytes: [UInt8], path: String) {
         let xml: XMLStreamReader
-        do { xml = try XMLStreamReader(bytes: bytes, url: path) } catch { return }
+        do { xml = try XMLStreamReader(bytes: bytes, url: path) } catch { sawSyntaxError = true; return }
         while true {
             let next: XMLStreamReader.Node?
             do { next = try xml.next() } catch {
                 // Reported only when libxml2's DOM parse accepts the file (the stream
                 // reader is stricter: entity references): say so once and stop.
                 add(.syntax, error.line ?? 1, error.column ?? 1, error.message)
+                sawSyntaxError = true
                 return
             }
             guard let node = next else { break }
             switch node.kind {
             case .element:
-                starts.append((node.line, node.column, node.localName, node.attributes))
                 start(node)
                 if overLimit != nil { return }
                 if node.isEmptyElement { end(node) }
@@ -454,6 +476,24 @@ private struct GraphPass {
     }
 
     func isAbsoluteIRI(_ s: String) -> Bool {
+        // ASCII without CR (nearly every IRI): the same test on bytes, without a Character per byte.
+        if s.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            var inScheme = true, k = 0
+            for b in s.utf8 {
+                if k == 0 && !((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) { return false }
+                if inScheme && b == 0x3A && k > 0 {
+                    inScheme = false
+                } else if inScheme && !((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b >= 0x30 && b <= 0x39 || b == 0x2B || b == 0x2D || b == 0x2E) {
+                    return false
+                }
+                switch b {
+                case 0x20, 0x3C, 0x3E, 0x22, 0x7B, 0x7D, 0x7C, 0x5C, 0x5E, 0x60, 0x0A, 0x09: return false
+                default: break
+                }
+                k += 1
+            }
+            return !inScheme
+        }
         guard let colon = s.firstIndex(of: ":"), colon != s.startIndex,
               s[s.startIndex].isASCII, s[s.startIndex].isLetter else { return false }
         let forbidden: Set<Character> = [" ", "<", ">", "\"", "{", "}", "|", "\\", "^", "`", "\n", "\t", "\r"]
@@ -465,10 +505,22 @@ private struct GraphPass {
         s.count > 1 && s.first == "Q" && s.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
     }
 
+    /// The element starts on `lines`, from a second streaming pass (a valid file has none to keep).
+    static func starts(bytes: [UInt8], path: String, onLines lines: Set<Int>) -> [Int: [Start]] {
+        var found: [Int: [Start]] = [:]
+        guard !lines.isEmpty, let xml = try? XMLStreamReader(bytes: bytes, url: path) else { return found }
+        while let node = try? xml.next() {
+            if node.kind == .element, lines.contains(node.line) {
+                found[node.line, default: []].append((node.line, node.column, node.localName, node.attributes))
+            }
+        }
+        return found
+    }
+
     /// The column of the element (or of the attribute) a schema error at `line` names.
-    func column(forSchemaErrorAt line: Int?, message: String) -> Int? {
+    static func column(forSchemaErrorAt line: Int?, message: String, in starts: [Int: [Start]]) -> Int? {
         guard let line else { return nil }
-        let onLine = starts.filter { $0.line == line }
+        let onLine = starts[line] ?? []
         guard !onLine.isEmpty else { return nil }
         var element: String?
         if let r = message.firstRange(of: "Element '") {

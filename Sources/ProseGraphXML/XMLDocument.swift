@@ -93,6 +93,39 @@ public final class XMLSchema {
 
     deinit { xmlSchemaFree(schema) }
 
+    /// Every validity error of a document given as bytes, validated as libxml2
+    /// parses it (`xmlSchemaValidateStream`, SAX, no tree): memory does not grow
+    /// with the document. The same checks and messages as `validate(_:)`; the
+    /// bytes must be well-formed (check them first: a syntax error here is
+    /// reported among the validity errors).
+    public func validate(bytes: [UInt8]) throws(XMLError) -> [XMLError] {
+        guard bytes.count <= Int(Int32.max) else {
+            throw XMLError(kind: .schema, message: "the document is larger than libxml2 can validate from memory (2 GiB)")
+        }
+        guard let ctx = xmlSchemaNewValidCtxt(schema) else {
+            throw XMLError(kind: .schema, message: "libxml2 could not create a validation context")
+        }
+        defer { xmlSchemaFreeValidCtxt(ctx) }
+        let collector = ErrorCollector(kind: .validity)
+        // The input buffer copies the bytes; xmlSchemaValidateStream takes it over and frees it.
+        let rc: Int32 = bytes.withUnsafeBufferPointer { b in
+            b.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: b.count) { p in
+                    guard let input = xmlParserInputBufferCreateMem(p, Int32(b.count), XML_CHAR_ENCODING_NONE) else { return -1 }
+                    return withErrors(collector) {
+                        xmlSchemaSetValidStructuredErrors(ctx, collectStructuredError, collector.context)
+                        return xmlSchemaValidateStream(ctx, input, XML_CHAR_ENCODING_NONE, nil, nil)
+                    }
+                }
+            } ?? -1
+        }
+        if rc > 0, collector.errors.isEmpty {
+            return [XMLError(kind: .validity, message: "the document is not valid (libxml2 code \(rc))")]
+        }
+        if rc < 0 { throw XMLError(kind: .schema, message: "libxml2 failed inside schema validation (\(rc))") }
+        return collector.errors
+    }
+
     /// Every validity error of the document (empty when it is valid).
     public func validate(_ document: XMLDocument) throws(XMLError) -> [XMLError] {
         guard let ctx = xmlSchemaNewValidCtxt(schema) else {

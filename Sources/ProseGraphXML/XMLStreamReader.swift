@@ -1,12 +1,18 @@
 internal import CLibXML2
 
-/// Reads XML as a stream of nodes through libxml2's `xmlTextReader`, without
-/// building a document tree.
+/// Reads XML as a stream of nodes through libxml2's SAX2 push parser, without
+/// building a document tree: the input goes to libxml2 64 KB at a time, the
+/// callbacks turn what it reports into `Node` values in a queue (`SAXEvents`),
+/// and `next()` hands them out in document order, feeding the next chunk when
+/// the queue is empty. The nodes are those libxml2's `xmlTextReader` gives
+/// (consecutive character data as one text, white space or CDATA node; no end
+/// element for `<a/>`). Element and attribute names are interned by libxml2's
+/// dictionary pointer: one Swift string per distinct name, not per node.
 ///
-/// The reader owns a private copy of the input (libxml2 reads it lazily, so it
-/// must outlive the C reader) and the C reader itself; both are freed in
-/// `deinit`. Every node is handed out as a Swift value (`XMLStreamReader.Node`),
-/// so no C pointer leaves this type.
+/// The reader owns a private copy of the input (the position scanner reads it
+/// while libxml2 parses) and the parser context; both are freed in `deinit`.
+/// Every node is handed out as a Swift value (`XMLStreamReader.Node`), so no C
+/// pointer leaves this type.
 ///
 /// Safety: no network (`XML_PARSE_NONET`), no entity substitution, no DTD
 /// loading or validation. A document type declaration that declares entities
@@ -14,7 +20,9 @@ internal import CLibXML2
 /// before libxml2 reads it (`DoctypeCheck`), and an entity reference is
 /// refused where it appears. Every error
 /// libxml2 reports, recoverable ones included (an undeclared namespace prefix),
-/// ends the read with an `XMLError` of kind `.syntax` located at line:column.
+/// ends the read with an `XMLError` of kind `.syntax` located at line:column,
+/// after the nodes before it (of two errors, the first in document order).
+/// Elements nest at most 256 levels (libxml2's bound).
 ///
 /// Positions: libxml2 keeps only a line per node (and that is where the start
 /// tag ends), so the reader follows the input bytes alongside libxml2 and
@@ -101,11 +109,15 @@ public final class XMLStreamReader {
     }
 
     private let input: UnsafeMutableBufferPointer<UInt8>
-    private let reader: OpaquePointer
-    private let collector = ErrorCollector(kind: .syntax)
-    private var locator: SourceLocator
-    private var languages: [String?] = []
-    private var finished = false
+    private let count: Int
+    /// libxml2's push parser, fed `chunkSize` bytes at a time with SAX2 callbacks into `events`.
+    private let parser: xmlParserCtxtPtr
+    private let events: SAXEvents
+    @exclusivity(unchecked) private var fed: Int
+    @exclusivity(unchecked) private var finished = false
+
+    /// Bytes handed to libxml2 per call: the nodes of one chunk wait in a queue.
+    static let chunkSize = 1 << 16
 
     /// - Parameters:
     ///   - bytes: the document (its encoding from a byte-order mark or the XML declaration, else UTF-8).
@@ -115,183 +127,377 @@ public final class XMLStreamReader {
         guard bytes.count <= Int(Int32.max) else {
             throw XMLError(kind: .syntax, message: "the document is larger than libxml2 can read from memory (2 GiB)")
         }
-        // libxml2 keeps reading this memory until the reader is freed: it is
+        if let refusal = DoctypeCheck.refusal(bytes, refuseEveryDoctype: false) {
+            throw refusal
+        }
+        // libxml2 reads this memory chunk by chunk until the parser is freed: it is
         // owned here, not borrowed from `bytes` (see the notes' dangling-pointer trap).
         let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
         _ = copy.initialize(from: bytes)
-        let scanner = SourceLocator(UnsafeBufferPointer(copy), count: bytes.count)
-        if let refusal = DoctypeCheck.refusal(bytes, refuseEveryDoctype: false) {
-            copy.deallocate()
-            throw refusal
-        }
-        let created: OpaquePointer? = copy.baseAddress!.withMemoryRebound(to: CChar.self, capacity: copy.count) { p in
-            xmlReaderForMemory(p, Int32(bytes.count), url, nil, safeParseOptions)
+        let events = SAXEvents(locator: SourceLocator(UnsafeBufferPointer(copy), count: bytes.count), url: url)
+        var handler = xmlSAXHandler()
+        handler.initialized = UInt32(XML_SAX2_MAGIC)
+        handler.startElementNs = saxStartElement
+        handler.endElementNs = saxEndElement
+        handler.characters = saxCharacters
+        handler.ignorableWhitespace = saxCharacters
+        handler.cdataBlock = saxCDATA
+        handler.comment = saxComment
+        handler.processingInstruction = saxProcessingInstruction
+        handler.internalSubset = saxInternalSubset
+        handler.entityDecl = saxEntityDeclaration
+        handler.reference = saxReference
+        handler.serror = saxError
+        // The first bytes tell libxml2 the encoding; the parser keeps its own copy of the handler.
+        let first = min(4, bytes.count)
+        let created: xmlParserCtxtPtr? = copy.baseAddress!.withMemoryRebound(to: CChar.self, capacity: copy.count) { p in
+            xmlCreatePushParserCtxt(&handler, events.context, p, Int32(first), url)
         }
         guard let created else {
             copy.deallocate()
-            throw XMLError(kind: .syntax, message: "libxml2 could not create a reader for the document")
+            throw XMLError(kind: .syntax, message: "libxml2 could not create a parser for the document")
         }
+        _ = xmlCtxtUseOptions(created, safeParseOptions)
+        events.parser = created
         input = copy
-        reader = created
-        locator = scanner
-        xmlTextReaderSetStructuredErrorHandler(reader, collectStructuredError, collector.context)
+        count = bytes.count
+        parser = created
+        self.events = events
+        fed = first
     }
 
     deinit {
-        xmlFreeTextReader(reader)
+        if let doc = parser.pointee.myDoc { xmlFreeDoc(doc) }
+        xmlFreeParserCtxt(parser)
         input.deallocate()
     }
-
 
     /// The next node, or nil at the end of the document.
     public func next() throws(XMLError) -> Node? {
         while true {
-            guard !finished else { return nil }
-            let rc = withErrors(collector) { xmlTextReaderRead(reader) }
-            if let error = collector.errors.first { finished = true; throw error }
-            if rc < 0 {
-                finished = true
-                let line = Int(xmlTextReaderGetParserLineNumber(reader)), column = Int(xmlTextReaderGetParserColumnNumber(reader))
-                throw XMLError(kind: .syntax, message: "libxml2 could not read the document (unsupported encoding or malformed input)",
-                               line: line > 0 ? line : nil, column: column > 0 ? column : nil)
+            if let event = events.pop() {
+                switch event {
+                case .node(let node): return node
+                case .error(let error):
+                    finished = true
+                    events.clear()
+                    throw error
+                }
             }
-            if rc == 0 { finished = true; return nil }
-            if let node = try currentNode() { return node }
+            guard !finished else { return nil }
+            feed()
         }
     }
 
-    private func currentNode() throws(XMLError) -> Node? {
-        let type = xmlTextReaderNodeType(reader)
-        let kind: Kind
-        switch UInt32(type) {
-        case XML_READER_TYPE_ELEMENT.rawValue: kind = .element
-        case XML_READER_TYPE_END_ELEMENT.rawValue: kind = .endElement
-        case XML_READER_TYPE_TEXT.rawValue: kind = .text
-        case XML_READER_TYPE_CDATA.rawValue: kind = .cdata
-        case XML_READER_TYPE_WHITESPACE.rawValue, XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue: kind = .whitespace
-        case XML_READER_TYPE_COMMENT.rawValue: kind = .comment
-        case XML_READER_TYPE_PROCESSING_INSTRUCTION.rawValue: kind = .processingInstruction
-        case XML_READER_TYPE_DOCUMENT_TYPE.rawValue: kind = .documentType
-        case XML_READER_TYPE_ENTITY_REFERENCE.rawValue:
+    /// Hands libxml2 the next chunk (the last one with `terminate`); its nodes and errors go to `events`.
+    private func feed() {
+        let n = min(Self.chunkSize, count - fed)
+        let last = fed + n == count
+        let collector = ErrorCollector(kind: .syntax)
+        let rc = withErrors(collector) {
+            input.baseAddress!.withMemoryRebound(to: CChar.self, capacity: input.count) { p in
+                xmlParseChunk(parser, p + fed, Int32(n), last ? 1 : 0)
+            }
+        }
+        fed += n
+        // Errors libxml2 raised outside the parser's own channel (none are expected).
+        for e in collector.errors { events.fail(e) }
+        if last {
+            events.flushText()
             finished = true
-            let name = string(xmlTextReaderConstName(reader)) ?? ""
-            let at = locator.locateText(libxmlLine: libxmlLine())
-            throw XMLError(kind: .syntax, message: "the entity reference &\(name); cannot be expanded (entities are refused)",
-                           line: at.line, column: at.column)
-        default:
+        }
+        if rc != 0 && !events.failed {
+            let line = Int(xmlSAX2GetLineNumber(parser)), column = Int(xmlSAX2GetColumnNumber(parser))
+            events.fail(XMLError(kind: .syntax, message: "libxml2 could not read the document (unsupported encoding or malformed input)",
+                                 line: line > 0 ? line : nil, column: column > 0 ? column : nil))
+        }
+    }
+}
+
+/// What the SAX2 callbacks produce, in document order: nodes, and the first
+/// error where it happened. Built while libxml2 parses one chunk, drained by
+/// `XMLStreamReader.next()`.
+///
+/// Its state is touched by one thread at a time, never by two overlapping accesses:
+/// the stored properties opt out of Swift's run-time exclusivity checks
+/// (`@exclusivity(unchecked)`), which cost about a tenth of an RDF/XML read.
+private final class SAXEvents {
+    enum Event {
+        case node(XMLStreamReader.Node)
+        case error(XMLError)
+    }
+
+    @exclusivity(unchecked) var queue: [Event] = []
+    @exclusivity(unchecked) var head = 0
+    @exclusivity(unchecked) var failed = false
+    @exclusivity(unchecked) var locator: SourceLocator
+    /// The parser, to see whether a start tag ends in `/>`; set once it exists (owned by the reader).
+    @exclusivity(unchecked) var parser: xmlParserCtxtPtr?
+    let url: String
+    @exclusivity(unchecked) var depth = 0
+    @exclusivity(unchecked) var languages: [String?] = []
+    /// The base URI of each open element (the document's URL below them all).
+    @exclusivity(unchecked) var bases: [String] = []
+    /// Character data not yet made a node: consecutive callbacks make one text (or CDATA) node.
+    @exclusivity(unchecked) var text: [UInt8] = []
+    @exclusivity(unchecked) var textIsCDATA = false
+    @exclusivity(unchecked) var doctypePosition = SourceLocator.Position(line: 1, column: 1)
+    /// The element just started was `<a/>`: its end element callback makes no node.
+    @exclusivity(unchecked) var openedEmpty = false
+    /// libxml2 interns names in its dictionary: one String per distinct name, found by pointer.
+    @exclusivity(unchecked) var names: [UnsafeRawPointer: String] = [:]
+
+    init(locator: SourceLocator, url: String) {
+        self.locator = locator
+        self.url = url
+    }
+
+    var context: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
+
+    static func from(_ context: UnsafeMutableRawPointer?) -> SAXEvents {
+        Unmanaged<SAXEvents>.fromOpaque(context!).takeUnretainedValue()
+    }
+
+    func pop() -> Event? {
+        guard head < queue.count else {
+            if head > 0 { queue.removeAll(keepingCapacity: true); head = 0 }
             return nil
         }
-        let depth = Int(xmlTextReaderDepth(reader))
-        let localName: String
-        let prefix = string(xmlTextReaderConstPrefix(reader))
-        let namespaceURI = string(xmlTextReaderConstNamespaceUri(reader))
-        var value: String? = nil
-        var attributes: [Attribute] = []
-        var declarations: [NamespaceDeclaration] = []
-        var isEmpty = false
+        defer { head += 1 }
+        return queue[head]
+    }
+
+    func clear() {
+        queue.removeAll()
+        head = 0
+    }
+
+    func append(_ node: XMLStreamReader.Node) {
+        guard !failed else { return }
+        queue.append(.node(node))
+    }
+
+    /// The first error ends the stream: nothing after it is queued.
+    func fail(_ error: XMLError) {
+        guard !failed else { return }
+        flushText()
+        failed = true
+        queue.append(.error(error))
+    }
+
+    func name(_ p: UnsafePointer<xmlChar>?) -> String? {
+        guard let p else { return nil }
+        let key = UnsafeRawPointer(p)
+        if let known = names[key] { return known }
+        let s = String(cString: p)
+        names[key] = s
+        return s
+    }
+
+    var parserLine: Int { parser.map { Int(xmlSAX2GetLineNumber($0)) } ?? 0 }
+
+    /// The pending character data as one node: CDATA, white space (blank text) or text.
+    func flushText() {
+        guard !text.isEmpty else { return }
+        let kind: XMLStreamReader.Kind
         let position: SourceLocator.Position
+        if textIsCDATA {
+            kind = .cdata
+            position = locator.locate(.cdata, libxmlLine: parserLine)
+        } else {
+            kind = text.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } ? .whitespace : .text
+            position = locator.locateText(libxmlLine: parserLine)
+        }
+        let value = String(decoding: text, as: UTF8.self)
+        text.removeAll(keepingCapacity: true)
+        append(XMLStreamReader.Node(kind: kind, localName: "", prefix: nil, namespaceURI: nil, value: value, attributes: [],
+                                    namespaceDeclarations: [], isEmptyElement: false, depth: depth, line: position.line,
+                                    column: position.column, language: languages.last ?? nil, baseURI: nil))
+    }
+
+    func characters(_ p: UnsafePointer<xmlChar>, _ n: Int, cdata: Bool) {
+        guard !failed else { return }
+        if !text.isEmpty && textIsCDATA != cdata { flushText() }
+        textIsCDATA = cdata
+        text.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
+    }
+
+    /// An attribute value as SAX2 gives it: without entity substitution libxml2 writes
+    /// each `&` (from `&amp;` or `&#38;`) as `&#38;`, which its tree builder decodes.
+    static func attributeValue(_ start: UnsafePointer<xmlChar>, _ end: UnsafePointer<xmlChar>) -> String {
+        let raw = UnsafeBufferPointer(start: start, count: end - start)
+        guard raw.contains(0x26) else { return String(decoding: raw, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        var i = 0
+        while i < raw.count {
+            if raw[i] == 0x26, i + 4 < raw.count, raw[i + 1] == 0x23, raw[i + 2] == 0x33, raw[i + 3] == 0x38, raw[i + 4] == 0x3B {
+                out.append(0x26)
+                i += 5
+            } else {
+                out.append(raw[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    func startElement(_ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
+                      _ namespaceCount: Int, _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+                      _ attributeCount: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        guard !failed else { return }
+        flushText()
+        // libxml2's own bound (its tree builder's, which SAX2 without a tree skips): 256 open elements.
+        if depth > 256 {
+            let line = parser.map { Int(xmlSAX2GetLineNumber($0)) } ?? 0, column = parser.map { Int(xmlSAX2GetColumnNumber($0)) } ?? 0
+            fail(XMLError(kind: .syntax, message: ErrorCollector.plain("Excessive depth in document: 256 use XML_PARSE_HUGE option"),
+                          line: line > 0 ? line : nil, column: column > 0 ? column : nil, code: Int(XML_ERR_INTERNAL_ERROR.rawValue)))
+            return
+        }
+        var isEmpty = false
+        if let cur = parser?.pointee.input?.pointee.cur, cur.pointee == UInt8(ascii: "/") { isEmpty = true }
+        let tag = locator.locateStartTag(libxmlLine: parserLine)
+        var declarations: [XMLStreamReader.NamespaceDeclaration] = []
+        if namespaceCount > 0, let namespaces {
+            declarations.reserveCapacity(namespaceCount)
+            for k in 0..<namespaceCount {
+                declarations.append(XMLStreamReader.NamespaceDeclaration(prefix: name(namespaces[2 * k]),
+                                                                          uri: namespaces[2 * k + 1].map { String(cString: $0) } ?? ""))
+            }
+        }
         var language = languages.last ?? nil
-
-        switch kind {
-        case .element:
-            localName = string(xmlTextReaderConstLocalName(reader)) ?? ""
-            isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
-            let tag = locator.locateStartTag(libxmlLine: libxmlLine())
-            position = tag.position
-            var rawAttributes: [(local: String, prefix: String?, ns: String?, value: String)] = []
-            if xmlTextReaderMoveToFirstAttribute(reader) == 1 {
-                repeat {
-                    let attrValue = string(xmlTextReaderConstValue(reader)) ?? ""
-                    if xmlTextReaderIsNamespaceDecl(reader) == 1 {
-                        let name = string(xmlTextReaderConstName(reader)) ?? "xmlns"
-                        declarations.append(NamespaceDeclaration(
-                            prefix: name == "xmlns" ? nil : String(name.dropFirst("xmlns:".count)), uri: attrValue))
-                    } else {
-                        rawAttributes.append((string(xmlTextReaderConstLocalName(reader)) ?? "",
-                                              string(xmlTextReaderConstPrefix(reader)),
-                                              string(xmlTextReaderConstNamespaceUri(reader)), attrValue))
-                    }
-                } while xmlTextReaderMoveToNextAttribute(reader) == 1
-                xmlTextReaderMoveToElement(reader)
-            }
-            for a in rawAttributes {
-                let qname = a.prefix.map { $0 + ":" + a.local } ?? a.local
-                let at = tag.attributes.first { $0.name == qname }?.position ?? position
-                attributes.append(Attribute(localName: a.local, prefix: a.prefix, namespaceURI: a.ns, value: a.value,
-                                            line: at.line, column: at.column))
-                if a.local == "lang", a.ns == xmlNamespace { language = a.value }
-            }
-            if !isEmpty { languages.append(language) }
-        case .endElement:
-            localName = string(xmlTextReaderConstLocalName(reader)) ?? ""
-            position = locator.locate(.endTag, libxmlLine: libxmlLine())
-            if !languages.isEmpty { languages.removeLast() }
-        case .text, .whitespace:
-            localName = ""
-            value = string(xmlTextReaderConstValue(reader)) ?? ""
-            position = locator.locateText(libxmlLine: libxmlLine())
-        case .cdata:
-            localName = ""
-            value = string(xmlTextReaderConstValue(reader)) ?? ""
-            position = locator.locate(.cdata, libxmlLine: libxmlLine())
-        case .comment:
-            localName = ""
-            value = string(xmlTextReaderConstValue(reader)) ?? ""
-            position = locator.locate(.comment, libxmlLine: libxmlLine())
-        case .processingInstruction:
-            localName = string(xmlTextReaderConstLocalName(reader)) ?? ""
-            value = string(xmlTextReaderConstValue(reader)) ?? ""
-            position = locator.locate(.processingInstruction, libxmlLine: libxmlLine())
-        case .documentType:
-            localName = string(xmlTextReaderConstName(reader)) ?? ""
-            position = locator.locate(.doctype, libxmlLine: libxmlLine())
-            if declaresEntities() {
-                finished = true
-                throw XMLError(kind: .syntax, message: DoctypeCheck.entityRefusal, line: position.line, column: position.column)
-            }
-            if let external = externalIdentifier() {
-                finished = true
-                throw XMLError(kind: .syntax, message: DoctypeCheck.externalRefusal(external), line: position.line, column: position.column)
+        var base = bases.last ?? url
+        var list: [XMLStreamReader.Attribute] = []
+        if attributeCount > 0, let attributes {
+            list.reserveCapacity(attributeCount)
+            for k in 0..<attributeCount {
+                let a = attributes + 5 * k
+                let local = a[0], attributePrefix = a[1], attributeURI = a[2]
+                let value = (a[3] != nil && a[4] != nil) ? Self.attributeValue(a[3]!, a[4]!) : ""
+                let at = tag.attribute(prefix: attributePrefix, local: local) ?? tag.position
+                let namespace = name(attributeURI)
+                let localName = name(local) ?? ""
+                list.append(XMLStreamReader.Attribute(localName: localName, prefix: name(attributePrefix), namespaceURI: namespace,
+                                                      value: value, line: at.line, column: at.column))
+                if namespace == xmlNamespace {
+                    if localName == "lang" { language = value }
+                    if localName == "base" { base = Self.resolve(value, against: base) }
+                }
             }
         }
-        return Node(kind: kind, localName: localName, prefix: prefix, namespaceURI: namespaceURI, value: value,
-                    attributes: attributes, namespaceDeclarations: declarations, isEmptyElement: isEmpty,
-                    depth: depth, line: position.line, column: position.column, language: language,
-                    baseURI: kind == .element ? string(xmlTextReaderConstBaseUri(reader)) : nil)
+        append(XMLStreamReader.Node(kind: .element, localName: name(localname) ?? "", prefix: name(prefix), namespaceURI: name(uri),
+                                    value: nil, attributes: list, namespaceDeclarations: declarations, isEmptyElement: isEmpty,
+                                    depth: depth, line: tag.position.line, column: tag.position.column, language: language,
+                                    baseURI: base))
+        depth += 1
+        languages.append(language)
+        bases.append(base)
+        openedEmpty = isEmpty
     }
 
-    /// Whether the document type node just read declares general or parameter entities.
-    private func declaresEntities() -> Bool {
-        guard let node = xmlTextReaderCurrentNode(reader) else { return false }
-        if let doc = node.pointee.doc {
-            for dtd in [doc.pointee.intSubset, doc.pointee.extSubset] {
-                if let dtd, dtd.pointee.entities != nil || dtd.pointee.pentities != nil { return true }
-            }
-        }
-        var child = node.pointee.children
-        while let c = child {
-            if c.pointee.type == XML_ENTITY_DECL { return true }
-            child = c.pointee.next
-        }
-        return false
+    func endElement(_ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
+        guard !failed else { return }
+        flushText()
+        depth -= 1
+        // The end element carries the element's own xml:lang, as its start did.
+        let language = languages.last ?? nil
+        if !languages.isEmpty { languages.removeLast() }
+        if !bases.isEmpty { bases.removeLast() }
+        // `<a/>` gives no end element node, as libxml2's reader has it.
+        if openedEmpty { openedEmpty = false; return }
+        let position = locator.locate(.endTag, libxmlLine: parserLine)
+        append(XMLStreamReader.Node(kind: .endElement, localName: name(localname) ?? "", prefix: name(prefix), namespaceURI: name(uri),
+                                    value: nil, attributes: [], namespaceDeclarations: [], isEmptyElement: false, depth: depth,
+                                    line: position.line, column: position.column, language: language, baseURI: nil))
     }
 
-    /// The system (or public) identifier of the document type node just read, if it names an external DTD.
-    private func externalIdentifier() -> String? {
-        guard let node = xmlTextReaderCurrentNode(reader), node.pointee.type == XML_DTD_NODE else { return nil }
-        let dtd = UnsafeMutableRawPointer(node).assumingMemoryBound(to: xmlDtd.self)
-        return string(dtd.pointee.SystemID) ?? string(dtd.pointee.ExternalID)
+    /// `xml:base` resolved as libxml2 resolves it (`xmlBuildURI`).
+    static func resolve(_ reference: String, against base: String) -> String {
+        guard let built = xmlBuildURI(reference, base) else { return reference }
+        defer { prosegraph_xml_free(built) }
+        return String(cString: built)
     }
+}
 
-    /// The line libxml2 recorded for the current node (where its start tag ends).
-    private func libxmlLine() -> Int {
-        guard let node = xmlTextReaderCurrentNode(reader) else { return 0 }
-        return Int(xmlGetLineNo(node))
-    }
+// The SAX2 callbacks: plain C functions, their context the reader's `SAXEvents`.
 
-    private func string(_ p: UnsafePointer<xmlChar>?) -> String? {
-        p.map { String(cString: $0) }
+private let saxStartElement: startElementNsSAX2Func = { context, localname, prefix, uri, nsCount, namespaces, count, _, attributes in
+    SAXEvents.from(context).startElement(localname, prefix, uri, Int(nsCount), namespaces, Int(count), attributes)
+}
+
+private let saxEndElement: endElementNsSAX2Func = { context, localname, prefix, uri in
+    SAXEvents.from(context).endElement(localname, prefix, uri)
+}
+
+private let saxCharacters: charactersSAXFunc = { context, p, n in
+    guard let p, n > 0 else { return }
+    SAXEvents.from(context).characters(p, Int(n), cdata: false)
+}
+
+private let saxCDATA: cdataBlockSAXFunc = { context, p, n in
+    guard let p, n > 0 else { return }
+    SAXEvents.from(context).characters(p, Int(n), cdata: true)
+}
+
+private let saxComment: commentSAXFunc = { context, value in
+    let events = SAXEvents.from(context)
+    guard !events.failed else { return }
+    events.flushText()
+    let position = events.locator.locate(.comment, libxmlLine: events.parserLine)
+    events.append(XMLStreamReader.Node(kind: .comment, localName: "", prefix: nil, namespaceURI: nil,
+                                       value: value.map { String(cString: $0) } ?? "", attributes: [], namespaceDeclarations: [],
+                                       isEmptyElement: false, depth: events.depth, line: position.line, column: position.column,
+                                       language: events.languages.last ?? nil, baseURI: nil))
+}
+
+private let saxProcessingInstruction: processingInstructionSAXFunc = { context, target, data in
+    let events = SAXEvents.from(context)
+    guard !events.failed else { return }
+    events.flushText()
+    let position = events.locator.locate(.processingInstruction, libxmlLine: events.parserLine)
+    events.append(XMLStreamReader.Node(kind: .processingInstruction, localName: target.map { String(cString: $0) } ?? "",
+                                       prefix: nil, namespaceURI: nil, value: data.map { String(cString: $0) } ?? "",
+                                       attributes: [], namespaceDeclarations: [], isEmptyElement: false, depth: events.depth,
+                                       line: position.line, column: position.column, language: events.languages.last ?? nil,
+                                       baseURI: nil))
+}
+
+private let saxInternalSubset: internalSubsetSAXFunc = { context, name, externalID, systemID in
+    let events = SAXEvents.from(context)
+    guard !events.failed else { return }
+    let position = events.locator.locate(.doctype, libxmlLine: events.parserLine)
+    events.doctypePosition = position
+    if let external = systemID.map({ String(cString: $0) }) ?? externalID.map({ String(cString: $0) }) {
+        events.fail(XMLError(kind: .syntax, message: DoctypeCheck.externalRefusal(external), line: position.line, column: position.column))
+        return
     }
+    events.append(XMLStreamReader.Node(kind: .documentType, localName: name.map { String(cString: $0) } ?? "", prefix: nil,
+                                       namespaceURI: nil, value: nil, attributes: [], namespaceDeclarations: [], isEmptyElement: false,
+                                       depth: 0, line: position.line, column: position.column, language: nil, baseURI: nil))
+}
+
+private let saxEntityDeclaration: entityDeclSAXFunc = { context, _, _, _, _, _ in
+    let events = SAXEvents.from(context)
+    let at = events.doctypePosition
+    events.fail(XMLError(kind: .syntax, message: DoctypeCheck.entityRefusal, line: at.line, column: at.column))
+}
+
+private let saxReference: referenceSAXFunc = { context, name in
+    let events = SAXEvents.from(context)
+    guard !events.failed else { return }
+    events.flushText()
+    let at = events.locator.locateText(libxmlLine: events.parserLine)
+    let entity = name.map { String(cString: $0) } ?? ""
+    events.fail(XMLError(kind: .syntax, message: "the entity reference &\(entity); cannot be expanded (entities are refused)",
+                         line: at.line, column: at.column))
+}
+
+private let saxError: xmlStructuredErrorFunc = { context, error in
+    guard let context, let error else { return }
+    let events = SAXEvents.from(context)
+    let collector = ErrorCollector(kind: .syntax)
+    collector.add(error)
+    if let first = collector.errors.first { events.fail(first) }
 }
 
 let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
@@ -319,6 +525,10 @@ struct SourceLocator {
     private var counted: Int
     private var line = 1
     private var lineStart: Int
+    /// The last column computed: on the line starting at `columnLineStart`, `columnValue` at `columnOffset`.
+    private var columnLineStart = -1
+    private var columnOffset = 0
+    private var columnValue = 1
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, count: Int) {
         self.bytes = bytes
@@ -351,12 +561,21 @@ struct SourceLocator {
             i += 1
         }
         counted = max(counted, offset)
+        // Columns count on from the last position asked for on this line (attributes of
+        // one tag, nodes of one long line), not from the line's start each time.
         var column = 1
         var j = lineStart
+        if columnLineStart == lineStart, columnOffset <= offset {
+            column = columnValue
+            j = columnOffset
+        }
         while j < offset {
             if bytes[j] & 0xC0 != 0x80 { column += 1 }
             j += 1
         }
+        columnLineStart = lineStart
+        columnOffset = offset
+        columnValue = column
         return Position(line: line, column: column)
     }
 
@@ -385,8 +604,8 @@ struct SourceLocator {
 
     private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
-    /// The offset after a start or end tag beginning at `i`; attribute names and their offsets on the way.
-    private func skipTag(from i: Int, attributes: inout [(name: String, offset: Int)]) -> Int {
+    /// The offset after a start or end tag beginning at `i`; where each attribute name is, on the way.
+    private func skipTag(from i: Int, attributes: inout [Range<Int>]) -> Int {
         var j = i + 1
         while j < end, !isSpace(bytes[j]), bytes[j] != 0x3E, bytes[j] != 0x2F { j += 1 }
         while j < end {
@@ -395,7 +614,7 @@ struct SourceLocator {
             if b == 0x3E { return j + 1 }
             let nameStart = j
             while j < end, !isSpace(bytes[j]), bytes[j] != 0x3D, bytes[j] != 0x3E { j += 1 }
-            attributes.append((String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<j]), as: UTF8.self), nameStart))
+            attributes.append(nameStart..<j)
             while j < end, bytes[j] != 0x22, bytes[j] != 0x27, bytes[j] != 0x3E { j += 1 }
             guard j < end, bytes[j] != 0x3E else { continue }
             let quote = bytes[j]
@@ -442,7 +661,7 @@ struct SourceLocator {
             guard bytes[i] == 0x3C, i + 1 < end else { i += 1; continue }
             let found: Found
             let next: Int
-            var ignored: [(name: String, offset: Int)] = []
+            var ignored: [Range<Int>] = []
             switch bytes[i + 1] {
             case 0x21:
                 if starts("<!--", at: i) { found = .comment; next = after("-->", from: i + 4) }
@@ -471,12 +690,40 @@ struct SourceLocator {
         return nil
     }
 
-    mutating func locateStartTag(libxmlLine: Int) -> (position: Position, attributes: [(name: String, position: Position)]) {
-        guard enabled, let i = seek(.startTag) else { return (fallback(libxmlLine), []) }
-        var found: [(name: String, offset: Int)] = []
+    /// Where a start tag begins, and where each of its attributes does.
+    struct StartTag {
+        let position: Position
+        let bytes: UnsafeBufferPointer<UInt8>
+        /// Attribute names as written (byte ranges of the input), with their positions.
+        let attributes: [(name: Range<Int>, position: Position)]
+
+        /// The position of the attribute written `prefix:local` (or `local`); the names are libxml2's C strings.
+        func attribute(prefix: UnsafePointer<UInt8>?, local: UnsafePointer<UInt8>?) -> Position? {
+            guard let local else { return nil }
+            for a in attributes where matches(a.name, prefix: prefix, local: local) { return a.position }
+            return nil
+        }
+
+        private func matches(_ name: Range<Int>, prefix: UnsafePointer<UInt8>?, local: UnsafePointer<UInt8>) -> Bool {
+            var j = name.lowerBound
+            if let prefix {
+                var k = 0
+                while prefix[k] != 0 { guard j < name.upperBound, bytes[j] == prefix[k] else { return false }; j += 1; k += 1 }
+                guard j < name.upperBound, bytes[j] == 0x3A else { return false }
+                j += 1
+            }
+            var k = 0
+            while local[k] != 0 { guard j < name.upperBound, bytes[j] == local[k] else { return false }; j += 1; k += 1 }
+            return j == name.upperBound
+        }
+    }
+
+    mutating func locateStartTag(libxmlLine: Int) -> StartTag {
+        guard enabled, let i = seek(.startTag) else { return StartTag(position: fallback(libxmlLine), bytes: bytes, attributes: []) }
+        var found: [Range<Int>] = []
         cursor = skipTag(from: i, attributes: &found)
         let at = position(at: i)
-        return (at, found.map { ($0.name, position(at: $0.offset)) })
+        return StartTag(position: at, bytes: bytes, attributes: found.map { ($0, position(at: $0.lowerBound)) })
     }
 
     mutating func locate(_ construct: Construct, libxmlLine: Int) -> Position {

@@ -149,8 +149,11 @@ func writeSparse(_ path: String, size: Int, head: String, tail: String) throws {
         #expect(canonical.peakRSSMB < 400, "peak RSS \(canonical.peakRSSMB) MB")
     }
 
-    /// JSON-LD builds a tree: over its size limit it is refused, from the
-    /// size for a file, after reading up to the limit for standard input.
+    /// JSON-LD is read up to the input size limit like every format. A document
+    /// over its own size limit (which bounds the tree the reader builds) is read
+    /// node object by node object when it has the shape prosegraph writes (a
+    /// top-level array, or `@context` and `@graph` alone); then the limit bounds
+    /// each top-level node object. Any other document over it is refused.
     @Test func jsonLDOverItsLimit() throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -159,23 +162,46 @@ func writeSparse(_ path: String, size: Int, head: String, tail: String) throws {
         try writeSparse(gigabyte, size: 1_000_000_000, head: "[" + node, tail: #"{"@id": "http://ex.org/z"}]"# + "\n")
         let big = try runMeasured(["convert", gigabyte, dir + "/out.nt"])
         #expect(big.status == 2)
-        #expect(big.stderr == "prosegraph: \(gigabyte): the file is 1 GB; the JSON-LD size limit is 32 MB (raise it with --limit jsonld-size=SIZE)\n")
+        #expect(big.stderr == "prosegraph: \(gigabyte): the file is 1 GB; the input size limit is 512 MB (raise it with --limit input-size=SIZE)\n")
         #expect(big.peakRSSMB < 100, "peak RSS \(big.peakRSSMB) MB")
 
+        // 36 MB on standard input, a top-level array: streamed, one node object at a time.
         let array = dir + "/array.jsonld"
         try writeRepeated(array, head: "[", line: node, count: 600_000, tail: #"{"@id": "http://ex.org/z"}]"# + "\n")
         let piped = try runMeasured(["convert", "-", dir + "/out.nt", "--from", "jsonld"], stdin: array)
-        #expect(piped.status == 2)
-        #expect(piped.stderr == "prosegraph: <stdin>: the input is larger than 32 MB; the JSON-LD size limit is 32 MB (raise it with --limit jsonld-size=SIZE)\n")
-        #expect(piped.peakRSSMB < 150, "peak RSS \(piped.peakRSSMB) MB")
+        #expect(piped.status == 0, "\(piped.stderr)")
+        #expect(piped.stderr == "")
+        #expect(try String(contentsOfFile: dir + "/out.nt", encoding: .utf8) == "<http://ex.org/s> <http://ex.org/p> \"a value\" .\n")
+        #expect(piped.peakRSSMB < 300, "peak RSS \(piped.peakRSSMB) MB")
 
-        // Under the limit it is read: 20,000 nodes.
+        // Under the limit it is read as one tree: 20,000 nodes.
         let small = dir + "/small.jsonld"
         try writeRepeated(small, head: "[", line: node, count: 20_000, tail: #"{"@id": "http://ex.org/z"}]"# + "\n")
         let ok = try runMeasured(["convert", small, dir + "/small.nt"])
         #expect(ok.status == 0, "\(ok.stderr)")
         #expect(try String(contentsOfFile: dir + "/small.nt", encoding: .utf8) == "<http://ex.org/s> <http://ex.org/p> \"a value\" .\n")
         #expect(ok.peakRSSMB < 500, "peak RSS \(ok.peakRSSMB) MB")
+
+        // Another shape over the limit (one node object with 2 MB of values) is refused from its size.
+        let values = (0..<100_000).map { "\"v\($0)\"" }.joined(separator: ",")
+        var one = #"{"@id": "http://ex.org/s", "http://ex.org/p": ["# + values + "]"
+        one += String(repeating: " ", count: 2_000_000 - one.utf8.count - 2) + "}\n"
+        try one.write(toFile: dir + "/one.jsonld", atomically: false, encoding: .utf8)
+        let refused = try runMeasured(["convert", dir + "/one.jsonld", dir + "/one.nt", "--limit", "jsonld-size=1MB"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr == "prosegraph: \(dir)/one.jsonld: the file is 2 MB; the JSON-LD size limit is 1 MB (raise it with --limit jsonld-size=SIZE)\n")
+
+        // The streamed shape with one top-level node object over the limit: refused at that object.
+        var object = #"{"@id": "http://ex.org/big", "http://ex.org/p": ["# + values + "]"
+        object += String(repeating: " ", count: 1_500_000 - object.utf8.count - 1) + "}"
+        let graph = #"{"@context": {"ex": "http://ex.org/"}, "@graph": ["# + "\n" + #"{"@id": "ex:s", "ex:p": "a"},"# + "\n" + object + "\n]}\n"
+        try graph.write(toFile: dir + "/graph.jsonld", atomically: false, encoding: .utf8)
+        let tooBig = try runMeasured(["convert", dir + "/graph.jsonld", dir + "/graph.nt", "--limit", "jsonld-size=1MB"])
+        #expect(tooBig.status == 2)
+        #expect(tooBig.stderr == "prosegraph: \(dir)/graph.jsonld:3:1: this top-level node object is 1.5 MB; the JSON-LD size limit is 1 MB (raise it with --limit jsonld-size=SIZE)\n")
+        let raised = try runMeasured(["convert", dir + "/graph.jsonld", dir + "/graph.nt", "--limit", "jsonld-size=2MB"])
+        #expect(raised.status == 0, "\(raised.stderr)")
+        #expect(try String(contentsOfFile: dir + "/graph.nt", encoding: .utf8).split(separator: "\n").count == 100_001)
     }
 
     /// A GraphML with a million keys stops at the key limit, at the key past it, in every command that reads GraphML.

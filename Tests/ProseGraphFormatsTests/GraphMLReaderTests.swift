@@ -103,6 +103,13 @@ private func withoutDocuments(_ triples: some Sequence<Triple>) -> Set<Triple> {
         #expect(doc.edges.map(\.directed) == [true])
     }
 
+    /// Of two errors, the first in document order is reported, however close the
+    /// second follows (a syntax error right after a duplicate node id).
+    @Test func theFirstOfTwoErrorsIsReported() {
+        let text = #"<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="directed"><node id="a"/><node id="a"></graph></graphml>"#
+        #expect(failure(text) == "t.graphml:1:100: the node id 'a' is used twice (first at 1:86)")
+    }
+
     @Test func errors() {
         #expect(failure(document(#"    <node id="a"><data key="zz">x</data></node>"#))
             == "t.graphml:6:24: data refers to the undeclared key 'zz'")

@@ -34,6 +34,47 @@ private func readError(_ text: String, loader: DocumentLoader = .offline()) -> S
         #expect(!fromJSONLD.isEmpty)
     }
 
+    /// Over `jsonld-size`, a document of the shape prosegraph writes is read one
+    /// top-level node object at a time: the same quads, in the same order, with
+    /// the same blank node labels as the whole-tree read (a blank node shared by
+    /// two node objects, a named graph, a list, a relative IRI, a context term).
+    @Test func largeDocumentsOfTheExportShapeAreStreamed() throws {
+        let graph = """
+            [{"@id": "a", "ex:p": {"@id": "_:shared"}, "ex:q": {"@list": ["x", "y"]}},
+             {"@id": "_:shared", "ex:name": "S", "@type": "ex:T"},
+             {"@id": "ex:g", "@graph": [{"@id": "b", "ex:p": {"@id": "_:shared"}}]},
+             {"@id": "c", "ex:r": [{"ex:nested": "n"}, "v"]}]
+            """
+        let compacted = #"{"@context": {"ex": "https://ex.org/vocab#", "@base": "https://ex.org/"}, "@graph": "# + graph + "}"
+        let expanded = "[" + """
+            {"@id": "https://ex.org/a", "https://ex.org/p": [{"@id": "_:x"}]},
+            {"@id": "_:x", "https://ex.org/p": [{"@value": "v", "@language": "en"}]}
+            """ + "]"
+        for text in [compacted, expanded] {
+            let bytes = Array(text.utf8)
+            var small = ReaderOptions(path: "x.jsonld", base: "https://ex.org/doc")
+            small.limits.jsonldSize = 100
+            let whole = try JSONLDReader(options: ReaderOptions(path: "x.jsonld", base: "https://ex.org/doc")).quads(bytes)
+            let streamed = try JSONLDReader(options: small).quads(bytes)
+            #expect(streamed == whole)
+            #expect(!whole.isEmpty)
+        }
+    }
+
+    /// Over `jsonld-size`, another shape is refused whole, and a top-level node object over it is refused at its place.
+    @Test func largeDocumentsOfOtherShapesAreRefused() throws {
+        var options = ReaderOptions(path: "x.jsonld", base: "https://ex.org/doc")
+        options.limits.jsonldSize = 40
+        let named = #"{"@context": {}, "@graph": [{"@id": "a", "https://ex.org/p": "v"}], "@id": "https://ex.org/g"}"#
+        #expect(throws: InputLimitError(path: "x.jsonld", message: "the file is 94 bytes; the JSON-LD size limit is 40 bytes (raise it with --limit jsonld-size=SIZE)")) {
+            try JSONLDReader(options: options).quads(Array(named.utf8))
+        }
+        let big = "[{\"@id\": \"a\"},\n  {\"@id\": \"b\", \"https://ex.org/p\": \"a longer value\"}]"
+        #expect(throws: InputLimitError(path: "x.jsonld:2:3", message: "this top-level node object is 50 bytes; the JSON-LD size limit is 40 bytes (raise it with --limit jsonld-size=SIZE)")) {
+            try JSONLDReader(options: options).quads(Array(big.utf8))
+        }
+    }
+
     @Test func writerOutputWithTheContextURLReadsBack() throws {
         let text = try jsonld(RDFFixture.small, context: .url(DocumentLoader.projectContextURLs[0]))
         let quads = try JSONLDReader().quads(Array(text.utf8))

@@ -24,7 +24,9 @@ public enum GraphMLToRDF {
             throw ParseError(path: path, line: 1, column: 1,
                              message: "the GraphML is not prosegraph's profile: it declares no \(domain.rawValue) key named '\(name)'")
         }
-        var out = Set<Triple>()
+        // Collected with repeats, then sorted once without them (`sortedUnique`, cheaper than a set and a sort).
+        var out: [Triple] = []
+        out.reserveCapacity(doc.nodes.count * 3 + doc.edges.count * 13)
         var terms: [String: Term] = [:]
         for n in doc.nodes {
             func fail(_ message: String) -> ParseError {
@@ -40,10 +42,10 @@ public enum GraphMLToRDF {
             terms[n.id] = .iri(iri)
             guard let label else { continue }
             guard let type = try string(n.data, "type", fail) else { throw fail("no type") }
-            out.insert(Triple(iri, RDF.type, .iri(try Self.iri(PG.term(type).value, "type", fail))))
-            out.insert(Triple(iri, RDFS.label, .literal(Literal(label))))
+            out.append(Triple(iri, RDF.type, .iri(try Self.iri(PG.term(type).value, "type", fail))))
+            out.append(Triple(iri, RDFS.label, .literal(Literal(label))))
             if let q = try string(n.data, "wikidata", fail) {
-                out.insert(Triple(iri, OWL.sameAs, .iri(try Self.iri(Wikidata.entity(q).value, "wikidata", fail))))
+                out.append(Triple(iri, OWL.sameAs, .iri(try Self.iri(Wikidata.entity(q).value, "wikidata", fail))))
             }
         }
         for e in doc.edges {
@@ -63,28 +65,28 @@ public enum GraphMLToRDF {
             guard case .iri(let s)? = terms[e.source] else { throw fail("the source '\(e.source)' is not an entity node") }
             guard let o = terms[e.target] else { throw fail("the target '\(e.target)' is not a node") }
             let p = try Self.iri(try need("predicateIRI"), "predicateIRI", fail)
-            out.insert(Triple(s, p, o))
+            out.append(Triple(s, p, o))
             let st = try Self.iri(try need("statement"), "statement", fail)
-            out.insert(Triple(st, RDF.type, .iri(RDF.statement)))
-            out.insert(Triple(st, RDF.subject, .iri(s)))
-            out.insert(Triple(st, RDF.predicate, .iri(p)))
-            out.insert(Triple(st, RDF.object, o))
+            out.append(Triple(st, RDF.type, .iri(RDF.statement)))
+            out.append(Triple(st, RDF.subject, .iri(s)))
+            out.append(Triple(st, RDF.predicate, .iri(p)))
+            out.append(Triple(st, RDF.object, o))
             if let text = try string(e.data, "date", fail) {
                 guard let date = FactDate(iso: text) else { throw fail("the date '\(text)' is not YYYY, YYYY-MM or YYYY-MM-DD") }
-                out.insert(Triple(st, PG.date, .literal(Literal(date.description, datatype: date.datatype))))
-                out.insert(Triple(st, PG.dateEarliest, .literal(Literal(date.earliestDay.description, datatype: XSD.date))))
-                out.insert(Triple(st, PG.dateLatest, .literal(Literal(date.latestDay.description, datatype: XSD.date))))
+                out.append(Triple(st, PG.date, .literal(Literal(date.description, datatype: date.datatype))))
+                out.append(Triple(st, PG.dateEarliest, .literal(Literal(date.earliestDay.description, datatype: XSD.date))))
+                out.append(Triple(st, PG.dateLatest, .literal(Literal(date.latestDay.description, datatype: XSD.date))))
             }
-            out.insert(Triple(st, PG.source, .iri(try Self.iri(try need("source"), "source", fail))))
-            out.insert(Triple(st, PG.evidence, .literal(Literal(try need("evidence")))))
-            out.insert(Triple(st, PG.startOffset, .literal(Literal(try offset("start"), datatype: XSD.integer))))
-            out.insert(Triple(st, PG.endOffset, .literal(Literal(try offset("end"), datatype: XSD.integer))))
-            out.insert(Triple(st, PG.rule, .literal(Literal(try need("rule")))))
+            out.append(Triple(st, PG.source, .iri(try Self.iri(try need("source"), "source", fail))))
+            out.append(Triple(st, PG.evidence, .literal(Literal(try need("evidence")))))
+            out.append(Triple(st, PG.startOffset, .literal(Literal(try offset("start"), datatype: XSD.integer))))
+            out.append(Triple(st, PG.endOffset, .literal(Literal(try offset("end"), datatype: XSD.integer))))
+            out.append(Triple(st, PG.rule, .literal(Literal(try need("rule")))))
             guard let c = e.data["confidence"] else { throw fail("no 'confidence' data") }
             guard let confidence = c.number, confidence.isFinite else { throw fail("the confidence \(c) is not a number") }
-            out.insert(Triple(st, PG.confidence, .literal(Literal(confidenceLexical(confidence), datatype: XSD.decimal))))
+            out.append(Triple(st, PG.confidence, .literal(Literal(confidenceLexical(confidence), datatype: XSD.decimal))))
         }
-        return out.sorted()
+        return out.sortedUnique()
     }
 
     /// Data that names an IRI: absolute, with no character an IRI may not contain (as every RDF reader requires).

@@ -2,8 +2,8 @@ import ProseGraphModel
 import ProseGraphXML
 
 /// Reads RDF/XML (RDF 1.1 XML Syntax, with the RDF 1.2 additions), streaming:
-/// the XML is pulled node by node from `XMLStreamReader` (libxml2's text
-/// reader, no document tree) and each triple is handed to `emit` as soon as
+/// the XML is pulled node by node from `XMLStreamReader` (libxml2's SAX2
+/// parser, no document tree) and each triple is handed to `emit` as soon as
 /// it is known.
 ///
 /// The whole grammar of the specification: node elements (typed or
@@ -119,11 +119,11 @@ private final class RDFXMLParser {
     let path: String
     let sink: (Quad) throws -> Void
     /// Open `rdf:parseType="Triple"` elements collect the triples of their content here instead of emitting them.
-    var captures: [[Triple]] = []
-    var freshCount = 0
+    @exclusivity(unchecked) var captures: [[Triple]] = []
+    @exclusivity(unchecked) var freshCount = 0
     var onPrefix: ((String, String) -> Void)?
     /// rdf:ID IRIs already used, with where.
-    var ids: [String: (line: Int, column: Int)] = [:]
+    @exclusivity(unchecked) var ids: [String: (line: Int, column: Int)] = [:]
 
     init(xml: XMLStreamReader, path: String, emit: @escaping (Quad) throws -> Void) {
         self.xml = xml
@@ -202,18 +202,19 @@ private final class RDFXMLParser {
     func readNodeElement(_ e: Node, _ parent: Scope) throws -> Term {
         let (scope, a) = try attributes(of: e, parent)
         let uri = try elementIRI(e)
-        if uri.hasPrefix(Self.rdf) {
+        if UTF8Order.hasPrefix(uri, Self.rdf) {
             let local = uri.dropFirst(Self.rdf.count)
             if Self.coreSyntaxTerms.contains(String(local)) || Self.oldTerms.contains(String(local)) || local == "li" {
                 throw error("rdf:\(local) cannot be used as a node element", at: e)
             }
         }
-        for attribute in [a.resource, a.parseType, a.datatype, a.annotation, a.annotationNodeID].compactMap({ $0 }) {
+        // (Optional chains, not arrays of the candidates: this runs for every node element.)
+        if let attribute = a.resource ?? a.parseType ?? a.datatype ?? a.annotation ?? a.annotationNodeID {
             throw error("\(attribute.qualifiedName) is not allowed on a node element", at: attribute)
         }
-        let identifiers = [a.id, a.about, a.nodeID].compactMap { $0 }
-        if identifiers.count > 1 {
-            throw error("a node element can have only one of rdf:ID, rdf:about and rdf:nodeID", at: identifiers[1])
+        if a.id != nil && (a.about != nil || a.nodeID != nil) || a.about != nil && a.nodeID != nil {
+            let second = a.id != nil ? (a.about ?? a.nodeID)! : a.nodeID!
+            throw error("a node element can have only one of rdf:ID, rdf:about and rdf:nodeID", at: second)
         }
         let subject: Term
         if let id = a.id {
@@ -266,7 +267,7 @@ private final class RDFXMLParser {
         if uri == Self.li {
             li += 1
             uri = Self.rdf + "_\(li)"
-        } else if uri.hasPrefix(Self.rdf) {
+        } else if UTF8Order.hasPrefix(uri, Self.rdf) {
             let local = String(uri.dropFirst(Self.rdf.count))
             if Self.coreSyntaxTerms.contains(local) || Self.oldTerms.contains(local) || local == "Description" {
                 throw error("rdf:\(local) cannot be used as a property element", at: e)
@@ -351,7 +352,7 @@ private final class RDFXMLParser {
             try readEmptyPropertyElement(subject, predicate, a, scope)
             return
         }
-        for attribute in [a.resource, a.nodeID].compactMap({ $0 }) + a.properties.map(\.attribute) {
+        if let attribute = a.resource ?? a.nodeID ?? a.properties.first?.attribute {
             throw error("\(attribute.qualifiedName) is not allowed on a property element with text content", at: attribute)
         }
         let object: Literal
@@ -476,7 +477,7 @@ private final class RDFXMLParser {
                     a.properties.append((IRI(Self.its + local), attribute))
                 }
             case nil:
-                if (attribute.prefix ?? local).lowercased().hasPrefix("xml") { continue }
+                if Self.startsWithXML(attribute.prefix ?? local) { continue }
                 guard ["ID", "about", "resource", "parseType", "type"].contains(local) else {
                     throw error("the attribute \(local) has no namespace; RDF/XML attributes must be namespace-qualified", at: attribute)
                 }
@@ -494,7 +495,7 @@ private final class RDFXMLParser {
                     try assign(local, attribute, to: &a)
                 }
             case let ns?:
-                if (attribute.prefix ?? "").lowercased().hasPrefix("xml") { continue }
+                if Self.startsWithXML(attribute.prefix ?? "") { continue }
                 let predicate = ns + local
                 try checkIRIChars(predicate, at: attribute)
                 guard IRIResolver.isAbsolute(predicate) else {
@@ -598,6 +599,13 @@ private final class RDFXMLParser {
 
     func isWhitespace(_ s: String) -> Bool {
         s.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    }
+
+    /// Whether a name starts with "xml" in any case (names reserved by XML), without lowercasing a copy.
+    static func startsWithXML(_ name: String) -> Bool {
+        var u = name.utf8.makeIterator()
+        guard let x = u.next(), let m = u.next(), let l = u.next() else { return false }
+        return x | 0x20 == 0x78 && m | 0x20 == 0x6D && l | 0x20 == 0x6C
     }
 
     static func withoutFragment(_ iri: String) -> String {

@@ -87,11 +87,26 @@ public struct JSONLDReader: Sendable {
     }
 
     /// Reads a whole JSON-LD document and emits its quads.
+    ///
+    /// A document up to `limits.jsonldSize` is read as one tree. A larger one
+    /// is read node object by node object when it has the shape prosegraph
+    /// writes (a top-level array of node objects, or a top-level object of
+    /// `@context` and `@graph` alone; `JSONStreamShape`): then the limit bounds
+    /// each top-level node object instead, and the quads are the same, in the
+    /// same order. A larger document of any other shape is refused.
     @discardableResult
     public func read(_ bytes: [UInt8], _ emit: (Quad) throws -> Void) throws -> Summary {
         // The document, its tree and its expansion are all in memory: the size is the bound.
         guard bytes.count <= options.limits.jsonldSize else {
-            throw InputLimitError(path: options.path, message: options.limits.tooLarge(.jsonldSize, bytes: bytes.count))
+            guard let shape = JSONStreamShape.find(bytes) else {
+                throw InputLimitError(path: options.path, message: options.limits.tooLarge(.jsonldSize, bytes: bytes.count))
+            }
+            guard shape.largest.size <= options.limits.jsonldSize else {
+                let (line, column) = LineIndex(bytes: bytes).lineColumn(shape.largest.offset)
+                throw InputLimitError(path: "\(options.path):\(line):\(column)", message: options.limits.exceeded(
+                    .jsonldSize, what: "this top-level node object is \(InputLimits.size(shape.largest.size))"))
+            }
+            return try readStreamed(bytes, emit)
         }
         let (document, start) = try JSONParser.parse(bytes, source: 0, path: options.path)
         let mode: JSONLDProcessingMode = settings.processingMode
@@ -115,6 +130,55 @@ public struct JSONLDReader: Sendable {
         }
         for quad in converter.quads { try emit(quad) }
         return Summary(quads: converter.quads.count, dropped: converter.dropped)
+    }
+
+    /// `read` for a document of `JSONStreamShape`: each top-level node object
+    /// is parsed, expanded against the top-level context and converted on its
+    /// own, as the whole-document expansion would (the same quads, order and
+    /// blank node labels); only one node object's tree is in memory at a time.
+    private func readStreamed(_ bytes: [UInt8], _ emit: (Quad) throws -> Void) throws -> Summary {
+        let processor = ContextProcessor(mode: settings.processingMode, loader: documentLoader,
+                                         input: ContextProcessor.Source(path: options.path, bytes: bytes))
+        var converter = RDFConverter(rdfDirection: settings.rdfDirection.map {
+            $0 == .i18nDatatype ? .i18nDatatype : .compoundLiteral
+        }, directionalLiterals: settings.directionalLiterals)
+        var count = 0
+        do {
+            var context = ActiveContext(base: options.base)
+            if let expandContext = settings.expandContext {
+                context = try processor.process(context, .string(expandContext), at: nil, baseURL: options.base)
+            }
+            let expander = Expander(processor: processor)
+            let base = options.base
+            try JSONParser.stream(bytes, path: options.path, context: { value, at in
+                context = try processor.process(context, value, at: at, baseURL: base)
+            }, item: { value, at, topLevelArray in
+                // As in the whole document: an item of @graph expands with "@graph" as its active property.
+                let expanded = try expander.expand(context, topLevelArray ? nil : "@graph", value, at: at, baseURL: base)
+                var items = JSONArray()
+                switch expanded {
+                case .array(let inner)?: items = inner
+                case let v?: items.append(v)
+                case nil: break
+                }
+                converter.convert(items)
+                for quad in converter.takeQuads() {
+                    try emit(quad)
+                    count += 1
+                }
+            })
+        } catch let failure as JSONLDFailure {
+            throw locate(failure, in: processor)
+        }
+        return Summary(quads: count, dropped: converter.dropped)
+    }
+
+    /// The top-level context of a document too large to read as one tree
+    /// (`JSONStreamShape`), as a context document `{"@context": ...}`; nil when
+    /// it has none or another shape.
+    public static func topLevelContextDocument(_ bytes: [UInt8]) -> [UInt8]? {
+        guard let range = JSONStreamShape.find(bytes)?.context else { return nil }
+        return Array("{\"@context\": ".utf8) + bytes[range] + [UInt8(ascii: "}")]
     }
 
     /// Every quad of a document, in order.

@@ -196,6 +196,30 @@ struct JSONParser {
         return try p.document()
     }
 
+    /// `JSONParser.stream`: the document of `JSONStreamShape`, its top-level
+    /// node objects handed out one at a time (the checks and messages of
+    /// `document`, `object` and `array`).
+    mutating func streamDocument(context: (JSONValue, SourceLocation) throws -> Void,
+                                 item: (JSONValue, SourceLocation, Bool) throws -> Void) throws {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
+        skipWhitespace()
+        if i < bytes.count, bytes[i] == UInt8(ascii: "[") {
+            try elements { p, at in try item(try p.value(), at, true) }
+        } else {
+            try members { p, key, at in
+                if key == "@graph" {
+                    try p.elements { q, at in try item(try q.value(), at, false) }
+                } else {
+                    try context(try p.value(), at)
+                }
+            }
+        }
+        skipWhitespace()
+        if i < bytes.count {
+            throw error(at: i, "unexpected \(describe(at: i)) after the JSON value")
+        }
+    }
+
     private mutating func document() throws -> (JSONValue, SourceLocation) {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
         let contentStart = i
@@ -257,15 +281,21 @@ struct JSONParser {
     }
 
     private mutating func object() throws -> JSONValue {
+        var obj = JSONObject()
+        try members { p, key, at in obj.set(key, try p.value(), at: at) }
+        return .object(obj)
+    }
+
+    /// The object at `i`, member by member: `each` reads the value (the parser is at it).
+    private mutating func members(_ each: (inout JSONParser, String, SourceLocation) throws -> Void) throws {
         let open = i
         try enter()
         defer { depth -= 1 }
         i += 1
-        var obj = JSONObject()
         skipWhitespace()
         if i < bytes.count && bytes[i] == UInt8(ascii: "}") {
             i += 1
-            return .object(obj)
+            return
         }
         while true {
             skipWhitespace()
@@ -282,8 +312,7 @@ struct JSONParser {
             i += 1
             skipWhitespace()
             let at = location
-            let v = try value()
-            obj.set(key, v, at: at)
+            try each(&self, key, at)
             skipWhitespace()
             guard i < bytes.count else { throw error(at: i, "unexpected end of input: the object opened at \(lineColumnText(open)) is not closed") }
             if bytes[i] == UInt8(ascii: ",") {
@@ -296,28 +325,36 @@ struct JSONParser {
             }
             if bytes[i] == UInt8(ascii: "}") {
                 i += 1
-                return .object(obj)
+                return
             }
             throw error(at: i, "expected ',' or '}' after an object member, found \(describe(at: i))")
         }
     }
 
     private mutating func array() throws -> JSONValue {
+        var items: [JSONValue] = []
+        var locations: [SourceLocation] = []
+        try elements { p, at in
+            locations.append(at)
+            items.append(try p.value())
+        }
+        return items.isEmpty ? .array(JSONArray()) : .array(JSONArray(items: items, locations: locations))
+    }
+
+    /// The array at `i`, element by element: `each` reads the element (the parser is at it).
+    private mutating func elements(_ each: (inout JSONParser, SourceLocation) throws -> Void) throws {
         let open = i
         try enter()
         defer { depth -= 1 }
         i += 1
-        var items: [JSONValue] = []
-        var locations: [SourceLocation] = []
         skipWhitespace()
         if i < bytes.count && bytes[i] == UInt8(ascii: "]") {
             i += 1
-            return .array(JSONArray())
+            return
         }
         while true {
             skipWhitespace()
-            locations.append(location)
-            items.append(try value())
+            try each(&self, location)
             skipWhitespace()
             guard i < bytes.count else { throw error(at: i, "unexpected end of input: the array opened at \(lineColumnText(open)) is not closed") }
             if bytes[i] == UInt8(ascii: ",") {
@@ -330,7 +367,7 @@ struct JSONParser {
             }
             if bytes[i] == UInt8(ascii: "]") {
                 i += 1
-                return .array(JSONArray(items: items, locations: locations))
+                return
             }
             throw error(at: i, "expected ',' or ']' after an array element, found \(describe(at: i))")
         }

@@ -44,6 +44,13 @@ struct RDFConverter {
     static let rdfDirectionIRI = IRI(RDF.namespace + "direction")
     static let rdfJSON = IRI(RDF.namespace + "JSON")
 
+    /// The quads converted so far, leaving none (the streamed read hands them out node object by node object;
+    /// the set of quads seen stays, so each quad is still given once).
+    mutating func takeQuads() -> [Quad] {
+        defer { quads.removeAll(keepingCapacity: true) }
+        return quads
+    }
+
     mutating func convert(_ expanded: JSONArray) {
         for item in expanded {
             if case .object(let node) = item, node["@value"] == nil, node["@list"] == nil {
