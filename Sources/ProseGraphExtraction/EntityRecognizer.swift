@@ -225,7 +225,7 @@ public struct EntityRecognizer: Sendable {
                 continue
             }
             // "the country", "that organisation": a definite description standing for the last one named.
-            if (t[i].lower == "the" || t[i].lower == "that"), i + 1 < n, let kind = Self.descriptions[t[i + 1].lower],
+            if (t[i].lower == "the" || t[i].lower == "that"), i + 1 < n, !t[i + 1].isCapitalized, let kind = Self.descriptions[t[i + 1].lower],
                i + 2 >= n || (t[i + 2].lower != "of" && t[i + 2].text != "'s" && !t[i + 2].isCapitalized) {
                 spans.append(EntitySpan(tokens: i..<(i + 2), type: .pronoun, label: "\(t[i].lower) \(t[i + 1].lower)", role: kind))
                 i += 2

@@ -481,4 +481,11 @@ import ProseGraphExtraction
         let f = try facts("Tanzania's president at the time, Jakaya Kikwete, arrived. Benjamin Mkapa was elected president in 1995. Ali Hassan Mwinyi, Tanzania's second president, arrived. Chief Justice Martha Koome arrived.", "holdsPosition", title: "Kenya–Tanzania relations")
         #expect(f == ["Ali Hassan Mwinyi holdsPosition \"President\"", "Benjamin Mkapa holdsPosition \"President\"", "Jakaya Kikwete holdsPosition \"President\"", "Martha Koome holdsPosition \"Chief Justice\""])
     }
+
+    /// "the Organisation for Economic Co-operation and Development" is a name, not "the organisation" standing for
+    /// the last one named (that reading is only for a lower-case noun)
+    @Test func capitalizedOrganisationIsAName() throws {
+        let f = try facts("Both countries are members of the Organisation for Economic Co-operation and Development.", "memberOf", title: "Chile–New Zealand relations")
+        #expect(f == ["Chile memberOf Organisation for Economic Co-operation and Development", "New Zealand memberOf Organisation for Economic Co-operation and Development"])
+    }
 }
