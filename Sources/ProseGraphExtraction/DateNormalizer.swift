@@ -36,7 +36,7 @@ public struct DateNormalizer: Sendable {
                     // A relative date that looks back ("since taking office the previous year") is an aside:
                     // the story stays where it was, so "On Tuesday" after it still counts from the last date.
                     let relativeWord = t[i].kind != .number && month(t[i]) == nil
-                    if !(relativeWord && context.map { Self.before(d, $0) } ?? false) { context = d }
+                    if !(relativeWord && context.map { d < $0 } ?? false) { context = d }
                 }
                 i = end
             } else {
@@ -44,11 +44,6 @@ public struct DateNormalizer: Sendable {
             }
         }
         return out
-    }
-
-    /// Whether `a` is earlier than `b` (a missing month or day counts as the start of its year or month).
-    static func before(_ a: FactDate, _ b: FactDate) -> Bool {
-        (a.year, a.month ?? 0, a.day ?? 0) < (b.year, b.month ?? 0, b.day ?? 0)
     }
 
     static let numberWords: [String: Int] = [

@@ -196,12 +196,7 @@ public struct Pipeline: Sendable {
         }
         /// A person stands for their country when the rule says so ("subject-as: nationality").
         func asNationality(_ e: [Entity]) -> [Entity] {
-            e.flatMap { p -> [Entity] in
-                guard p.type == .person else { return [p] }
-                return graph.objects(of: p.key, "nationality").compactMap { o in
-                    if case .entity(let k) = o { return graph.entities[k] } else { return nil }
-                }
-            }
+            e.flatMap { p in p.type == .person ? Self.nationalityEntities(of: p.key, graph) : [p] }
         }
         let dateContext = DateContext(units, core: core)
         var visits: [(object: Entity, mention: Mention)] = []
@@ -226,22 +221,16 @@ public struct Pipeline: Sendable {
                     if j < units.count, units[j].flags & UnitFlags.the != 0 { j += 1 }
                     return j < units.count && units[j].span != nil && units[j].spanType != .group
                 }) { continue }
-                let parties = resolver.parties.filter { $0.type == .country }
-                if parties.count == 2 {
-                    var a = parties[0], b = parties[1]
-                    if Self.symmetric.contains(rule.predicate), b.key < a.key { swap(&a, &b) }
-                    let sk = graph.add(entity: a), ok = graph.add(entity: b)
-                    graph.add(fact: Fact(subject: sk, predicate: rule.predicate, object: .entity(ok), mentions: [mention]))
-                }
+                let parties = resolver.parties
+                if parties.count == 2 { Self.addRelation(parties[0], rule.predicate, parties[1], mention, into: &graph) }
                 continue
             }
             if rule.subjectIsOtherParty {
-                let parties = resolver.parties.filter { $0.type == .country }
+                let parties = resolver.parties
                 for ou in m.objects where parties.count == 2 {
                     for o in entities(ou, objectType) {
                         guard let i = parties.firstIndex(of: o) else { continue }
-                        let sk = graph.add(entity: parties[1 - i]), ok = graph.add(entity: o)
-                        graph.add(fact: Fact(subject: sk, predicate: rule.predicate, object: .entity(ok), mentions: [mention]))
+                        Self.addRelation(parties[1 - i], rule.predicate, o, mention, into: &graph)
                     }
                 }
                 continue
@@ -251,7 +240,7 @@ public struct Pipeline: Sendable {
                 // A person of no nationality yet: decided at the end of the document, by their side.
                 if rule.subjectAsNationality || rule.objectAsNationality, !rule.literalObject, !rule.hostPartyObject, !rule.objectAbroad {
                     let rawS = entities(su, subjectType), rawO = m.objects.flatMap { entities($0, objectType) }
-                    func unknown(_ e: Entity) -> Bool { e.type == .person && graph.objects(of: e.key, "nationality").isEmpty }
+                    func unknown(_ e: Entity) -> Bool { e.type == .person && Self.nationalityEntities(of: e.key, graph).isEmpty }
                     if (rule.subjectAsNationality && rawS.contains(where: unknown)) || (rule.objectAsNationality && rawO.contains(where: unknown)) {
                         sided.append(SideCandidate(subjects: rawS, objects: rawO, subjectAs: rule.subjectAsNationality,
                                                    objectAs: rule.objectAsNationality, predicate: rule.predicate, mention: mention))
@@ -281,8 +270,7 @@ public struct Pipeline: Sendable {
                                 abroad.append(AbroadCandidate(subject: s, object: o, objectCountry: o.label, sentenceCountries: [],
                                                               predicate: rule.predicate, mention: mention, stated: true))
                             }
-                            let sk = graph.add(entity: s), ok = graph.add(entity: o)
-                            graph.add(fact: Fact(subject: sk, predicate: rule.predicate, object: .entity(ok), mentions: [mention]))
+                            Self.addRelation(s, rule.predicate, o, mention, into: &graph)
                         }
                         continue
                     }
@@ -313,10 +301,7 @@ public struct Pipeline: Sendable {
                         }
                         for o in objects where o != s {
                             if rule.predicate == "visited", !visits.contains(where: { $0.object == o }) { visits.append((o, mention)) }
-                            var a = s, b = o
-                            if Self.symmetric.contains(rule.predicate), b.key < a.key { swap(&a, &b) }
-                            let sk = graph.add(entity: a), ok = graph.add(entity: b)
-                            graph.add(fact: Fact(subject: sk, predicate: rule.predicate, object: .entity(ok), mentions: [mention]))
+                            Self.addRelation(s, rule.predicate, o, mention, into: &graph)
                         }
                     }
                 }
@@ -429,8 +414,7 @@ public struct Pipeline: Sendable {
             else if c.object.type == .place { isAbroad = !c.sentenceCountries.isEmpty && c.sentenceCountries.allSatisfy { !own.contains($0) } }
             else { isAbroad = false }
             guard isAbroad else { continue }
-            let sk = graph.add(entity: c.subject), ok = graph.add(entity: c.object)
-            graph.add(fact: Fact(subject: sk, predicate: c.predicate, object: .entity(ok), mentions: [c.mention]))
+            Self.addRelation(c.subject, c.predicate, c.object, c.mention, into: &graph)
         }
     }
 
@@ -441,9 +425,7 @@ public struct Pipeline: Sendable {
             guard asCountry else { return es }
             return es.flatMap { e -> [Entity] in
                 guard e.type == .person else { return [e] }
-                let own = graph.objects(of: e.key, "nationality").compactMap { o -> Entity? in
-                    if case .entity(let k) = o { return graph.entities[k] } else { return nil }
-                }
+                let own = Self.nationalityEntities(of: e.key, graph)
                 if !own.isEmpty { return own }
                 guard let side = sides[e.key], let c = parties.first(where: { $0.label == side }) else { return [] }
                 return [c]
@@ -452,19 +434,29 @@ public struct Pipeline: Sendable {
         for c in candidates {
             for s in countries(c.subjects, c.subjectAs) {
                 for o in countries(c.objects, c.objectAs) where o != s {
-                    var a = s, b = o
-                    if Self.symmetric.contains(c.predicate), b.key < a.key { swap(&a, &b) }
-                    let sk = graph.add(entity: a), ok = graph.add(entity: b)
-                    graph.add(fact: Fact(subject: sk, predicate: c.predicate, object: .entity(ok), mentions: [c.mention]))
+                    Self.addRelation(s, c.predicate, o, c.mention, into: &graph)
                 }
             }
         }
     }
 
+    /// Adds the fact `s predicate o` with its entities, a symmetric predicate stored once whichever way round.
+    static func addRelation(_ s: Entity, _ predicate: String, _ o: Entity, _ mention: Mention, into graph: inout KnowledgeGraph) {
+        var a = s, b = o
+        if symmetric.contains(predicate), b.key < a.key { swap(&a, &b) }
+        let sk = graph.add(entity: a), ok = graph.add(entity: b)
+        graph.add(fact: Fact(subject: sk, predicate: predicate, object: .entity(ok), mentions: [mention]))
+    }
+
+    /// The countries of a person's `nationality` facts so far.
+    static func nationalityEntities(of key: EntityKey, _ graph: KnowledgeGraph) -> [Entity] {
+        graph.objects(of: key, "nationality").compactMap { o in
+            if case .entity(let k) = o { return graph.entities[k] } else { return nil }
+        }
+    }
+
     static func nationalities(_ key: EntityKey, _ graph: KnowledgeGraph) -> Set<String> {
-        Set(graph.objects(of: key, "nationality").compactMap { x -> String? in
-            if case .entity(let k) = x { return graph.entities[k]?.label } else { return nil }
-        })
+        Set(nationalityEntities(of: key, graph).map(\.label))
     }
 
     /// The side, one of the article's two parties, of each person of no nationality fact, for the
@@ -472,7 +464,7 @@ public struct Pipeline: Sendable {
     /// (a stated visit) is from the other; then who met someone of a known side, and of one side
     /// only, is from the other party (bilateral meetings), in two rounds, each from the state before it.
     func partySides(_ candidates: [AbroadCandidate], parties: [Entity], graph: KnowledgeGraph) -> [EntityKey: String] {
-        let partyNames = parties.filter { $0.type == .country }.map(\.label)
+        let partyNames = parties.map(\.label)
         guard partyNames.count == 2 else { return [:] }
         var from: [EntityKey: Set<String>] = [:]
         for c in candidates where c.stated {

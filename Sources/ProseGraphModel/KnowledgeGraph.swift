@@ -148,9 +148,11 @@ public struct FactDate: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// `2016-02` -> 2016-02-29 (leap years counted), a full date -> itself.
     public var latestDay: FactDate {
         guard let m = month else { return FactDate(year: year, month: 12, day: 31) }
-        if let d = day { return FactDate(year: year, month: m, day: d) }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        return FactDate(year: year, month: m, day: [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1])
+        if day != nil { return self }
+        // The day before the first of the next month, by the same calendar as `adding(days:)`.
+        let next = FactDate(year: year, month: m).adding(months: 1)
+        let (y, m2, d) = Self.civil(Self.dayNumber(next.year, next.month!, 1) - 1)
+        return FactDate(year: y, month: m2, day: d)
     }
 
     public static func < (a: FactDate, b: FactDate) -> Bool {
