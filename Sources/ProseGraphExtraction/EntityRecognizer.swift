@@ -88,8 +88,17 @@ public struct EntityRecognizer: Sendable {
         ["memorial"], ["cemetery"], ["museum"], ["monastery"], ["mansion"], ["buildings"], ["fortress"], ["tower"], ["hospital"], ["camp"], ["refugee", "camp"], ["bridge"],
         ["stadium"], ["harbour"], ["harbor"], ["monument"], ["temple"], ["castle"], ["park"], ["street"],
         ["avenue"], ["boulevard"], ["island"], ["islands"], ["strait"], ["canal"], ["dam"], ["shipyard"],
-        ["house"], ["hall"], ["residence"], ["diwan"], ["track"], ["trail"],
+        ["house"], ["hall"], ["residence"], ["diwan"], ["track"], ["trail"], ["field"], ["airfield"],
         ["factory"], ["plant"], ["headquarters"], ["compound"], ["checkpoint"], ["terminal"],
+    ]
+
+    /// Nouns for a settlement named after "of": "the city of Trujillo", "the town of Marburg".
+    static let settlementNouns: Set<String> = ["city", "town", "village", "township", "municipality"]
+
+    /// Place cues that name a place with "of" after them: "the Palace of Serbia", "the Church of Saint Sava".
+    static let ofPlaceCues: Set<String> = [
+        "palace", "church", "cathedral", "mosque", "temple", "monastery", "museum", "castle", "basilica", "shrine",
+        "mausoleum", "fortress", "tomb",
     ]
 
     /// Place cues that come before the name: "Avenue Louise", "Mount Kenya".
@@ -358,8 +367,15 @@ public struct EntityRecognizer: Sendable {
             if Self.honorifics.contains(t[k].lower) { k += 1; continue }
             if t[k].isCapitalized, !Self.notNames.contains(t[k].lower) {
                 let e = nameEnd(t, k)
+                // "the ancient Nabataean city of Petra": a name before "city of" describes the city; no entity.
+                if e == runEnd, e + 1 < t.count, Self.settlementNouns.contains(t[e].lower), t[e + 1].lower == "of" {
+                    k = e
+                    continue
+                }
                 if e > k {
-                    spans.append(EntitySpan(tokens: k..<e, type: .name, label: text(t, k..<e)))
+                    // "the city of Trujillo": a name after "city of" is a city.
+                    let city = k == i && i >= 2 && t[i - 1].lower == "of" && Self.settlementNouns.contains(t[i - 2].lower)
+                    spans.append(EntitySpan(tokens: k..<e, type: city ? .city : .name, label: text(t, k..<e)))
                     k = e
                     continue
                 }
@@ -410,6 +426,11 @@ public struct EntityRecognizer: Sendable {
         if runEnd < t.count, t[runEnd].kind == .word, !t[runEnd].isCapitalized, !Self.functionWordsSet.contains(t[runEnd].lower),
            let len = lowerCue(at: runEnd + 1) {
             return place(runEnd + 1 + len)
+        }
+        // "the Palace of Serbia", "the Cathedral Church of St. Michael": a cue, "of" and a name.
+        if let cue = (runStart..<(runEnd - 1)).first(where: { Self.ofPlaceCues.contains(t[$0].lower) }), t[cue + 1].lower == "of",
+           (runStart..<cue).allSatisfy({ t[$0].isCapitalized && gazetteerSpan(t, $0) == nil }) {
+            return place(runEnd)
         }
         for cueStart in (runStart + 1)..<runEnd where t[cueStart].isCapitalized {
             if let len = Self.matchPhrase(Self.placeCues, t, cueStart), cueStart + len == runEnd { return place(runEnd) }

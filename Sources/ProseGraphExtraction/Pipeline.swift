@@ -303,6 +303,17 @@ public struct Pipeline: Sendable {
                             if rule.predicate == "visited", !visits.contains(where: { $0.object == o }) { visits.append((o, mention)) }
                             Self.addRelation(s, rule.predicate, o, mention, into: &graph)
                         }
+                        // "held talks with Phạm Văn Đồng in Geneva": who met where was there; a visit for
+                        // each side that is abroad there (`addAbroad`).
+                        if rule.predicate == "metWith", s.type == .person, let pu = Self.meetingPlace(m, units),
+                           let place = resolver.resolve(units[pu].span!, expected: units[pu].spanType == .name ? .place : nil).first {
+                            let cities = units.compactMap { $0.spanType == .city ? country(of: $0.span) : nil }
+                            let visit = Mention(date: mention.date, provenance: provenance, rule: "presence.meeting-place", confidence: 0.7)
+                            for p in [s] + objects where p.type == .person {
+                                abroad.append(AbroadCandidate(subject: p, object: place, objectCountry: country(of: units[pu].span),
+                                                              sentenceCountries: cities, predicate: "visited", mention: visit))
+                            }
+                        }
                     }
                 }
             }
@@ -393,10 +404,35 @@ public struct Pipeline: Sendable {
     static let journeyTimes: Set<String> = ["morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "year"]
 
     /// A country span's label, or a city span's country from the gazetteer.
+    /// Where a meeting took place: "in" or "at" a city or place after the match, in its clause
+    /// ("met al-Sarraj in Palermo", "held talks with Putin in the Kremlin"), else "In <city>" opening
+    /// the sentence before it ("In Geneva in July 1954 ... held talks with ..."). A name there is a place.
+    static func meetingPlace(_ m: RuleMatch, _ units: [Unit]) -> Int? {
+        func placeAfter(_ k: Int) -> Int? {
+            guard let w = units[k].word, w == "in" || w == "at" else { return nil }
+            var j = k + 1
+            if j < units.count, units[j].flags & UnitFlags.the != 0 { j += 1 }
+            guard j < units.count, let t = units[j].spanType, t == .city || t == .place || t == .name else { return nil }
+            return j
+        }
+        var k = m.last + 1
+        while k < units.count, k <= m.last + 8, units[k].flags & UnitFlags.breaker == 0, units[k].word != "," {
+            if let j = placeAfter(k) { return j }
+            k += 1
+        }
+        if !units.isEmpty, let j = placeAfter(0), j < m.first { return j }
+        return nil
+    }
+
     func country(of span: EntitySpan?) -> String? {
         guard let span else { return nil }
         if span.type == .country { return span.label }
         if span.type == .city, let code = span.countryCode { return recognizer.gazetteer.countriesByCode[code]?.label }
+        // "the Palace of Serbia": a place named for its country.
+        if span.type == .place, let of = span.label.range(of: " of ", options: .backwards),
+           let c = recognizer.gazetteer.countriesByLabel[String(span.label[of.upperBound...])] {
+            return c.label
+        }
         return nil
     }
 

@@ -72,8 +72,11 @@ public struct Pattern: Sendable {
     public let elements: [Element]
     public let anchor: Int
 
-    /// The entity types the slot of `role` expects (an untyped name is resolved as the first of them).
+    /// The entity types the slot of `role` expects (an untyped name is resolved as the first of them,
+    /// a country last: every country is in the gazetteer, so a name the gazetteer does not know in a
+    /// "Country|City|Place" slot is a city or a place, "travelled to Trujillo").
     public func expectedType(_ role: Role) -> EntityType? {
+        var country = false
         for e in elements {
             guard case .slot(let r, let types, _, _) = e, r == role || (r == .pair && role != .ignored) else { continue }
             for t in types {
@@ -82,12 +85,12 @@ public struct Pattern: Sendable {
                 case .city: return .city
                 case .place: return .place
                 case .organization: return .organization
-                case .country, .demonym: return .country
+                case .country, .demonym: country = true
                 default: continue
                 }
             }
         }
-        return nil
+        return country ? .country : nil
     }
 
     var literalObject: Bool {

@@ -340,10 +340,14 @@ public enum RuleMatcher {
         let el = p.elements[e]
         switch el {
         case .gap(let n):
+            // ", touring Petra" after "as the guest of King Hussein and Queen Noor": a participle after a
+            // comma belongs to the clause's subject (a coordinated view reads it), not to the name before it.
+            let participleAfter = u + 1 < units.count && units[u + 1].word?.hasSuffix("ing") == true
             var k = 0
             while k <= n, u - k >= -1 {
                 if let r = backward(p, e - 1, u - k, units, b) { return r }
                 if u - k >= 0, units[u - k].flags & UnitFlags.breaker != 0 { break }
+                if participleAfter, u - k >= 0, units[u - k].word == "," { break }
                 k += 1
             }
             return nil

@@ -488,4 +488,23 @@ import ProseGraphExtraction
         let f = try facts("Both countries are members of the Organisation for Economic Co-operation and Development.", "memberOf", title: "Chile–New Zealand relations")
         #expect(f == ["Chile memberOf Organisation for Economic Co-operation and Development", "New Zealand memberOf Organisation for Economic Co-operation and Development"])
     }
+
+    /// An unknown name where a visit's place goes is a city ("travels to Trujillo") or, with a cue, a place
+    /// ("landed at Roberts Field", "the Palace of Serbia"); a name after "city of" is a city, the one before it is not an entity
+    @Test func unknownNamesWhereAPlaceGoes() throws {
+        let f = try facts("October 2017 – President Lenín Moreno travels to Trujillo. In 1943 President Franklin D. Roosevelt landed at Roberts Field. In 2014 Russian President Vladimir Putin was received at the Palace of Serbia. In 2015 President Lenín Moreno toured the ancient Chimú city of Chan Chan.", "visited", title: "Ecuador–Peru relations")
+        #expect(f == ["Franklin D. Roosevelt visited Roberts Field 1943", "Lenín Moreno visited Chan Chan 2015", "Lenín Moreno visited Trujillo 2017-10", "Vladimir Putin visited Palace of Serbia 2014"])
+    }
+
+    /// ", touring Petra" after "as the guest of King Hussein and Queen Noor": the participle's subject is the clause's
+    @Test func participleAfterACommaIsTheSubjects() throws {
+        let f = try facts("Queen Elizabeth II paid a state visit to Jordan in March 1984 as the guest of King Hussein and Queen Noor, touring the city of Petra.", "visited", title: "Jordan–United Kingdom relations")
+        #expect(f == ["Elizabeth II visited Jordan 1984-03", "Elizabeth II visited Petra 1984-03"])
+    }
+
+    /// "held talks with X in Geneva", "In Moscow ... met": each side abroad at the place of a meeting visited it
+    @Test func theMeetingPlaceIsVisitedByWhoeverIsAbroad() throws {
+        let f = try facts("In May 2025 Serbian President Aleksandar Vučić held talks with Russian President Vladimir Putin in the Kremlin in Moscow. In Belgrade in October 2014 Putin met Vučić.", "visited", title: "Russia–Serbia relations")
+        #expect(f == ["Aleksandar Vučić visited Kremlin 2025-05", "Vladimir Putin visited Belgrade 2014-10"])
+    }
 }
