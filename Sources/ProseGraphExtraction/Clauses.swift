@@ -328,10 +328,13 @@ public enum Clauses {
     /// Coordinated predicates sharing the subject: "S ... and V ...", "S ... , then V ...".
     static func coordinated(_ view: View) -> [View] {
         let units = view.units
-        guard let subject = subjectRange(units) else { return [] }
+        let sentenceSubject = subjectRange(units)
         var out: [View] = []
-        for (k, u) in units.enumerated() where k > subject.upperBound {
+        for (k, u) in units.enumerated() {
             guard let w = u.word, w == "and" || w == "then" || w == "before" || w == "after" || w == "while" || w == "," else { continue }
+            // The sentence's subject, else (a sentence that opens with a clause of its own, "Relations were
+            // mended when X visited Belgrade and signed ...") the subject of the clause the conjunction is in.
+            guard let subject = sentenceSubject ?? clauseSubject(units, before: k), k > subject.upperBound else { continue }
             // ", meeting X and Y": a participle after a comma shares the subject too.
             if w == ",", !(k + 1 < units.count && (units[k + 1].isCoordinatedVerb && units[k + 1].word!.hasSuffix("ing"))) { continue }
             var v = k + 1
@@ -345,6 +348,16 @@ public enum Clauses {
         }
         return out
     }
+
+    /// The subject of the subordinate clause that `k` is in: the subject after the last "when", "as",
+    /// "after", ... before it ("... when Khrushchev visited Belgrade and signed").
+    static func clauseSubject(_ units: [Unit], before k: Int) -> ClosedRange<Int>? {
+        guard let b = units[..<k].lastIndex(where: { $0.word.map(subordinators.contains) ?? false }) else { return nil }
+        guard let s = subjectRange(Array(units[(b + 1)..<k])) else { return nil }
+        return (s.lowerBound + b + 1)...(s.upperBound + b + 1)
+    }
+
+    static let subordinators: Set<String> = ["when", "as", "after", "since", "until", "once", "because", "whereas", "although", "though"]
 
     /// Verbs that may open a coordinated predicate although they do not look like one.
     static let coordinatedVerbs: Set<String> = [

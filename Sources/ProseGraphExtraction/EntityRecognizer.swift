@@ -240,6 +240,12 @@ public struct EntityRecognizer: Sendable {
                 i += 2
                 continue
             }
+            // "They also belong to ...": the article's two parties when they were just named (`EntityResolver`).
+            if t[i].lower == "they" {
+                spans.append(EntitySpan(tokens: i..<(i + 1), type: .group, label: "they", role: "2"))
+                i += 1
+                continue
+            }
             if let kind = Self.pronouns[t[i].lower] {
                 spans.append(EntitySpan(tokens: i..<(i + 1), type: .pronoun, label: t[i].lower, role: kind))
                 i += 1

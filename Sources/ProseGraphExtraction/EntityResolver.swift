@@ -24,6 +24,8 @@ public struct EntityResolver: Sendable {
     private var current: [Entity] = []
     private var previous: [Entity] = []
     private var sentence = 0
+    /// Whether this sentence and the previous one named the two parties together ("both countries").
+    private var partiesNamed = (current: false, previous: false)
     /// For each title, the last person named with it ("the president" stands for them).
     private var holders: [String: Entity] = [:]
 
@@ -37,7 +39,7 @@ public struct EntityResolver: Sendable {
 
     /// Call before each sentence.
     public mutating func beginSentence(_ index: Int) {
-        if index != sentence { previous = current; current = [] }
+        if index != sentence { previous = current; current = []; partiesNamed = (false, partiesNamed.current) }
         sentence = index
     }
 
@@ -50,6 +52,7 @@ public struct EntityResolver: Sendable {
     public mutating func resolve(_ s: EntitySpan, expected: EntityType? = nil, clauseInitial: Bool = false, afterConjunction: Bool = false) -> [Entity] {
         let resolved = resolveUnnoted(s, expected: expected, clauseInitial: clauseInitial, afterConjunction: afterConjunction)
         if s.type != .pronoun, s.type != .group { current.append(contentsOf: resolved) }
+        if s.type == .group, parties.count == 2, resolved == parties { partiesNamed.current = true }
         return resolved
     }
 
@@ -106,6 +109,11 @@ public struct EntityResolver: Sendable {
                 return people.count >= n ? Array(people.suffix(n)) : []
             }
             let n = Int(s.role ?? "2") ?? 2
+            // "they": the two parties, when both were named in this sentence before it or in the previous one.
+            if s.label == "they" {
+                let named = parties.count == 2 && [current, previous].contains { scope in parties.allSatisfy(scope.contains) }
+                return named || partiesNamed.current || partiesNamed.previous ? parties : []
+            }
             guard n > 2 else { return parties }
             for scope in [current, previous] {
                 var seen: [Entity] = []

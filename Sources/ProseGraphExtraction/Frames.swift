@@ -23,6 +23,7 @@ import Yams
 ///   "X was received by Y" with P = by)
 /// - `passive-agent`: T was verb by A, the target the passive's subject ("Iraq was
 ///   recognised by Iran", "a stake in Y was acquired by X")
+/// - `purpose: true`: A ... for (det)? noun P T ("X travelled to Y for talks with Z")
 /// - `pair`: A and T verb ("X and Y met", "X and Y signed an agreement")
 /// - `preposed: true`: during/on ... noun P T (date)?, A ("During a visit to Port Moresby, Albanese ...",
 ///   "During a visit to Paris on 6 and 7 October 2024, Tô Lâm ...")
@@ -40,7 +41,7 @@ public enum Frames {
             func fail(_ m: String) -> RuleError { RuleError(file: file, line: line, message: m) }
             guard let map = item.mapping else { throw fail("each frame is a mapping") }
             let known: Set<String> = ["id", "predicate", "agent", "target", "note", "verbs", "verbs-with", "nouns", "support", "noun-preps",
-                                      "passive-with", "passive-support", "passive-agent", "pair", "possessive", "verbs-object-with", "preposed", "confidence", "date", "subject-as", "object-as", "reported", "object"]
+                                      "passive-with", "passive-support", "passive-agent", "pair", "possessive", "verbs-object-with", "preposed", "purpose", "confidence", "date", "subject-as", "object-as", "reported", "object"]
             for key in map.keys { if let k = key.string, !known.contains(k) { throw fail("unknown key '\(k)' (expected one of \(known.sorted().joined(separator: ", ")))") } }
             guard let id = map["id"]?.string, let predicate = map["predicate"]?.string,
                   let agent = map["agent"]?.string, let target = map["target"]?.string else {
@@ -99,6 +100,10 @@ public enum Frames {
                 patterns.append("(during|on|in|at) (a|an|the|his|her|their|its)? ~3 !\(alt(nouns)) \(alt(preps)) (the)? \(t)+ [ (on|in|from|between) {_:Date} ] , (the)? \(a)+")
                 // Inserted after the agent: "Ruto, on a visit to Tanzania in October 2022, met ...".
                 patterns.append("\(a) , (during|on) (a|an|the|his|her|their|its)? ~3 !\(alt(nouns)) \(alt(preps)) (the)? \(t)+")
+            }
+            // The noun as the purpose of another verb: "X travelled to Tripoli in December 1999 for talks with Y".
+            if map["purpose"]?.string == "true", !nouns.isEmpty, !preps.isEmpty {
+                patterns.append("\(a)+ ~20 for (a|an|the)? ~2 !\(alt(nouns)) \(alt(preps)) (the)? \(t)+")
             }
             let pair = words(map["pair"])
             if !pair.isEmpty { patterns.append("{subject:\(agent)} and (the)? {object:\(target)} ~2 !\(alt(pair))") }

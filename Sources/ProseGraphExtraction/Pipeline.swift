@@ -585,6 +585,8 @@ public struct Pipeline: Sendable {
     /// A negation, modal or infinitive between the subject and the trigger blocks an event.
     /// "to" blocks only as an infinitive marker right before the trigger ("hoped to visit"),
     /// not as a preposition ("returned to Jordan and toured the camp").
+    static let factiveBeforeTo: Set<String> = ["helped", "helps", "help", "managed", "manages", "on"]
+
     func isBlocked(_ m: RuleMatch, _ units: [Unit]) -> Bool {
         let subjectBefore = m.subjects.filter { $0 < m.anchor }.max() ?? (m.anchor - 2)
         let from = max(0, max(subjectBefore + 1, m.anchor - 3))
@@ -595,6 +597,8 @@ public struct Pipeline: Sendable {
                 // "to visit", "to have visited", "to officially open": an infinitive; "wrote to his Angolan
                 // counterpart": a preposition before a noun phrase.
                 if units[m.anchor].span != nil || (units[m.anchor].word.map(Clauses.determiners.contains) ?? false) { return false }
+                // "helped to found", "went on to sign": the infinitive happened.
+                if k >= 1, let before = units[k - 1].word, Self.factiveBeforeTo.contains(before) { return false }
                 return (k + 1..<m.anchor).allSatisfy { units[$0].isModifier || (units[$0].word.map { ["have", "be", "been"].contains($0) } ?? false) }
             }
             return true

@@ -275,6 +275,10 @@ public enum RuleMatcher {
             return u + step
         }
         let inRange = { (i: Int) in i >= 0 && i < units.count }
+        // The preposition before the first item, which a later item may repeat: "belong to the A and to the B".
+        var lead = u - 1
+        if lead >= 0, units[lead].flags & UnitFlags.the != 0 { lead -= 1 }
+        let leadPreposition = step == 1 && lead >= 0 && units[lead].isPreposition ? units[lead].word : nil
         var items: [Int] = []
         var sawConjunction = false
         var next = u + step
@@ -282,7 +286,8 @@ public enum RuleMatcher {
         while inRange(k), isListJoint(units[k]), !accepts(el, units[k]) {
             var j = k
             var conjunction = false
-            while inRange(j), isListJoint(units[j]), !accepts(el, units[j]), abs(j - k) < 6 {
+            while inRange(j), isListJoint(units[j]) || (conjunction && leadPreposition != nil && units[j].word == leadPreposition),
+                  !accepts(el, units[j]), abs(j - k) < 6 {
                 if units[j].flags & UnitFlags.conjunction != 0 { conjunction = true }
                 j += step
             }

@@ -176,7 +176,7 @@ import ProseGraphExtraction
         #expect(error("- id: frame.x\n  predicate: visited\n") == "f.yaml:1: a frame needs id, predicate, agent and target")
         #expect(error("- id: frame.x\n  predicate: visited\n  agent: Person\n  target: City\n") == "f.yaml:1: frame 'frame.x' has no trigger words")
         #expect(error("- id: frame.x\n  predicate: visited\n  agent: Person\n  target: City\n  verb: [visited]\n")
-                == "f.yaml:1: unknown key 'verb' (expected one of agent, confidence, date, id, note, noun-preps, nouns, object, object-as, pair, passive-agent, passive-support, passive-with, possessive, predicate, preposed, reported, subject-as, support, target, verbs, verbs-object-with, verbs-with)")
+                == "f.yaml:1: unknown key 'verb' (expected one of agent, confidence, date, id, note, noun-preps, nouns, object, object-as, pair, passive-agent, passive-support, passive-with, possessive, predicate, preposed, purpose, reported, subject-as, support, target, verbs, verbs-object-with, verbs-with)")
         #expect(error("- id: frame.x\n  predicate: visited\n  agent: Person\n  target: Town\n  verbs: [visited]\n")
                 == "f.yaml:1: frame 'frame.x': rule 'frame.x': unknown slot type 'Town' (types: Country, Demonym, City, Place, Person, Organization, Title, Name, Pronoun, Group, Date) in pattern \"{subject:Person}+ ~2 !(visited) (the)? {object:Town}+\"")
     }
@@ -506,5 +506,24 @@ import ProseGraphExtraction
     @Test func theMeetingPlaceIsVisitedByWhoeverIsAbroad() throws {
         let f = try facts("In May 2025 Serbian President Aleksandar Vučić held talks with Russian President Vladimir Putin in the Kremlin in Moscow. In Belgrade in October 2014 Putin met Vučić.", "visited", title: "Russia–Serbia relations")
         #expect(f == ["Aleksandar Vučić visited Kremlin 2025-05", "Vladimir Putin visited Belgrade 2014-10"])
+    }
+
+    /// "when X visited Belgrade and signed ... with Y": the coordinated predicate's subject is its clause's
+    @Test func coordinatedPredicateInASubordinateClause() throws {
+        let f = try facts("Relations were mended when Soviet First Secretary Nikita Khrushchev visited Belgrade in May 1955 and signed the Belgrade Declaration with Yugoslav President Josip Broz Tito.", "metWith", title: "Russia–Serbia relations")
+        #expect(f == ["Josip Broz Tito metWith Nikita Khrushchev 1955-05"])
+    }
+
+    /// "X travelled to Tripoli in December 1999, the first Western head of government to do so, for talks with Y"
+    @Test func talksAsTheJourneysPurpose() throws {
+        let f = try facts("Italian Prime Minister Massimo D'Alema travelled to Tripoli in December 1999, the first Western head of government to do so in years, for talks with Muammar Gaddafi.", "metWith", title: "Italy–Libya relations")
+        #expect(f == ["Massimo D'Alema metWith Muammar Gaddafi 1999-12"])
+    }
+
+    /// "They" after both parties were named stands for both; "to the A and to the B" is one list;
+    /// "they joined A, B and C in Y" makes all of them members; "helped to found"
+    @Test func theyAndListsOfMembers() throws {
+        let f = try facts("Malaysia and Singapore are members of the United Nations. They also belong to the Commonwealth of Nations and to the Non-Aligned Movement. In 1971 they joined Australia and New Zealand in the Five Power Defence Arrangements. Singapore helped to found the Asia-Pacific Economic Cooperation in 1989. They met often.", "memberOf", title: "Malaysia–Singapore relations")
+        #expect(f == ["Australia memberOf Five Power Defence Arrangements 1971", "Malaysia memberOf Commonwealth of Nations", "Malaysia memberOf Five Power Defence Arrangements 1971", "Malaysia memberOf Non-Aligned Movement", "Malaysia memberOf United Nations", "New Zealand memberOf Five Power Defence Arrangements 1971", "Singapore memberOf Asia-Pacific Economic Cooperation 1989", "Singapore memberOf Commonwealth of Nations", "Singapore memberOf Five Power Defence Arrangements 1971", "Singapore memberOf Non-Aligned Movement", "Singapore memberOf United Nations"])
     }
 }
