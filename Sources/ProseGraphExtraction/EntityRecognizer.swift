@@ -155,6 +155,13 @@ public struct EntityRecognizer: Sendable {
     ]
 
     /// Capitalized words that never belong to a name.
+    /// Currency codes written before amounts.
+    static let currencyCodes: Set<String> = [
+        "RM", "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "RMB", "INR", "ZAR", "NZD", "AUD", "CAD", "SGD", "MYR", "KES",
+        "TZS", "NGN", "EGP", "SAR", "AED", "QAR", "TRY", "RUB", "BRL", "MXN", "IDR", "THB", "VND", "PKR", "LKR", "BDT",
+        "DKK", "NOK", "SEK", "PLN", "CZK", "HUF", "KRW", "PHP", "CLP", "ARS", "COP", "PEN", "UAH", "KZT", "ETB", "GHS",
+    ]
+
     static let notNames: Set<String> = [
         "the", "a", "an", "in", "on", "at", "by", "for", "of", "to", "from", "with", "during", "after", "before",
         "since", "following", "however", "it", "he", "she", "they", "this", "these", "those", "that", "there",
@@ -185,7 +192,8 @@ public struct EntityRecognizer: Sendable {
 
     /// Nouns that, after "the" or "that", stand for the last country or organization named.
     static let descriptions: [String: String] = [
-        "country": "country", "kingdom": "country", "republic": "country",
+        "country": "country", "kingdom": "country", "republic": "country", "emirate": "country", "archipelago": "country",
+        "sultanate": "country", "principality": "country",
         "organisation": "organization", "organization": "organization", "bloc": "organization", "alliance": "organization",
     ]
 
@@ -364,6 +372,11 @@ public struct EntityRecognizer: Sendable {
                         k = e
                         continue
                     }
+                }
+                // A currency before an amount ("RM 190 billion") is no name.
+                if Self.currencyCodes.contains(t[k].text), k + 1 < t.count, t[k + 1].kind == .number {
+                    k += 1
+                    continue
                 }
                 // An unknown acronym ("NDUM"): an organization, resolved against names seen before.
                 spans.append(EntitySpan(tokens: k..<(k + 1), type: .organization, label: t[k].text))

@@ -159,6 +159,10 @@ public struct Pipeline: Sendable {
                                       last: map[max(0, min(m0.last, map.count - 1))])
                     if !rule.allowReported, let sp = speech, m.anchor > sp { continue }
                     if !rule.literalObject, isBlocked(m0, view.units) { continue }
+                    // "Rwanda exported tea to Qatar and imported fuel from ...": a match that opens with its
+                    // subject does not take a preposition's object for the subject of a coordinated verb.
+                    if m0.subjects.contains(m0.first), Self.followsPreposition(m0.first, view.units),
+                       let last = m0.subjects.max(), last < m0.anchor, (last..<m0.anchor).contains(where: { view.units[$0].word == "and" }) { continue }
                     // "the summit of the OSCE in Istanbul": a place after "X of Y" belongs to X, not to Y.
                     if rule.predicate == "locatedIn", let su = m.subjects.first, let ou = m.objects.first, su < ou, Self.isOfComplement(su, units) { continue }
                     guard seen.insert(MatchKey(rule: ruleIndex, subjects: m.subjects, objects: m.objects, anchor: m.anchor)).inserted else { continue }
@@ -302,6 +306,15 @@ public struct Pipeline: Sendable {
                         for o in objects where o != s {
                             if rule.predicate == "visited", !visits.contains(where: { $0.object == o }) { visits.append((o, mention)) }
                             Self.addRelation(s, rule.predicate, o, mention, into: &graph)
+                        }
+                        // "Pakistan buys its oil from Saudi Arabia, while the kingdom imports Pakistani rice": a
+                        // description that would make a fact of a party about itself stands for the other party.
+                        // So does one in the object's place ("Rwanda exported tea to Qatar and imported fuel from the emirate").
+                        func isDescription(_ u: Int) -> Bool { units[u].spanType == .pronoun && units[u].spanRole == "country" }
+                        if objects.contains(s), isDescription(su) || isDescription(ou), resolver.parties.count == 2, resolver.parties.contains(s),
+                           let other = resolver.parties.first(where: { $0 != s }) {
+                            if isDescription(su) { Self.addRelation(other, rule.predicate, s, mention, into: &graph) }
+                            else { Self.addRelation(s, rule.predicate, other, mention, into: &graph) }
                         }
                         // "held talks with Phạm Văn Đồng in Geneva": who met where was there; a visit for
                         // each side that is abroad there (`addAbroad`).
@@ -585,6 +598,13 @@ public struct Pipeline: Sendable {
     /// A negation, modal or infinitive between the subject and the trigger blocks an event.
     /// "to" blocks only as an infinitive marker right before the trigger ("hoped to visit"),
     /// not as a preposition ("returned to Jordan and toured the camp").
+    /// Whether unit `k` is a preposition's object ("to Qatar", "with the Netherlands").
+    static func followsPreposition(_ k: Int, _ units: [Unit]) -> Bool {
+        var j = k - 1
+        if j >= 0, units[j].flags & UnitFlags.the != 0 { j -= 1 }
+        return j >= 0 && units[j].isPreposition
+    }
+
     static let factiveBeforeTo: Set<String> = ["helped", "helps", "help", "managed", "manages", "on"]
 
     func isBlocked(_ m: RuleMatch, _ units: [Unit]) -> Bool {

@@ -526,4 +526,21 @@ import ProseGraphExtraction
         let f = try facts("Malaysia and Singapore are members of the United Nations. They also belong to the Commonwealth of Nations and to the Non-Aligned Movement. In 1971 they joined Australia and New Zealand in the Five Power Defence Arrangements. Singapore helped to found the Asia-Pacific Economic Cooperation in 1989. They met often.", "memberOf", title: "Malaysia–Singapore relations")
         #expect(f == ["Australia memberOf Five Power Defence Arrangements 1971", "Malaysia memberOf Commonwealth of Nations", "Malaysia memberOf Five Power Defence Arrangements 1971", "Malaysia memberOf Non-Aligned Movement", "Malaysia memberOf United Nations", "New Zealand memberOf Five Power Defence Arrangements 1971", "Singapore memberOf Asia-Pacific Economic Cooperation 1989", "Singapore memberOf Commonwealth of Nations", "Singapore memberOf Five Power Defence Arrangements 1971", "Singapore memberOf Non-Aligned Movement", "Singapore memberOf United Nations"])
     }
+
+    /// "became independent from", historical states ("Tanganyika", "Gran Colombia")
+    @Test func independenceAsAnAdjective() throws {
+        let f = try facts("Angola became independent from Portugal on 11 November 1975. Tanganyika won independence from Britain on 9 December 1961. Ecuador gained its independence from Gran Colombia in 1830.", "independenceFrom", title: "Portugal–Angola relations")
+        #expect(f == ["Angola independenceFrom Portugal 1975-11-11", "Ecuador independenceFrom Gran Colombia 1830", "Tanganyika independenceFrom United Kingdom 1961-12-09"])
+    }
+
+    /// "RM 190 billion" is no organization, so "from it" is the country before it; "the kingdom" or "the emirate"
+    /// that would make a party trade with itself is the other party; "to Qatar and imported" is not Qatar's import
+    @Test func tradeWithPronounsAndDescriptions() throws {
+        let f = try facts("In 2023 Malaysia exported goods worth about RM 190 billion to Singapore and imported goods worth about RM 140 billion from it.", title: "Malaysia–Singapore relations")
+        #expect(f == ["Malaysia exportsTo Singapore 2023", "Malaysia importsFrom Singapore 2023"])
+        let g = try facts("Singapore buys most of its food from Malaysia, while the kingdom imports Singaporean machinery.", title: "Malaysia–Singapore relations")
+        #expect(g == ["Malaysia importsFrom Singapore", "Singapore importsFrom Malaysia"])
+        let h = try facts("In 2020 Rwanda exported tea to Qatar and imported fuel from the emirate.", title: "Qatar–Rwanda relations")
+        #expect(h == ["Rwanda exportsTo Qatar 2020", "Rwanda importsFrom Qatar 2020"])
+    }
 }
