@@ -56,7 +56,7 @@ public struct EntityRecognizer: Sendable {
         "institution", "bureau", "directorate", "conference", "agency", "service", "services", "centre", "center",
         "technologies", "capital", "partners", "ventures", "energy", "systems", "solutions", "foods", "motors",
         "industries", "plan", "trust", "mining", "telecom", "pharmaceuticals", "investments", "insurance",
-        "community", "pact", "commonwealth", "arrangements", "breweries", "brewery", "exchange",
+        "community", "pact", "commonwealth", "arrangements", "breweries", "brewery", "exchange", "force", "guard",
     ]
 
     /// Cue nouns that take "of <place>" as part of the name ("University of Nairobi",

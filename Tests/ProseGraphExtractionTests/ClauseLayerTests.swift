@@ -17,7 +17,7 @@ import ProseGraphExtraction
     @Test func demonymAdjectiveIsNoSubject() throws {
         let text = "The Libyan leader, Muammar Gaddafi, paid his first visit to Italy in June 2009 and was received by President Giorgio Napolitano at the Quirinal Palace."
         let f1 = try facts(text, title: "Italy–Libya relations")
-        #expect(f1 == ["Giorgio Napolitano holdsPosition \"President\"", "Giorgio Napolitano metWith Muammar Gaddafi 2009-06", "Muammar Gaddafi visited Italy 2009-06", "Muammar Gaddafi visited Quirinal Palace 2009-06"])
+        #expect(f1 == ["Giorgio Napolitano holdsPosition \"President\"", "Giorgio Napolitano metWith Muammar Gaddafi 2009-06", "Muammar Gaddafi nationality Libya", "Muammar Gaddafi visited Italy 2009-06", "Muammar Gaddafi visited Quirinal Palace 2009-06"])
     }
 
     /// "During a visit to Port Moresby, Prime Minister X addressed ...": the visit noun before its agent
@@ -341,7 +341,7 @@ import ProseGraphExtraction
     /// "X has been France's ambassador to Senegal since 2022"
     @Test func envoyByACountrysTitle() throws {
         let f = try facts("Christine Fages has been France's ambassador to Senegal since 2022.", title: "France–Senegal relations")
-        #expect(f == ["Christine Fages envoyTo Senegal 2022", "Christine Fages nationality France"])
+        #expect(f == ["Christine Fages envoyTo Senegal 2022", "Christine Fages holdsPosition \"Ambassador\"", "Christine Fages nationality France"])
     }
 
     /// "wrote to his Angolan counterpart, X": "to" before a noun phrase is a preposition
@@ -542,5 +542,18 @@ import ProseGraphExtraction
         #expect(g == ["Malaysia importsFrom Singapore", "Singapore importsFrom Malaysia"])
         let h = try facts("In 2020 Rwanda exported tea to Qatar and imported fuel from the emirate.", title: "Qatar–Rwanda relations")
         #expect(h == ["Rwanda exportsTo Qatar 2020", "Rwanda importsFrom Qatar 2020"])
+    }
+
+    /// "has been France's ambassador", "who had become President of Iraq", "the Grand Duchy's first resident ambassador",
+    /// "The Mexican ambassador in Havana from 1953 to 1964, X,", "The Libyan leader, X,", "his first destination as
+    /// prime minister", "a former adviser of the Quds Force" (an organization, not the person appointed)
+    @Test func titleAndNationalityShapes() throws {
+        let f = try facts("Christine Fages has been France's ambassador to Senegal since 2022. Saddam Hussein, who had become President of Iraq in July 1979, declared the agreement void. Brigadier General Iraj Masjedi, a former adviser of the Quds Force, was appointed Iran's ambassador to Iraq in January 2017. Jean-Marie Frentz, the Grand Duchy's first resident ambassador to Cabo Verde, arrived. The Mexican ambassador in Havana from 1953 to 1964, Gilberto Bosques, became famous. The Libyan leader, Muammar Gaddafi, arrived. Imran Khan made Saudi Arabia his first foreign destination as prime minister in September 2018.", title: "France–Senegal relations")
+        #expect(f == ["Christine Fages envoyTo Senegal 2022", "Christine Fages holdsPosition \"Ambassador\"", "Christine Fages nationality France",
+                      "Gilberto Bosques holdsPosition \"Ambassador\"", "Gilberto Bosques nationality Mexico", "Imran Khan holdsPosition \"Prime Minister\"",
+                      "Imran Khan visited Saudi Arabia 2018-09", "Iraj Masjedi envoyTo Iraq 2017-01", "Iraj Masjedi holdsPosition \"Ambassador\"",
+                      "Iraj Masjedi holdsPosition \"Brigadier General\"", "Iraj Masjedi nationality Iran", "Jean-Marie Frentz envoyTo Cape Verde",
+                      "Jean-Marie Frentz holdsPosition \"Ambassador\"", "Jean-Marie Frentz nationality Luxembourg", "Muammar Gaddafi nationality Libya",
+                      "Saddam Hussein holdsPosition \"President\"", "Saddam Hussein nationality Iraq"])
     }
 }
