@@ -148,6 +148,13 @@ public struct DateNormalizer: Sendable {
             if let c = context { return (FactDate(year: c, month: m, day: d1), i + 4) }
             return (nil, i + 4)
         }
+        // Range across months "26 May to 2 June 1955": the start day and month with the end's year.
+        if let d1 = tok(i).flatMap(day), let m1 = tok(i + 1).flatMap(month), isDash(i + 2) || tok(i + 2)?.lower == "and",
+           tok(i + 3).flatMap(day) != nil, tok(i + 4).flatMap(month) != nil {
+            if let y = tok(i + 5).flatMap(year) { return (FactDate(year: y, month: m1, day: d1), i + 6) }
+            if let c = context { return (FactDate(year: c, month: m1, day: d1), i + 5) }
+            return (nil, i + 5)
+        }
         // "20 March 1946", "8 November" (year from context).
         if let d = tok(i).flatMap(day), let m = tok(i + 1).flatMap(month) {
             if let y = tok(i + 2).flatMap(year) { return (FactDate(year: y, month: m, day: d), i + 3) }

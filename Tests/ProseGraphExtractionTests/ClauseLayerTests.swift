@@ -556,4 +556,15 @@ import ProseGraphExtraction
                       "Jean-Marie Frentz holdsPosition \"Ambassador\"", "Jean-Marie Frentz nationality Luxembourg", "Muammar Gaddafi nationality Libya",
                       "Saddam Hussein holdsPosition \"President\"", "Saddam Hussein nationality Iraq"])
     }
+
+    /// "from 26 May to 2 June 1955" dates by its start; "he and X signed"; "A and his Singaporean counterpart B sign the
+    /// <long name> agreement"; "21 Russian–Serbian agreements were signed"; "The Treaty of London, signed by the two governments"
+    @Test func agreementShapesAndCrossMonthRanges() throws {
+        let f = try facts("Russian President Vladimir Putin visited Belgrade from 26 May to 2 June 2011. On 24 May 2013 he and Serbian President Tomislav Nikolić signed a declaration on strategic partnership in Sochi.", title: "Russia–Serbia relations")
+        #expect(f == ["Russia signedAgreementWith Serbia 2013-05-24", "Tomislav Nikolić holdsPosition \"President\"", "Tomislav Nikolić metWith Vladimir Putin 2013-05-24",
+                      "Tomislav Nikolić nationality Serbia", "Tomislav Nikolić visited Sochi 2013-05-24", "Vladimir Putin holdsPosition \"President\"",
+                      "Vladimir Putin nationality Russia", "Vladimir Putin visited Belgrade 2011-05-26"])
+        let g = try facts("- 30 July 2021: Malaysia's Transport Minister Wee Ka Siong and his Singaporean counterpart Ong Ye Kung sign the Johor Bahru–Singapore Rapid Transit System Link agreement at the Causeway. In 2019 21 Malaysian–Singaporean agreements were signed. The Treaty of Johor, signed by the two governments on 22 March 1946, settled the border.", "signedAgreementWith", title: "Malaysia–Singapore relations")
+        #expect(g == ["Malaysia signedAgreementWith Singapore 1946-03-22,2019,2021-07-30"])
+    }
 }
