@@ -197,6 +197,12 @@ public struct EntityRecognizer: Sendable {
         "organisation": "organization", "organization": "organization", "bloc": "organization", "alliance": "organization",
     ]
 
+    /// A state's form before "of <Country>": "the Kingdom of Yugoslavia".
+    static let stateForms: Set<String> = ["kingdom", "republic", "state", "emirate", "sultanate", "principality", "commonwealth", "federation", "union"]
+
+    /// Nouns that, after "the new", stand for a country just named ("recognised the new state").
+    static let newStateNouns: Set<String> = ["state", "republic", "country", "nation", "kingdom"]
+
     /// "the two countries" and the like: stand for the article's two parties.
     static let groupCounts: [String: Int] = ["two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2]
 
@@ -239,6 +245,13 @@ public struct EntityRecognizer: Sendable {
                 let count = t[i..<(i + g)].compactMap { Self.groupCounts[$0.lower] }.first ?? 2
                 spans.append(EntitySpan(tokens: i..<(i + g), type: .group, label: "the \(count) people", role: "person:\(count)"))
                 i += g
+                continue
+            }
+            // "the new state", "the new republic": the country the sentence is about.
+            if t[i].lower == "the", i + 2 < n, t[i + 1].lower == "new", !t[i + 2].isCapitalized, Self.newStateNouns.contains(t[i + 2].lower),
+               i + 3 >= n || (t[i + 3].lower != "of" && t[i + 3].text != "'s" && !t[i + 3].isCapitalized) {
+                spans.append(EntitySpan(tokens: i..<(i + 3), type: .pronoun, label: "the new \(t[i + 2].lower)", role: "country"))
+                i += 3
                 continue
             }
             // "the country", "that organisation": a definite description standing for the last one named.
@@ -507,6 +520,11 @@ public struct EntityRecognizer: Sendable {
     }
 
     func gazetteerSpan(_ t: [Token], _ i: Int) -> EntitySpan? {
+        // "the Kingdom of Yugoslavia", "the Republic of Cuba": a state's form before its name is that state.
+        if t[i].isCapitalized, Self.stateForms.contains(t[i].lower), i + 2 < t.count, t[i + 1].lower == "of",
+           let c = gazetteerSpan(t, i + 2), c.type == .country {
+            return EntitySpan(tokens: i..<c.tokens.upperBound, type: .country, label: c.label, wikidata: c.wikidata, countryCode: c.countryCode)
+        }
         for m in gazetteer.matches(t, at: i) {
             // "US$7.1": an acronym glued to a currency sign is not a country.
             if i + m.length < t.count, !t[i + m.length].spaceBefore, t[i + m.length].text == "$" { continue }

@@ -159,9 +159,10 @@ public struct Pipeline: Sendable {
                                       last: map[max(0, min(m0.last, map.count - 1))])
                     if !rule.allowReported, let sp = speech, m.anchor > sp { continue }
                     if !rule.literalObject, isBlocked(m0, view.units) { continue }
-                    // "Rwanda exported tea to Qatar and imported fuel from ...": a match that opens with its
-                    // subject does not take a preposition's object for the subject of a coordinated verb.
-                    if m0.subjects.contains(m0.first), Self.followsPreposition(m0.first, view.units),
+                    // "Rwanda exported tea to Qatar and imported fuel from ...", "X recognised Y and established relations
+                    // with it": a match that opens with its subject does not take a preposition's or a verb's object for the
+                    // subject of a coordinated verb.
+                    if m0.subjects.contains(m0.first), Self.isComplement(m0.first, view.units),
                        let last = m0.subjects.max(), last < m0.anchor, (last..<m0.anchor).contains(where: { view.units[$0].word == "and" }) { continue }
                     // "the summit of the OSCE in Istanbul": a place after "X of Y" belongs to X, not to Y.
                     if rule.predicate == "locatedIn", let su = m.subjects.first, let ou = m.objects.first, su < ou, Self.isOfComplement(su, units) { continue }
@@ -598,11 +599,12 @@ public struct Pipeline: Sendable {
     /// A negation, modal or infinitive between the subject and the trigger blocks an event.
     /// "to" blocks only as an infinitive marker right before the trigger ("hoped to visit"),
     /// not as a preposition ("returned to Jordan and toured the camp").
-    /// Whether unit `k` is a preposition's object ("to Qatar", "with the Netherlands").
-    static func followsPreposition(_ k: Int, _ units: [Unit]) -> Bool {
+    /// Whether unit `k` is a preposition's or a verb's object ("to Qatar", "with the Netherlands",
+    /// "recognised the Soviet Union").
+    static func isComplement(_ k: Int, _ units: [Unit]) -> Bool {
         var j = k - 1
         if j >= 0, units[j].flags & UnitFlags.the != 0 { j -= 1 }
-        return j >= 0 && units[j].isPreposition
+        return j >= 0 && (units[j].isPreposition || units[j].isVerbLike)
     }
 
     static let factiveBeforeTo: Set<String> = ["helped", "helps", "help", "managed", "manages", "on"]
@@ -619,6 +621,9 @@ public struct Pipeline: Sendable {
                 if units[m.anchor].span != nil || (units[m.anchor].word.map(Clauses.determiners.contains) ?? false) { return false }
                 // "helped to found", "went on to sign": the infinitive happened.
                 if k >= 1, let before = units[k - 1].word, Self.factiveBeforeTo.contains(before) { return false }
+                // "became the first state to recognise it", "among the first countries to recognise X".
+                if k >= 2, let noun = units[k - 1].word, ["country", "countries", "state", "states", "nation", "nations"].contains(noun),
+                   units[k - 2].word == "first" { return false }
                 return (k + 1..<m.anchor).allSatisfy { units[$0].isModifier || (units[$0].word.map { ["have", "be", "been"].contains($0) } ?? false) }
             }
             return true

@@ -567,4 +567,14 @@ import ProseGraphExtraction
         let g = try facts("- 30 July 2021: Malaysia's Transport Minister Wee Ka Siong and his Singaporean counterpart Ong Ye Kung sign the Johor Bahru–Singapore Rapid Transit System Link agreement at the Causeway. In 2019 21 Malaysian–Singaporean agreements were signed. The Treaty of Johor, signed by the two governments on 22 March 1946, settled the border.", "signedAgreementWith", title: "Malaysia–Singapore relations")
         #expect(g == ["Malaysia signedAgreementWith Singapore 1946-03-22,2019,2021-07-30"])
     }
+
+    /// "recognised the new state", "was among the first states to recognise X", "became the first state to recognise it";
+    /// "the Kingdom of Yugoslavia" is Yugoslavia; "recognised the Soviet Union and established relations with it": the
+    /// recognised country is no subject of the coordinated verb
+    @Test func recognitionShapes() throws {
+        let f = try facts("When Algeria gained its independence from France on 5 July 1962, Tunisia recognised the new state the same day. In 1963 Tunisia was among the first states to recognise Algeria.", "recognized", title: "Algeria–Tunisia relations")
+        #expect(f == ["Tunisia recognized Algeria 1962-07-05,1963"])
+        let g = try facts("The Kingdom of Yugoslavia recognised the Soviet Union and established diplomatic relations with it on 24 June 1940.", title: "Russia–Serbia relations")
+        #expect(g == ["Soviet Union establishedRelationsWith Yugoslavia 1940-06-24", "Yugoslavia recognized Soviet Union 1940-06-24"])
+    }
 }
