@@ -146,13 +146,15 @@ public enum SentenceResource {
     }
 
     /// A sentence's own triples: `nif:Sentence`, its document (`nif:referenceContext`), its text
-    /// (`nif:anchorOf`) and its code point offsets (`nif:beginIndex`, `nif:endIndex`, end exclusive).
+    /// (`nif:anchorOf`) and its code point offsets (`nif:beginIndex`, `nif:endIndex`, end exclusive), typed
+    /// `xsd:integer`, not NIF's `xsd:nonNegativeInteger`: stores (Oxigraph) give a `nonNegativeInteger`
+    /// back as an `xsd:integer`, and an export must read back from a store as the same graph.
     public static func triples(_ sentence: IRI, document: IRI, text: String, start: String, end: String) -> [Triple] {
         [Triple(sentence, RDF.type, .iri(NIF.Sentence)),
          Triple(sentence, NIF.referenceContext, .iri(document)),
          Triple(sentence, NIF.anchorOf, .literal(Literal(text))),
-         Triple(sentence, NIF.beginIndex, .literal(Literal(start, datatype: XSD.nonNegativeInteger))),
-         Triple(sentence, NIF.endIndex, .literal(Literal(end, datatype: XSD.nonNegativeInteger)))]
+         Triple(sentence, NIF.beginIndex, .literal(Literal(start, datatype: XSD.integer))),
+         Triple(sentence, NIF.endIndex, .literal(Literal(end, datatype: XSD.integer)))]
     }
 }
 

@@ -685,9 +685,10 @@ pgsh:SentenceShape-beginIndex-count
 pgsh:SentenceShape-beginIndex-value
     a sh:PropertyShape ;
     sh:path nif:beginIndex ;
-    sh:datatype xsd:nonNegativeInteger ;
+    sh:datatype xsd:integer ;
+    sh:minInclusive 0 ;
     sh:lessThan nif:endIndex ;
-    sh:message "A sentence's nif:beginIndex must be an xsd:nonNegativeInteger less than its nif:endIndex." .
+    sh:message "A sentence's nif:beginIndex must be an xsd:integer from 0, less than its nif:endIndex." .
 
 pgsh:SentenceShape-endIndex-count
     a sh:PropertyShape ;
@@ -699,9 +700,9 @@ pgsh:SentenceShape-endIndex-count
 pgsh:SentenceShape-endIndex-value
     a sh:PropertyShape ;
     sh:path nif:endIndex ;
-    sh:datatype xsd:nonNegativeInteger ;
+    sh:datatype xsd:integer ;
     sh:minInclusive 1 ;
-    sh:message "A sentence's nif:endIndex must be an xsd:nonNegativeInteger from 1." .
+    sh:message "A sentence's nif:endIndex must be an xsd:integer from 1." .
 
 # A node with sentence properties must be typed nif:Sentence.
 pgsh:SentencePropertiesShape

@@ -199,8 +199,8 @@ private func withoutDocuments(_ triples: some Sequence<Triple>) -> Set<Triple> {
         let sentence = Term.iri(IRI("https://prosegraph.org/id/document/belgium-palestine#char=120,178"))
         #expect(triples.filter { $0.subject == sentence }.map(\.object.description) == [
             "\"In February 2015, President Mahmoud Abbas visited Belgium.\"",  // nif:anchorOf
-            "\"120\"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>",  // nif:beginIndex
-            "\"178\"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>",  // nif:endIndex
+            "\"120\"^^<http://www.w3.org/2001/XMLSchema#integer>",  // nif:beginIndex
+            "\"178\"^^<http://www.w3.org/2001/XMLSchema#integer>",  // nif:endIndex
             "<https://prosegraph.org/id/document/belgium-palestine>",  // nif:referenceContext
             "<http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#Sentence>",  // rdf:type
         ])

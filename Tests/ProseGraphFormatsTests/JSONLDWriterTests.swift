@@ -77,7 +77,7 @@ func repositoryFile(_ relative: String, from file: String = #filePath) -> [UInt8
         }
         #expect(context.terms.first { $0.name == "holdsPosition" }?.coercion == nil)
         #expect(context.document.contains("\n    \"visited\": {\"@id\": \"pg:visited\", \"@type\": \"@id\"},\n"))
-        #expect(context.document.contains("\n    \"beginIndex\": {\"@id\": \"nif:beginIndex\", \"@type\": \"xsd:nonNegativeInteger\"},\n"))
+        #expect(context.document.contains("\n    \"beginIndex\": {\"@id\": \"nif:beginIndex\", \"@type\": \"xsd:integer\"},\n"))
         #expect(context.document.contains("\n    \"sentence\": {\"@id\": \"prov:wasDerivedFrom\", \"@type\": \"@id\"},\n"))
         #expect(context.document.contains("\n    \"date\": \"pg:date\",\n"))
         #expect(context.document.contains("\n    \"type\": \"@type\",\n"))
@@ -98,10 +98,10 @@ func repositoryFile(_ relative: String, from file: String = #filePath) -> [UInt8
             Triple(st, PG.confidence, .literal(Literal("0.9", datatype: XSD.decimal))),
             Triple(st, PG.confidence, .literal(Literal("9.0E-1", datatype: XSD.double))),
             Triple(st, NIF.referenceContext, .literal(Literal("not an IRI"))),
-            Triple(st, NIF.beginIndex, .literal(Literal("12", datatype: XSD.nonNegativeInteger))),
-            Triple(st, NIF.beginIndex, .literal(Literal("012", datatype: XSD.nonNegativeInteger))),
-            Triple(st, NIF.beginIndex, .literal(Literal("-1", datatype: XSD.nonNegativeInteger))),
             Triple(st, NIF.beginIndex, .literal(Literal("12", datatype: XSD.integer))),
+            Triple(st, NIF.beginIndex, .literal(Literal("012", datatype: XSD.integer))),
+            Triple(st, NIF.beginIndex, .literal(Literal("-1", datatype: XSD.integer))),
+            Triple(st, NIF.beginIndex, .literal(Literal("12", datatype: XSD.nonNegativeInteger))),
             Triple(st, NIF.beginIndex, .literal(Literal("12"))),
             Triple(st, IRI("https://ex.org/vocab/q"), .blank(BlankNode("b1"))),
             Triple(st, IRI("https://ex.org/vocab/q"), .literal(Literal("12", datatype: IRI("https://ex.org/dt")))),
@@ -112,7 +112,7 @@ func repositoryFile(_ relative: String, from file: String = #filePath) -> [UInt8
             {
               "@id": "https://ex.org/id/statement/01",
               "@type": ["Statement", "https://ex.org/vocab/Thing"],
-              "beginIndex": [12, "012", "-1", {"@value": "12", "@type": "xsd:integer"}, {"@value": "12"}],
+              "beginIndex": [12, "012", -1, {"@value": "12", "@type": "xsd:nonNegativeInteger"}, {"@value": "12"}],
               "confidence": ["0.9", {"@value": "9.0E-1", "@type": "xsd:double"}],
               "https://ex.org/vocab/q": [{"@id": "_:b1"}, {"@value": "12", "@type": "https://ex.org/dt"}],
               "object": ["Prime Minister", {"@id": "https://ex.org/id/country/belgium"}],

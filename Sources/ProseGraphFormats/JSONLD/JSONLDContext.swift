@@ -131,8 +131,8 @@ public struct JSONLDContext: Sendable {
             Term(name: "Sentence", iri: NIF.Sentence, coercion: nil),
             Term(name: "referenceContext", iri: NIF.referenceContext, coercion: .id),
             Term(name: "anchorOf", iri: NIF.anchorOf, coercion: nil),
-            Term(name: "beginIndex", iri: NIF.beginIndex, coercion: .datatype(XSD.nonNegativeInteger)),
-            Term(name: "endIndex", iri: NIF.endIndex, coercion: .datatype(XSD.nonNegativeInteger)),
+            Term(name: "beginIndex", iri: NIF.beginIndex, coercion: .datatype(XSD.integer)),
+            Term(name: "endIndex", iri: NIF.endIndex, coercion: .datatype(XSD.integer)),
         ]
         for (name, entityValued) in contractPredicates {
             terms.append(Term(name: name, iri: PG.term(name), coercion: entityValued ? .id : nil))

@@ -29,9 +29,8 @@ import ProseGraphModel
 /// uncoerced term a JSON string, anything else a value object
 /// (`{"@value": "2015-02", "@type": "xsd:gYearMonth"}`, `{"@value": ..., "@language": ...}`).
 /// Several values are an array, in the order the triples came. A value of a
-/// term coerced to `xsd:integer` or `xsd:nonNegativeInteger` (the sentence
-/// offsets) in canonical form is a JSON number (`"beginIndex": 1804`), which
-/// expands to exactly that literal;
+/// term coerced to `xsd:integer` (the sentence offsets) in canonical form is
+/// a JSON number (`"beginIndex": 1804`), which expands to exactly that literal;
 /// other literals are strings, so no processor changes a lexical form (a JSON
 /// number with a fraction would become an `xsd:double` such as `9.5E-1`:
 /// the confidence, an `xsd:decimal`, stays `"0.95"`).
@@ -505,7 +504,7 @@ public struct JSONLDWriter {
     /// `l` as a JSON number that JSON-LD's toRdf turns back into `l`; nil when there is none.
     static func number(_ l: Literal) -> String? {
         let x = l.lexical
-        guard l.datatype == XSD.integer || (l.datatype == XSD.nonNegativeInteger && !x.hasPrefix("-")) else { return nil }
+        guard l.datatype == XSD.integer else { return nil }
         let digits = x.hasPrefix("-") ? x.dropFirst() : Substring(x)
         guard !digits.isEmpty, digits.count <= 20, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
               digits == "0" ? x == "0" : !digits.hasPrefix("0") else { return nil }
