@@ -99,7 +99,7 @@ public struct FactGraph: Sendable {
         }
     }
 
-    /// A source document (`pg:source` of a mention).
+    /// A source document (the `nif:referenceContext` of a mention's sentence).
     public struct Document: Hashable, Sendable {
         /// The document's IRI (`<base>document/<file>`).
         public let iri: IRI

@@ -4,7 +4,7 @@ import ProseGraphModel
 /// into the RDF triples `KnowledgeGraph.rdfTriples` gives for the same
 /// entities, facts and mentions — all of them except the documents' own
 /// triples (`pg:Document`, title, path), which GraphML does not carry; edges
-/// still name their document with `pg:source`.
+/// still name their document (`source` data: the `nif:referenceContext` of their sentence).
 ///
 /// - A node with `iri` data is an entity: `rdf:type pg:<type>`, `rdfs:label`
 ///   and, with `wikidata`, `owl:sameAs wd:<Q>`. A node without a `label` is an
