@@ -210,8 +210,10 @@ public struct DiffReport: Sendable {
         let rdf = RDF.namespace, rdfs = RDFS.namespace
         let statementNodes = oldStatements.nodes.union(newStatements.nodes)
         func classify(_ q: Quad, added: Bool) {
-            // Statement nodes are reported through their facts and qualifiers, never as loose triples.
-            if statementNodes.contains(q.subject) { return }
+            // Statement nodes are reported through their facts and qualifiers, never as loose triples;
+            // so are sentences, through the statements' `wasDerivedFrom` (the sentence's IRI names its
+            // document and offsets; a change of its text is a change of the statement's IRI).
+            if statementNodes.contains(q.subject) || Self.isSentenceTriple(q) { return }
             let p = q.predicate.value
             let subjectIRI = q.subject.iri?.value ?? ""
             let entityChange = added ? addedEntities.contains(subjectIRI) : removedEntities.contains(subjectIRI)
@@ -265,7 +267,15 @@ public struct DiffReport: Sendable {
         return facts
     }
 
+    /// pg: terms that qualify statements and documents rather than state facts; `source`,
+    /// `evidence`, `startOffset` and `endOffset` are what exports wrote before sentences
+    /// were resources of their own, so a diff against such an export still reads them so.
     static let provenance: Set<String> = ["date", "dateEarliest", "dateLatest", "source", "evidence", "startOffset", "endOffset", "rule", "confidence", "title", "sourcePath"]
+
+    /// A triple of a sentence resource (`nif:Sentence` and its NIF properties).
+    static func isSentenceTriple(_ q: Quad) -> Bool {
+        q.predicate.value.hasPrefix(NIF.namespace) || (q.predicate == RDF.type && q.object == .iri(NIF.Sentence))
+    }
 
     /// Labels and types of IRIs, for naming things in the report.
     struct Labels {
@@ -311,7 +321,8 @@ public struct DiffReport: Sendable {
             var parts: [Term: (s: Term?, p: IRI?, o: Term?, values: [String: Set<QualifierValue>])] = [:]
             for q in all {
                 let p = q.predicate
-                guard p == RDF.subject || p == RDF.predicate || p == RDF.object || (p.value.hasPrefix(PG.namespace) && DiffReport.provenance.contains(String(p.localName)))
+                guard p == RDF.subject || p == RDF.predicate || p == RDF.object || p == PROV.wasDerivedFrom
+                        || (p.value.hasPrefix(PG.namespace) && DiffReport.provenance.contains(String(p.localName)))
                         || (p == RDF.type && q.object == .iri(RDF.statement)) else { continue }
                 if parts[q.subject] == nil { parts[q.subject] = (nil, nil, nil, [:]) }
                 switch p {

@@ -8,8 +8,9 @@ import ProseGraphModel
 /// `pg:City`, `pg:Place`, `pg:Person`, `pg:Organization`) and every term a
 /// fact links; facts are the direct triples (`pg:visited`, `pg:holdsPosition`
 /// ...), one per subject, predicate and object, each with its mentions: the
-/// `rdf:Statement` nodes that reify it, with their date, evidence sentence,
-/// source document, offsets, rule and confidence. A literal object (a position
+/// `rdf:Statement` nodes that reify it, with their date, rule, confidence and
+/// the sentence they were derived from (`prov:wasDerivedFrom` a `nif:Sentence`:
+/// its text, source document and offsets). A literal object (a position
 /// title) is a node of its own, one per distinct value. Named graphs are merged.
 ///
 /// Nodes, facts and mentions are sorted, so the same triples in any order give
@@ -98,7 +99,7 @@ public struct FactGraph: Sendable {
         }
     }
 
-    /// A source document (`pg:source` of a mention).
+    /// A source document (the `nif:referenceContext` of a mention's sentence).
     public struct Document: Hashable, Sendable {
         /// The document's IRI (`<base>document/<file>`).
         public let iri: IRI
@@ -125,13 +126,13 @@ public struct FactGraph: Sendable {
         public let statement: Term
         /// `pg:date` as written: `2015`, `2015-02` or `2015-02-03`.
         public let date: String?
-        /// `pg:evidence`: the sentence the fact was read from.
+        /// The `nif:anchorOf` of the statement's sentence: the text the fact was read from.
         public let evidence: String?
-        /// Index into `documents` of `pg:source`.
+        /// Index into `documents` of the sentence's `nif:referenceContext`.
         public let document: Int?
-        /// `pg:startOffset`: the code point offset of the sentence in its article.
+        /// The sentence's `nif:beginIndex`: its code point offset in its article.
         public let start: Int?
-        /// `pg:endOffset`: the code point offset just past the sentence.
+        /// The sentence's `nif:endIndex`: the code point offset just past it.
         public let end: Int?
         /// `pg:rule`: the id of the rule that produced it.
         public let rule: String?
@@ -313,13 +314,18 @@ public struct FactGraph: Sendable {
     public struct Builder {
         private struct Statement {
             var subject: Term?, predicate: IRI?, object: Term?
-            var date: String?, evidence: String?, source: IRI?, start: Int?, end: Int?, rule: String?, confidence: String?
+            var date: String?, sentence: Term?, rule: String?, confidence: String?
+        }
+        /// A `nif:Sentence`: its text, document and offsets.
+        private struct Sentence {
+            var text: String?, document: IRI?, start: Int?, end: Int?
         }
         private var kinds: [Term: Kind] = [:]
         private var typed: Set<Term> = []
         private var labels: [Term: String] = [:]
         private var wikidata: [Term: String] = [:]
         private var statements: [Term: Statement] = [:]
+        private var sentences: [Term: Sentence] = [:]
         private var documentIRIs: Set<IRI> = []
         private var titles: [IRI: String] = [:]
         private var docLabels: [IRI: String] = [:]
@@ -332,7 +338,8 @@ public struct FactGraph: Sendable {
         /// Predicates that describe nodes, documents and statements rather than state facts.
         private static let metadata: Set<IRI> = [
             RDF.type, RDFS.label, RDFS.comment, OWL.sameAs, RDF.subject, RDF.predicate, RDF.object,
-            PG.date, PG.dateEarliest, PG.dateLatest, PG.source, PG.evidence, PG.startOffset, PG.endOffset, PG.rule, PG.confidence, PG.title, PG.sourcePath,
+            PG.date, PG.dateEarliest, PG.dateLatest, PROV.wasDerivedFrom, PG.rule, PG.confidence, PG.title, PG.sourcePath,
+            NIF.anchorOf, NIF.referenceContext, NIF.beginIndex, NIF.endIndex,
         ]
 
         /// Takes in one quad (its graph name is ignored).
@@ -344,6 +351,10 @@ public struct FactGraph: Sendable {
                 if c == PG.Document, let d = s.iri { documentIRIs.insert(d); return }
                 if c == RDF.statement {
                     if statements[s] == nil { statements[s] = Statement() }
+                    return
+                }
+                if c == NIF.Sentence {
+                    if sentences[s] == nil { sentences[s] = Sentence() }
                     return
                 }
                 typed.insert(s)
@@ -361,10 +372,11 @@ public struct FactGraph: Sendable {
             case RDF.predicate: statements[s, default: Statement()].predicate = o.iri
             case RDF.object: statements[s, default: Statement()].object = o
             case PG.date: statements[s, default: Statement()].date = o.literal?.lexical
-            case PG.evidence: statements[s, default: Statement()].evidence = o.literal?.lexical
-            case PG.source: statements[s, default: Statement()].source = o.iri
-            case PG.startOffset: statements[s, default: Statement()].start = o.literal.flatMap { Int($0.lexical) }
-            case PG.endOffset: statements[s, default: Statement()].end = o.literal.flatMap { Int($0.lexical) }
+            case PROV.wasDerivedFrom: statements[s, default: Statement()].sentence = o
+            case NIF.anchorOf: sentences[s, default: Sentence()].text = o.literal?.lexical
+            case NIF.referenceContext: sentences[s, default: Sentence()].document = o.iri
+            case NIF.beginIndex: sentences[s, default: Sentence()].start = o.literal.flatMap { Int($0.lexical) }
+            case NIF.endIndex: sentences[s, default: Sentence()].end = o.literal.flatMap { Int($0.lexical) }
             case PG.rule: statements[s, default: Statement()].rule = o.literal?.lexical
             case PG.confidence: statements[s, default: Statement()].confidence = o.literal?.lexical
             case PG.title: if let d = s.iri, let l = o.literal { titles[d] = Self.first(titles[d], l.lexical) }
@@ -382,8 +394,8 @@ public struct FactGraph: Sendable {
 
         /// The graph of every quad added so far, sorted.
         public func build() -> FactGraph {
-            // A statement's own triples (and a document's) are not facts.
-            let reified = Set(statements.keys)
+            // A statement's own triples (and a document's or a sentence's) are not facts.
+            let reified = Set(statements.keys).union(sentences.keys)
             func isDocument(_ t: Term) -> Bool { t.iri.map { documentIRIs.contains($0) } ?? false }
             var factTriples = triples.filter { !reified.contains($0.subject) && !isDocument($0.subject) }
             var mentions: [Triple: [(term: Term, statement: Statement)]] = [:]
@@ -393,7 +405,7 @@ public struct FactGraph: Sendable {
                 let t = Triple(s, p, o)
                 factTriples.insert(t)
                 mentions[t, default: []].append((term, st))
-                if let d = st.source { sources.insert(d) }
+                if let d = st.sentence.flatMap({ sentences[$0]?.document }) { sources.insert(d) }
             }
             // Nodes: typed entities and every end of a fact.
             var terms = typed
@@ -421,8 +433,9 @@ public struct FactGraph: Sendable {
             for (i, d) in documents.enumerated() { docIndex[d.iri] = i }
             let facts = factTriples.map { t -> Fact in
                 let ms = (mentions[t] ?? []).map { term, st in
-                    Mention(statement: term, date: st.date, evidence: st.evidence, document: st.source.flatMap { docIndex[$0] },
-                            start: st.start, end: st.end, rule: st.rule, confidence: st.confidence)
+                    let sentence = st.sentence.flatMap { sentences[$0] }
+                    return Mention(statement: term, date: st.date, evidence: sentence?.text, document: sentence?.document.flatMap { docIndex[$0] },
+                                   start: sentence?.start, end: sentence?.end, rule: st.rule, confidence: st.confidence)
                 }.sorted(by: Self.mentionOrder)
                 return Fact(subject: index[t.subject]!, predicate: t.predicate, object: index[t.object]!, mentions: ms)
             }.sorted { a, b in

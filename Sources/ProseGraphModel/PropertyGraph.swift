@@ -68,7 +68,7 @@ public struct PropertyGraph: Hashable, Sendable {
         public let predicateIRI: IRI
         /// The IRI of the `rdf:Statement` this mention is in the RDF view.
         public let statement: IRI
-        /// The IRI of the source document (`pg:source`).
+        /// The IRI of the source document (in RDF the `nif:referenceContext` of the mention's sentence).
         public let document: IRI
         /// Date, evidence sentence, offsets, rule and confidence.
         public let mention: Mention

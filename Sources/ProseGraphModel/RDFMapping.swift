@@ -18,6 +18,13 @@ public struct IRIMinter: Sendable {
 
     public func document(_ id: String) -> IRI { IRI(base + "document/" + id) }
 
+    /// A sentence of a document: the document's IRI with an RFC 5147 fragment of the sentence's
+    /// code point offsets, as NIF's offset-based IRIs have it (`<base>document/belgium-syria#char=1804,1990`).
+    /// A sentence has one IRI however many statements point to it.
+    public func sentence(_ p: Provenance) -> IRI {
+        SentenceResource.iri(document: document(p.documentID), start: String(p.start), end: String(p.end))
+    }
+
     public func statement(contentHash: UInt64) -> IRI {
         IRI(base + "statement/" + StableHash.hex(contentHash))
     }
@@ -59,12 +66,14 @@ extension KnowledgeGraph {
     public func rdfTriples(minter: IRIMinter, entities includeEntities: Bool,
                            factTriple: (FactIdentity) -> Bool) -> [Triple] {
         var out: [Triple] = []
-        out.reserveCapacity(documents.count * 4 + entities.count * 3 + mentionCount * 11)
+        out.reserveCapacity(documents.count * 4 + entities.count * 3 + mentionCount * 13)
         // Every triple is appended in a run that shares its subject; sorting
         // the runs by subject and then each subject's few triples gives the
         // same order as sorting all triples, for a fraction of the work.
         var blocks: [SubjectBlock] = []
-        blocks.reserveCapacity(documents.count + entities.count + factCount + mentionCount)
+        blocks.reserveCapacity(documents.count + entities.count + factCount + mentionCount * 2)
+        // Each sentence is written once, before the first statement that points to it.
+        var sentences = Set<Provenance>()
         func block(_ subject: IRI, from start: Int) {
             blocks.append(SubjectBlock(subject: subject.value, start: start, end: out.count))
         }
@@ -110,17 +119,42 @@ extension KnowledgeGraph {
                     out.append(Triple(st, PG.dateEarliest, .literal(Literal(date.earliestDay.description, datatype: XSD.date))))
                     out.append(Triple(st, PG.dateLatest, .literal(Literal(date.latestDay.description, datatype: XSD.date))))
                 }
-                let pr = m.provenance
-                out.append(Triple(st, PG.source, .iri(minter.document(pr.documentID))))
-                out.append(Triple(st, PG.evidence, .literal(Literal(pr.sentence))))
-                out.append(Triple(st, PG.startOffset, .literal(Literal(String(pr.start), datatype: XSD.integer))))
-                out.append(Triple(st, PG.endOffset, .literal(Literal(String(pr.end), datatype: XSD.integer))))
+                let sentence = minter.sentence(m.provenance)
+                out.append(Triple(st, PROV.wasDerivedFrom, .iri(sentence)))
                 out.append(Triple(st, PG.rule, .literal(Literal(m.rule))))
                 out.append(Triple(st, PG.confidence, .literal(Literal(m.confidenceLexical, datatype: XSD.decimal))))
                 block(st, from: start)
+                if sentences.insert(m.provenance).inserted {
+                    let start = out.count
+                    let pr = m.provenance
+                    out.append(contentsOf: SentenceResource.triples(sentence, document: minter.document(pr.documentID), text: pr.sentence,
+                                                                    start: String(pr.start), end: String(pr.end)))
+                    block(sentence, from: start)
+                }
             }
         }
         return SubjectBlock.sorted(out, blocks: blocks)
+    }
+}
+
+/// The sentence a statement was read from, written once as its own NIF resource
+/// (`IRIMinter.sentence`); both the RDF view and GraphML -> RDF mint it here.
+public enum SentenceResource {
+    /// `<document>#char=<start>,<end>` (RFC 5147; start and end in their canonical decimal form).
+    public static func iri(document: IRI, start: String, end: String) -> IRI {
+        IRI(document.value + "#char=" + start + "," + end)
+    }
+
+    /// A sentence's own triples: `nif:Sentence`, its document (`nif:referenceContext`), its text
+    /// (`nif:anchorOf`) and its code point offsets (`nif:beginIndex`, `nif:endIndex`, end exclusive), typed
+    /// `xsd:integer`, not NIF's `xsd:nonNegativeInteger`: stores (Oxigraph) give a `nonNegativeInteger`
+    /// back as an `xsd:integer`, and an export must read back from a store as the same graph.
+    public static func triples(_ sentence: IRI, document: IRI, text: String, start: String, end: String) -> [Triple] {
+        [Triple(sentence, RDF.type, .iri(NIF.Sentence)),
+         Triple(sentence, NIF.referenceContext, .iri(document)),
+         Triple(sentence, NIF.anchorOf, .literal(Literal(text))),
+         Triple(sentence, NIF.beginIndex, .literal(Literal(start, datatype: XSD.integer))),
+         Triple(sentence, NIF.endIndex, .literal(Literal(end, datatype: XSD.integer)))]
     }
 }
 

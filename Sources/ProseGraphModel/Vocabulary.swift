@@ -36,6 +36,24 @@ public enum XSD {
     public static let nonNegativeInteger = IRI(namespace + "nonNegativeInteger")
 }
 
+/// NIF 2.0 Core (`http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#`): the
+/// sentence a statement was read from is a `nif:Sentence` with its text (`nif:anchorOf`),
+/// its code point offsets (`nif:beginIndex`, `nif:endIndex`) and its document (`nif:referenceContext`).
+public enum NIF {
+    public static let namespace = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+    public static let Sentence = IRI(namespace + "Sentence")
+    public static let anchorOf = IRI(namespace + "anchorOf")
+    public static let beginIndex = IRI(namespace + "beginIndex")
+    public static let endIndex = IRI(namespace + "endIndex")
+    public static let referenceContext = IRI(namespace + "referenceContext")
+}
+
+/// W3C PROV-O: a statement `prov:wasDerivedFrom` the sentence it was read from.
+public enum PROV {
+    public static let namespace = "http://www.w3.org/ns/prov#"
+    public static let wasDerivedFrom = IRI(namespace + "wasDerivedFrom")
+}
+
 public enum Wikidata {
     public static let entityNamespace = "http://www.wikidata.org/entity/"
     public static func entity(_ qid: String) -> IRI { IRI(entityNamespace + qid) }
@@ -55,10 +73,6 @@ public enum PG {
     public static let date = term("date")
     public static let dateEarliest = term("dateEarliest")
     public static let dateLatest = term("dateLatest")
-    public static let source = term("source")
-    public static let evidence = term("evidence")
-    public static let startOffset = term("startOffset")
-    public static let endOffset = term("endOffset")
     public static let rule = term("rule")
     public static let confidence = term("confidence")
 }
@@ -76,6 +90,7 @@ public struct PrefixMap: Sendable, Equatable {
     public static let standard = PrefixMap([
         ("rdf", RDF.namespace), ("rdfs", RDFS.namespace), ("owl", OWL.namespace),
         ("xsd", XSD.namespace), ("pg", PG.namespace), ("wd", Wikidata.entityNamespace),
+        ("nif", NIF.namespace), ("prov", PROV.namespace),
     ])
 
     public mutating func add(prefix: String, namespace: String) {

@@ -17,7 +17,7 @@ public enum BuiltInSchemas {
 # sh:message; all results are violations (the default severity).
 #
 # Shapes live in their own namespace, pgsh:, so that they never mix with the
-# ontology's terms. Entity, document and statement IRIs are minted under a
+# ontology's terms. Entity, document, sentence and statement IRIs are minted under a
 # configurable base, so no shape depends on the base.
 
 @prefix pg:    <https://prosegraph.org/ontology#> .
@@ -27,6 +27,8 @@ public enum BuiltInSchemas {
 @prefix owl:   <http://www.w3.org/2002/07/owl#> .
 @prefix xsd:   <http://www.w3.org/2001/XMLSchema#> .
 @prefix sh:    <http://www.w3.org/ns/shacl#> .
+@prefix nif:   <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
+@prefix prov:  <http://www.w3.org/ns/prov#> .
 
 # ---------------------------------------------------------------------------
 # Entities: every node typed with one of the five entity classes.
@@ -436,7 +438,7 @@ pgsh:basedInShape-object
 pgsh:StatementShape
     a sh:NodeShape ;
     rdfs:label "Statement"@en ;
-    rdfs:comment "An rdf:Statement node reifies one mention of a fact: its rdf:subject, rdf:predicate and rdf:object, at most one pg:date (with its interval bounds pg:dateEarliest and pg:dateLatest, all three or none), and its provenance (source document, evidence sentence, offsets, rule, confidence)."@en ;
+    rdfs:comment "An rdf:Statement node reifies one mention of a fact: its rdf:subject, rdf:predicate and rdf:object, at most one pg:date (with its interval bounds pg:dateEarliest and pg:dateLatest, all three or none), its rule and confidence, and the sentence it was read from (prov:wasDerivedFrom a nif:Sentence, which carries the document, the text and the offsets)."@en ;
     sh:targetClass rdf:Statement ;
     sh:nodeKind sh:IRI ;
     sh:message "A statement must be an IRI (<base>statement/<hash>), not a blank node." ;
@@ -453,14 +455,8 @@ pgsh:StatementShape
         pgsh:StatementShape-dateEarliest-value ,
         pgsh:StatementShape-dateLatest-count ,
         pgsh:StatementShape-dateLatest-value ,
-        pgsh:StatementShape-source-count ,
-        pgsh:StatementShape-source-value ,
-        pgsh:StatementShape-evidence-count ,
-        pgsh:StatementShape-evidence-value ,
-        pgsh:StatementShape-startOffset-count ,
-        pgsh:StatementShape-startOffset-value ,
-        pgsh:StatementShape-endOffset-count ,
-        pgsh:StatementShape-endOffset-value ,
+        pgsh:StatementShape-sentence-count ,
+        pgsh:StatementShape-sentence-value ,
         pgsh:StatementShape-rule-count ,
         pgsh:StatementShape-rule-value ,
         pgsh:StatementShape-confidence-count ,
@@ -578,62 +574,19 @@ pgsh:StatementDateBoundsShape
         [ sh:path pg:dateLatest ; sh:minCount 1 ] ;
     sh:message "A statement with one of pg:date, pg:dateEarliest and pg:dateLatest must have all three." .
 
-pgsh:StatementShape-source-count
+pgsh:StatementShape-sentence-count
     a sh:PropertyShape ;
-    sh:path pg:source ;
+    sh:path prov:wasDerivedFrom ;
     sh:minCount 1 ;
     sh:maxCount 1 ;
-    sh:message "A statement must have exactly one pg:source." .
+    sh:message "A statement must have exactly one prov:wasDerivedFrom (the sentence that states the fact)." .
 
-pgsh:StatementShape-source-value
+pgsh:StatementShape-sentence-value
     a sh:PropertyShape ;
-    sh:path pg:source ;
+    sh:path prov:wasDerivedFrom ;
     sh:nodeKind sh:IRI ;
-    sh:class pg:Document ;
-    sh:message "A statement's pg:source must be the IRI of a pg:Document in the same export." .
-
-pgsh:StatementShape-evidence-count
-    a sh:PropertyShape ;
-    sh:path pg:evidence ;
-    sh:minCount 1 ;
-    sh:maxCount 1 ;
-    sh:message "A statement must have exactly one pg:evidence (the sentence that states the fact)." .
-
-pgsh:StatementShape-evidence-value
-    a sh:PropertyShape ;
-    sh:path pg:evidence ;
-    sh:datatype xsd:string ;
-    sh:minLength 1 ;
-    sh:message "A statement's pg:evidence must be a non-empty xsd:string literal." .
-
-pgsh:StatementShape-startOffset-count
-    a sh:PropertyShape ;
-    sh:path pg:startOffset ;
-    sh:minCount 1 ;
-    sh:maxCount 1 ;
-    sh:message "A statement must have exactly one pg:startOffset." .
-
-pgsh:StatementShape-startOffset-value
-    a sh:PropertyShape ;
-    sh:path pg:startOffset ;
-    sh:datatype xsd:integer ;
-    sh:minInclusive 0 ;
-    sh:lessThan pg:endOffset ;
-    sh:message "A statement's pg:startOffset must be an xsd:integer from 0, less than its pg:endOffset." .
-
-pgsh:StatementShape-endOffset-count
-    a sh:PropertyShape ;
-    sh:path pg:endOffset ;
-    sh:minCount 1 ;
-    sh:maxCount 1 ;
-    sh:message "A statement must have exactly one pg:endOffset." .
-
-pgsh:StatementShape-endOffset-value
-    a sh:PropertyShape ;
-    sh:path pg:endOffset ;
-    sh:datatype xsd:integer ;
-    sh:minInclusive 1 ;
-    sh:message "A statement's pg:endOffset must be an xsd:integer from 1." .
+    sh:class nif:Sentence ;
+    sh:message "A statement's prov:wasDerivedFrom must be the IRI of a nif:Sentence in the same export." .
 
 pgsh:StatementShape-rule-count
     a sh:PropertyShape ;
@@ -669,10 +622,94 @@ pgsh:StatementShape-confidence-value
 pgsh:StatementPropertiesShape
     a sh:NodeShape ;
     sh:targetSubjectsOf rdf:subject , rdf:predicate , rdf:object , pg:date ,
-        pg:dateEarliest , pg:dateLatest , pg:source , pg:evidence , pg:startOffset , pg:endOffset , pg:rule ,
-        pg:confidence ;
+        pg:dateEarliest , pg:dateLatest , prov:wasDerivedFrom , pg:rule , pg:confidence ;
     sh:class rdf:Statement ;
     sh:message "A node with rdf:subject/predicate/object or provenance properties must be typed rdf:Statement." .
+
+# ---------------------------------------------------------------------------
+# Sentences: written once each, every statement read from one points to it.
+# ---------------------------------------------------------------------------
+
+pgsh:SentenceShape
+    a sh:NodeShape ;
+    rdfs:label "Sentence"@en ;
+    rdfs:comment "A nif:Sentence is the sentence statements were read from: exactly one nif:referenceContext (its document), nif:anchorOf (its text), nif:beginIndex and nif:endIndex (its code point offsets in the document, end exclusive)."@en ;
+    sh:targetClass nif:Sentence ;
+    sh:nodeKind sh:IRI ;
+    sh:message "A sentence must be an IRI (<base>document/<name>#char=<begin>,<end>), not a blank node." ;
+    sh:property
+        pgsh:SentenceShape-document-count ,
+        pgsh:SentenceShape-document-value ,
+        pgsh:SentenceShape-anchorOf-count ,
+        pgsh:SentenceShape-anchorOf-value ,
+        pgsh:SentenceShape-beginIndex-count ,
+        pgsh:SentenceShape-beginIndex-value ,
+        pgsh:SentenceShape-endIndex-count ,
+        pgsh:SentenceShape-endIndex-value .
+
+pgsh:SentenceShape-document-count
+    a sh:PropertyShape ;
+    sh:path nif:referenceContext ;
+    sh:minCount 1 ;
+    sh:maxCount 1 ;
+    sh:message "A sentence must have exactly one nif:referenceContext (its document)." .
+
+pgsh:SentenceShape-document-value
+    a sh:PropertyShape ;
+    sh:path nif:referenceContext ;
+    sh:nodeKind sh:IRI ;
+    sh:class pg:Document ;
+    sh:message "A sentence's nif:referenceContext must be the IRI of a pg:Document in the same export." .
+
+pgsh:SentenceShape-anchorOf-count
+    a sh:PropertyShape ;
+    sh:path nif:anchorOf ;
+    sh:minCount 1 ;
+    sh:maxCount 1 ;
+    sh:message "A sentence must have exactly one nif:anchorOf (its text)." .
+
+pgsh:SentenceShape-anchorOf-value
+    a sh:PropertyShape ;
+    sh:path nif:anchorOf ;
+    sh:datatype xsd:string ;
+    sh:minLength 1 ;
+    sh:message "A sentence's nif:anchorOf must be a non-empty xsd:string literal." .
+
+pgsh:SentenceShape-beginIndex-count
+    a sh:PropertyShape ;
+    sh:path nif:beginIndex ;
+    sh:minCount 1 ;
+    sh:maxCount 1 ;
+    sh:message "A sentence must have exactly one nif:beginIndex." .
+
+pgsh:SentenceShape-beginIndex-value
+    a sh:PropertyShape ;
+    sh:path nif:beginIndex ;
+    sh:datatype xsd:integer ;
+    sh:minInclusive 0 ;
+    sh:lessThan nif:endIndex ;
+    sh:message "A sentence's nif:beginIndex must be an xsd:integer from 0, less than its nif:endIndex." .
+
+pgsh:SentenceShape-endIndex-count
+    a sh:PropertyShape ;
+    sh:path nif:endIndex ;
+    sh:minCount 1 ;
+    sh:maxCount 1 ;
+    sh:message "A sentence must have exactly one nif:endIndex." .
+
+pgsh:SentenceShape-endIndex-value
+    a sh:PropertyShape ;
+    sh:path nif:endIndex ;
+    sh:datatype xsd:integer ;
+    sh:minInclusive 1 ;
+    sh:message "A sentence's nif:endIndex must be an xsd:integer from 1." .
+
+# A node with sentence properties must be typed nif:Sentence.
+pgsh:SentencePropertiesShape
+    a sh:NodeShape ;
+    sh:targetSubjectsOf nif:referenceContext , nif:anchorOf , nif:beginIndex , nif:endIndex ;
+    sh:class nif:Sentence ;
+    sh:message "A node with nif:referenceContext, nif:anchorOf, nif:beginIndex or nif:endIndex must be typed nif:Sentence." .
 
 # ---------------------------------------------------------------------------
 # Documents

@@ -124,8 +124,9 @@ func writeSparse(_ path: String, size: Int, head: String, tail: String) throws {
         #expect(r.stderr == "")
         let nt = try String(contentsOfFile: dir + "/out/graph.nt", encoding: .utf8)
         // The sentence after ten million line ends, at its exact code point offsets.
-        #expect(nt.contains("<https://prosegraph.org/ontology#startOffset> \"10000010\"^^<http://www.w3.org/2001/XMLSchema#integer> ."))
-        #expect(nt.contains("<https://prosegraph.org/ontology#endOffset> \"10000048\"^^<http://www.w3.org/2001/XMLSchema#integer> ."))
+        let sentence = "<https://prosegraph.org/id/document/lines#char=10000010,10000048>"
+        #expect(nt.contains(sentence + " <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#beginIndex> \"10000010\"^^<http://www.w3.org/2001/XMLSchema#integer> ."))
+        #expect(nt.contains(sentence + " <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#endIndex> \"10000048\"^^<http://www.w3.org/2001/XMLSchema#integer> ."))
         #expect(r.peakRSSMB < 200, "peak RSS \(r.peakRSSMB) MB")
     }
 

@@ -3,13 +3,14 @@ import Testing
 import ProseGraphModel
 
 /// A small graph like an export: Abbas visited Brussels (2015-02), Belgium has an embassy in Damascus.
-func exportQuads(visitDate: FactDate = FactDate(year: 2015, month: 2), extraFact: Bool = false, withDamascus: Bool = true) -> [Quad] {
+func exportQuads(visitDate: FactDate = FactDate(year: 2015, month: 2), extraFact: Bool = false, withDamascus: Bool = true,
+                 sentenceStart: Int = 10) -> [Quad] {
     var g = KnowledgeGraph()
     g.add(document: SourceDocument(id: "a", title: "A–B relations", path: "in/a.txt"))
     let abbas = g.add(entity: Entity(type: .person, label: "Mahmoud Abbas"))
     let brussels = g.add(entity: Entity(type: .city, label: "Brussels", wikidata: "Q239"))
     let belgium = g.add(entity: Entity(type: .country, label: "Belgium", wikidata: "Q31"))
-    let prov = Provenance(documentID: "a", sentence: "Abbas visited Brussels.", start: 10, end: 33)
+    let prov = Provenance(documentID: "a", sentence: "Abbas visited Brussels.", start: sentenceStart, end: sentenceStart + 23)
     g.add(fact: Fact(subject: abbas, predicate: "visited", object: .entity(brussels),
                      mentions: [Mention(date: visitDate, provenance: prov, rule: "visit.verb", confidence: 0.9)]))
     if withDamascus {
@@ -118,16 +119,34 @@ func exportQuads(visitDate: FactDate = FactDate(year: 2015, month: 2), extraFact
     /// A datatype-only change is listed, with the datatypes (it was counted and listed nowhere).
     @Test func aDatatypeChangeIsListed() {
         let old = exportQuads()
-        let new = Self.replacing("startOffset", of: old, with: Literal("10", datatype: XSD.nonNegativeInteger))
+        let new = Self.replacing("confidence", of: old, with: Literal("0.9", datatype: XSD.double))
         let r = DiffReport(GraphDiff(old: old, new: new), old: old, new: new)
         let text = r.text(oldName: "old.nt", newName: "new.nt", oldCount: old.count, newCount: new.count, color: false)
         #expect(text == """
         old.nt (\(old.count) triples) -> new.nt (\(new.count) triples)
 
         Qualifiers changed (1)
-          ~ Mahmoud Abbas visited Brussels: startOffset "10"^^xsd:integer -> "10"^^xsd:nonNegativeInteger
+          ~ Mahmoud Abbas visited Brussels: confidence "0.9"^^xsd:decimal -> "0.9"^^xsd:double
 
         1 triples added, 1 removed, \(old.count - 1) unchanged
+
+        """)
+    }
+
+    /// A sentence that moved (an edit earlier in its article) is a new sentence resource: the
+    /// statements derived from it show the move; the sentences' own triples are not listed again.
+    @Test func aMovedSentenceIsAQualifierChangeOfItsStatements() {
+        let old = exportQuads(), new = exportQuads(sentenceStart: 20)
+        let r = DiffReport(GraphDiff(old: old, new: new), old: old, new: new)
+        let text = r.text(oldName: "old.nt", newName: "new.nt", oldCount: old.count, newCount: new.count, color: false)
+        #expect(text == """
+        old.nt (\(old.count) triples) -> new.nt (\(new.count) triples)
+
+        Qualifiers changed (2)
+          ~ Belgium hasEmbassyIn Damascus: wasDerivedFrom https://prosegraph.org/id/document/a#char=10,33 -> https://prosegraph.org/id/document/a#char=20,43
+          ~ Mahmoud Abbas visited Brussels: wasDerivedFrom https://prosegraph.org/id/document/a#char=10,33 -> https://prosegraph.org/id/document/a#char=20,43
+
+        7 triples added, 7 removed, \(old.count - 7) unchanged
 
         """)
     }

@@ -77,7 +77,8 @@ func repositoryFile(_ relative: String, from file: String = #filePath) -> [UInt8
         }
         #expect(context.terms.first { $0.name == "holdsPosition" }?.coercion == nil)
         #expect(context.document.contains("\n    \"visited\": {\"@id\": \"pg:visited\", \"@type\": \"@id\"},\n"))
-        #expect(context.document.contains("\n    \"startOffset\": {\"@id\": \"pg:startOffset\", \"@type\": \"xsd:integer\"},\n"))
+        #expect(context.document.contains("\n    \"beginIndex\": {\"@id\": \"nif:beginIndex\", \"@type\": \"xsd:integer\"},\n"))
+        #expect(context.document.contains("\n    \"sentence\": {\"@id\": \"prov:wasDerivedFrom\", \"@type\": \"@id\"},\n"))
         #expect(context.document.contains("\n    \"date\": \"pg:date\",\n"))
         #expect(context.document.contains("\n    \"type\": \"@type\",\n"))
     }
@@ -96,12 +97,12 @@ func repositoryFile(_ relative: String, from file: String = #filePath) -> [UInt8
             Triple(st, OWL.sameAs, .iri(Wikidata.entity("Q31"))),
             Triple(st, PG.confidence, .literal(Literal("0.9", datatype: XSD.decimal))),
             Triple(st, PG.confidence, .literal(Literal("9.0E-1", datatype: XSD.double))),
-            Triple(st, PG.source, .literal(Literal("not an IRI"))),
-            Triple(st, PG.startOffset, .literal(Literal("12", datatype: XSD.integer))),
-            Triple(st, PG.startOffset, .literal(Literal("012", datatype: XSD.integer))),
-            Triple(st, PG.startOffset, .literal(Literal("-1", datatype: XSD.integer))),
-            Triple(st, PG.startOffset, .literal(Literal("12", datatype: XSD.nonNegativeInteger))),
-            Triple(st, PG.startOffset, .literal(Literal("12"))),
+            Triple(st, NIF.referenceContext, .literal(Literal("not an IRI"))),
+            Triple(st, NIF.beginIndex, .literal(Literal("12", datatype: XSD.integer))),
+            Triple(st, NIF.beginIndex, .literal(Literal("012", datatype: XSD.integer))),
+            Triple(st, NIF.beginIndex, .literal(Literal("-1", datatype: XSD.integer))),
+            Triple(st, NIF.beginIndex, .literal(Literal("12", datatype: XSD.nonNegativeInteger))),
+            Triple(st, NIF.beginIndex, .literal(Literal("12"))),
             Triple(st, IRI("https://ex.org/vocab/q"), .blank(BlankNode("b1"))),
             Triple(st, IRI("https://ex.org/vocab/q"), .literal(Literal("12", datatype: IRI("https://ex.org/dt")))),
             Triple(st, PG.term("undefinedTerm"), .literal(Literal("x"))),
@@ -111,15 +112,15 @@ func repositoryFile(_ relative: String, from file: String = #filePath) -> [UInt8
             {
               "@id": "https://ex.org/id/statement/01",
               "@type": ["Statement", "https://ex.org/vocab/Thing"],
+              "beginIndex": [12, "012", -1, {"@value": "12", "@type": "xsd:nonNegativeInteger"}, {"@value": "12"}],
               "confidence": ["0.9", {"@value": "9.0E-1", "@type": "xsd:double"}],
               "https://ex.org/vocab/q": [{"@id": "_:b1"}, {"@value": "12", "@type": "https://ex.org/dt"}],
               "object": ["Prime Minister", {"@id": "https://ex.org/id/country/belgium"}],
               "pg:undefinedTerm": "x",
               "predicate": ["visited", "rdf:type", "https://ex.org/vocab/p"],
               "rdf:type": "not a class",
-              "sameAs": "wd:Q31",
-              "source": {"@value": "not an IRI"},
-              "startOffset": [12, "012", -1, {"@value": "12", "@type": "xsd:nonNegativeInteger"}, {"@value": "12"}]
+              "referenceContext": {"@value": "not an IRI"},
+              "sameAs": "wd:Q31"
             }
           ]
         }
@@ -129,14 +130,14 @@ func repositoryFile(_ relative: String, from file: String = #filePath) -> [UInt8
 
     @Test func hostileStringsAreEscaped() throws {
         let out = try jsonld([
-            Triple(s, PG.evidence, .literal(Literal(RDFFixture.hostile))),
-            Triple(s, PG.evidence, .literal(Literal("nul\u{0} us\u{1F} del\u{7F} bs\u{8} ff\u{C} \u{2028}"))),
+            Triple(s, NIF.anchorOf, .literal(Literal(RDFFixture.hostile))),
+            Triple(s, NIF.anchorOf, .literal(Literal("nul\u{0} us\u{1F} del\u{7F} bs\u{8} ff\u{C} \u{2028}"))),
         ])
         #expect(out == Self.head + """
 
             {
               "@id": "https://ex.org/s",
-              "evidence": ["say \\"hi\\"\\\\ <&> ]]> 'x'\\nline\\ttab\\r\\n 𝄞 مرحبا", "nul\\u0000 us\\u001f del\u{7F} bs\\b ff\\f \u{2028}"]
+              "anchorOf": ["say \\"hi\\"\\\\ <&> ]]> 'x'\\nline\\ttab\\r\\n 𝄞 مرحبا", "nul\\u0000 us\\u001f del\u{7F} bs\\b ff\\f \u{2028}"]
             }
           ]
         }
@@ -145,10 +146,10 @@ func repositoryFile(_ relative: String, from file: String = #filePath) -> [UInt8
     }
 
     @Test func largeOutputIsFlushedCompletely() throws {
-        let triples = (0..<3000).map { Triple(IRI("https://ex.org/s\($0)"), PG.evidence, .literal(Literal("value \($0)"))) }
+        let triples = (0..<3000).map { Triple(IRI("https://ex.org/s\($0)"), NIF.anchorOf, .literal(Literal("value \($0)"))) }
         let out = try jsonld(triples)
-        #expect(out.hasPrefix(Self.head + "\n    {\n      \"@id\": \"https://ex.org/s0\",\n      \"evidence\": \"value 0\"\n    },\n"))
-        #expect(out.hasSuffix("    {\n      \"@id\": \"https://ex.org/s2999\",\n      \"evidence\": \"value 2999\"\n    }\n  ]\n}\n"))
+        #expect(out.hasPrefix(Self.head + "\n    {\n      \"@id\": \"https://ex.org/s0\",\n      \"anchorOf\": \"value 0\"\n    },\n"))
+        #expect(out.hasSuffix("    {\n      \"@id\": \"https://ex.org/s2999\",\n      \"anchorOf\": \"value 2999\"\n    }\n  ]\n}\n"))
         #expect(out.split(separator: "\n").count == 3000 * 4 + 5)
     }
 

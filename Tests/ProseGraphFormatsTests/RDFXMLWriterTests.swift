@@ -21,7 +21,8 @@ final class FailingSink: ByteSink {
     <?xml version="1.0" encoding="UTF-8"?>
     <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#" \
     xmlns:owl="http://www.w3.org/2002/07/owl#" xmlns:xsd="http://www.w3.org/2001/XMLSchema#" \
-    xmlns:pg="https://prosegraph.org/ontology#" xmlns:wd="http://www.wikidata.org/entity/">
+    xmlns:pg="https://prosegraph.org/ontology#" xmlns:wd="http://www.wikidata.org/entity/" \
+    xmlns:nif="http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#" xmlns:prov="http://www.w3.org/ns/prov#">
     """
 
     @Test func exactBytes() throws {
@@ -50,8 +51,8 @@ final class FailingSink: ByteSink {
 
     @Test func hostileLiteralsAreEscaped() throws {
         let out = try rdfxml([
-            Triple(IRI("https://ex.org/s?a=1&b=2"), PG.evidence, .literal(Literal(RDFFixture.hostile))),
-            Triple(IRI("https://ex.org/s?a=1&b=2"), PG.evidence, .literal(Literal(""))),
+            Triple(IRI("https://ex.org/s?a=1&b=2"), PG.term("evidence"), .literal(Literal(RDFFixture.hostile))),
+            Triple(IRI("https://ex.org/s?a=1&b=2"), PG.term("evidence"), .literal(Literal(""))),
         ])
         // A carriage return would be read back as a line feed: libxml2 writes it as &#13;.
         #expect(out == Self.root + """
@@ -189,7 +190,7 @@ final class FailingSink: ByteSink {
     }
 
     @Test func largeOutputIsFlushedCompletely() throws {
-        let out = try rdfxml((0..<5000).map { Triple(RDFFixture.s, PG.evidence, .literal(Literal("value \($0)"))) })
+        let out = try rdfxml((0..<5000).map { Triple(RDFFixture.s, PG.term("evidence"), .literal(Literal("value \($0)"))) })
         #expect(out.split(separator: "\n").count == 5000 + 5)
         #expect(out.hasSuffix("<pg:evidence>value 4999</pg:evidence>\n  </rdf:Description>\n</rdf:RDF>\n"))
     }

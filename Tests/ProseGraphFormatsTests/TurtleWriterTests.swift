@@ -19,6 +19,8 @@ func turtle(_ triples: [Triple], prefixes: PrefixMap = .standard) throws -> Stri
     @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
     @prefix pg: <https://prosegraph.org/ontology#> .
     @prefix wd: <http://www.wikidata.org/entity/> .
+    @prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
+    @prefix prov: <http://www.w3.org/ns/prov#> .
 
     """
 

@@ -12,6 +12,10 @@ import Glibc
 enum DrawFixture {
     static let id = "https://prosegraph.org/id/", pg = "https://prosegraph.org/ontology#"
     static let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#", xsd = "http://www.w3.org/2001/XMLSchema#"
+    static let nif = NIF.namespace, prov = PROV.namespace
+
+    /// The sentence statement `name` was read from.
+    static func sentence(_ name: String) -> String { "<\(id)document/belgium-syria#\(name)>" }
 
     static func entity(_ path: String, _ type: String, _ label: String) -> String {
         "<\(id)\(path)> <\(rdf)type> <\(pg)\(type)> .\n<\(id)\(path)> <http://www.w3.org/2000/01/rdf-schema#label> \"\(label)\" .\n"
@@ -21,7 +25,8 @@ enum DrawFixture {
         let st = "<\(id)statement/\(name)>"
         var text = "\(st) <\(rdf)type> <\(rdf)Statement> .\n\(st) <\(rdf)subject> <\(id)\(s)> .\n"
             + "\(st) <\(rdf)predicate> <\(pg)\(p)> .\n\(st) <\(rdf)object> \(o.hasPrefix("\"") ? o : "<\(id)\(o)>") .\n"
-            + "\(st) <\(pg)evidence> \"\(evidence)\" .\n\(st) <\(pg)source> <\(id)document/belgium-syria> .\n"
+            + "\(st) <\(prov)wasDerivedFrom> \(sentence(name)) .\n\(sentence(name)) <\(rdf)type> <\(nif)Sentence> .\n"
+            + "\(sentence(name)) <\(nif)anchorOf> \"\(evidence)\" .\n\(sentence(name)) <\(nif)referenceContext> <\(id)document/belgium-syria> .\n"
         if let (value, type) = date { text += "\(st) <\(pg)date> \"\(value)\"^^<\(xsd)\(type)> .\n" }
         return text
     }
@@ -38,8 +43,8 @@ enum DrawFixture {
         + "<\(id)document/belgium-syria> <\(pg)sourcePath> \"Input/belgium-syria.txt\" .\n"
         + statement("a1", "country/belgium", "hasEmbassyIn", "city/damascus", date: nil,
                     evidence: #"BELGIUM has an embassy in Damascus & a \"consulate\" <in Aleppo>."#)
-        + "<\(id)statement/a1> <\(pg)startOffset> \"10\"^^<\(xsd)nonNegativeInteger> .\n"
-        + "<\(id)statement/a1> <\(pg)endOffset> \"72\"^^<\(xsd)nonNegativeInteger> .\n"
+        + "\(sentence("a1")) <\(nif)beginIndex> \"10\"^^<\(xsd)nonNegativeInteger> .\n"
+        + "\(sentence("a1")) <\(nif)endIndex> \"72\"^^<\(xsd)nonNegativeInteger> .\n"
         + "<\(id)statement/a1> <\(pg)rule> \"embassy.has\" .\n<\(id)statement/a1> <\(pg)confidence> \"0.9\"^^<\(xsd)decimal> .\n"
         + statement("b2", "country/belgium", "establishedRelationsWith", "country/syria", date: ("1946-03-20", "date"),
                     evidence: "Belgium–Syria relations were established on 20 March 1946.")

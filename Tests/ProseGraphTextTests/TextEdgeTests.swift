@@ -6,7 +6,7 @@ import Testing
 /// non-joiner, bidi controls) inside names, combining accents, emoji and
 /// other non-BMP characters. For each: the exact sentences, and spans that
 /// agree with an independent count over the file's code points (what
-/// Python's `text[start:end]` and the exports' `pg:startOffset` mean).
+/// Python's `text[start:end]` and the exports' `nif:beginIndex` mean).
 @Suite struct TextEdgeCases {
     static let directory = repositoryRoot + "/Tests/Fixtures/text-edge/"
 

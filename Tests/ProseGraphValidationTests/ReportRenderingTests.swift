@@ -104,6 +104,8 @@ private let nTriples = Array("""
         @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
         @prefix pg: <https://prosegraph.org/ontology#> .
         @prefix wd: <http://www.wikidata.org/entity/> .
+        @prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
+        @prefix prov: <http://www.w3.org/ns/prov#> .
         @prefix sh: <http://www.w3.org/ns/shacl#> .
         @prefix pgsh: <https://prosegraph.org/shapes#> .
 

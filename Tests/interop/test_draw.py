@@ -20,10 +20,12 @@ import pytest
 from tools import OUT, need_module, need_program, prosegraph_tool
 
 PG = "https://prosegraph.org/ontology#"
+PROV = "http://www.w3.org/ns/prov#"
+NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 TYPES = ["Country", "City", "Place", "Person", "Organization"]
-METADATA = {"date", "source", "evidence", "startOffset", "endOffset", "rule", "confidence", "title", "sourcePath"}
+METADATA = {"date", "rule", "confidence", "title", "sourcePath"}
 
 
 # --- running things -------------------------------------------------------------
@@ -188,7 +190,7 @@ def export():
         facts.add((s, p, o))
         date = g.value(st, rdflib.URIRef(PG + "date"))
         mentions.append({"fact": (s, p, o), "date": None if date is None else str(date),
-                         "evidence": str(g.value(st, rdflib.URIRef(PG + "evidence"))),
+                         "evidence": str(g.value(g.value(st, rdflib.URIRef(PROV + "wasDerivedFrom")), rdflib.URIRef(NIF + "anchorOf"))),
                          "subject": labels.get(s, str(s)), "object": labels.get(o, str(o))})
     values = {o for (_, _, o) in facts if isinstance(o, rdflib.Literal)}
     return {"per_type": per_type, "facts": facts, "mentions": mentions, "values": values}

@@ -16,6 +16,8 @@ import pytest
 from tools import OUT, ROOT, need_module, prosegraph_tool
 
 PG = "https://prosegraph.org/ontology#"
+PROV = "http://www.w3.org/ns/prov#"
+NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 RANGE = ("2010-01-01", "2014-12-31")
@@ -66,7 +68,7 @@ def expected():
         if not isinstance(o, rdflib.URIRef):
             titles.add(str(o))
         facts[(str(p)[len(PG):], str(s), obj, None if date is None else str(date),
-               str(g.value(st, rdflib.URIRef(PG + "evidence"))))] += 1
+               str(g.value(g.value(st, rdflib.URIRef(PROV + "wasDerivedFrom")), rdflib.URIRef(NIF + "anchorOf"))))] += 1
     visited_belgium = Counter((label[f[1]], f[3]) for f, n in facts.items() for _ in range(n)
                               if f[0] == "visited" and f[2] == "https://prosegraph.org/id/country/belgium")
     embassies = {(label[f[1]], label[f[2]]) for f in facts if f[0] == "hasEmbassyIn"}

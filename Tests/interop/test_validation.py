@@ -42,13 +42,16 @@ RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 OWL = "http://www.w3.org/2002/07/owl#"
 XSDNS = "http://www.w3.org/2001/XMLSchema#"
 PG = "https://prosegraph.org/ontology#"
+NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+PROV = "http://www.w3.org/ns/prov#"
 ID = "https://prosegraph.org/id/"
 
 # The entities and the statement the mutations change (all in Output/).
 AUCKLAND = ID + "city/auckland"          # a City with a label and no owl:sameAs
 BRASILIA = ID + "city/brasilia"          # a City with owl:sameAs wd:Q2844
-STATEMENT = ID + "statement/dbe7585a6c000dbd"   # envoyTo, dated 2021-10-03, offsets 1634-1770, confidence 0.7
+STATEMENT = ID + "statement/dbe7585a6c000dbd"   # envoyTo, dated 2021-10-03, confidence 0.7
 DOCUMENT = ID + "document/egypt-qatar"
+SENTENCE = DOCUMENT + "#char=1634,1770"           # the statement's sentence (two more statements cite it)
 
 
 
@@ -104,7 +107,7 @@ GRAPHML_MUTATIONS = {
     "duplicate-node-id": lambda t: once(t, AUCKLAND_NODE, AUCKLAND_NODE + AUCKLAND_NODE),
     "bad-node-id": lambda t: t.replace('"city.auckland"', '"city/auckland"'),
     "edge-without-source": lambda t: once(t, POSITION_EDGE, POSITION_EDGE.replace(' source="person.erna-solberg"', "")),
-    "unknown-attr-type": lambda t: once(t, 'attr.name="start" attr.type="int"', 'attr.name="start" attr.type="nonNegativeInteger"'),
+    "unknown-attr-type": lambda t: once(t, 'attr.name="start" attr.type="int"', 'attr.name="start" attr.type="integer"'),
     "undeclared-key-declaration": lambda t: once(t, '  <key id="wikidata" for="node" attr.name="wikidata" attr.type="string"/>\n', ""),
     "edge-with-too-little-data": lambda t: _graphml_edge(t, '      <data key="rule">title.before-name</data>\n', ""),
     # Beyond XML Schema 1.0 (xmllint accepts these; see BEYOND_XSD).
@@ -144,9 +147,9 @@ def _nt(old_line, new_line):
 NT_LABEL = _nt_line(AUCKLAND, RDFS + "label", '"Auckland"')
 NT_TYPE = _nt_line(AUCKLAND, RDF + "type", f"<{PG}City>")
 NT_DATE = _nt_line(STATEMENT, PG + "date", f'"2021-10-03"^^<{XSDNS}date>')
-NT_START = _nt_line(STATEMENT, PG + "startOffset", f'"1634"^^<{XSDNS}integer>')
+NT_START = _nt_line(SENTENCE, NIF + "beginIndex", f'"1634"^^<{XSDNS}integer>')
 NT_PREDICATE = _nt_line(STATEMENT, RDF + "predicate", f"<{PG}envoyTo>")
-NT_SOURCE = _nt_line(STATEMENT, PG + "source", f"<{DOCUMENT}>")
+NT_SENTENCE = _nt_line(STATEMENT, PROV + "wasDerivedFrom", f"<{SENTENCE}>")
 NT_CONFIDENCE = _nt_line(STATEMENT, PG + "confidence", f'"0.7"^^<{XSDNS}decimal>')
 NT_SAMEAS = _nt_line(BRASILIA, OWL + "sameAs", "<http://www.wikidata.org/entity/Q2844>")
 
@@ -156,9 +159,9 @@ NT_MUTATIONS = {
     "bad-date-lexical-form": _nt(NT_DATE, NT_DATE.replace('"2021-10-03"', '"3 October 2021"')),
     "wrong-datatype": _nt(NT_START, NT_START.replace("integer", "string")),
     "unknown-predicate-on-statement": _nt(NT_PREDICATE, NT_PREDICATE.replace("#envoyTo", "#flewTo")),
-    "literal-where-iri-belongs": _nt(NT_SOURCE, NT_SOURCE.replace(f"<{DOCUMENT}>", f'"{DOCUMENT}"')),
+    "literal-where-iri-belongs": _nt(NT_SENTENCE, NT_SENTENCE.replace(f"<{SENTENCE}>", f'"{SENTENCE}"')),
     "entity-with-two-types": _nt(NT_TYPE, NT_TYPE + _nt_line(AUCKLAND, RDF + "type", f"<{PG}Country>")),
-    "statement-without-source": _nt(NT_SOURCE, ""),
+    "statement-without-sentence": _nt(NT_SENTENCE, ""),
     "confidence-out-of-range": _nt(NT_CONFIDENCE, NT_CONFIDENCE.replace('"0.7"', '"1.5"')),
     "bad-wikidata-iri": _nt(NT_SAMEAS, NT_SAMEAS.replace("/entity/", "/wiki/")),
     "start-after-end": _nt(NT_START, NT_START.replace('"1634"', '"1800"')),
@@ -168,30 +171,36 @@ NT_MUTATIONS = {
 
 TTL_AUCKLAND = f'<{AUCKLAND}> a pg:City ;\n    rdfs:label "Auckland" .\n'
 TTL_STATEMENT = f"<{STATEMENT}> "
+TTL_SENTENCE = f"\n<{SENTENCE}> "   # at a line start: statements name it as their object too
 
 
 def _ttl_statement(old, new):
     return lambda t: in_block(t, TTL_STATEMENT, " .\n", old, new)
 
 
+def _ttl_sentence(old, new):
+    return lambda t: in_block(t, TTL_SENTENCE, " .\n", old, new)
+
+
 TTL_MUTATIONS = {
     "missing-label": lambda t: once(t, TTL_AUCKLAND, f"<{AUCKLAND}> a pg:City .\n"),
     "two-labels": lambda t: once(t, TTL_AUCKLAND, TTL_AUCKLAND.replace('"Auckland" .', '"Auckland", "Auckland City" .')),
     "bad-date-lexical-form": _ttl_statement('pg:date "2021-10-03"^^xsd:date', 'pg:date "3 October 2021"^^xsd:date'),
-    "wrong-datatype": _ttl_statement('"1634"^^xsd:integer', '"1634"^^xsd:string'),
+    "wrong-datatype": _ttl_sentence('"1634"^^xsd:integer', '"1634"^^xsd:string'),
     "unknown-predicate-on-statement": _ttl_statement("rdf:predicate pg:envoyTo", "rdf:predicate pg:flewTo"),
-    "literal-where-iri-belongs": _ttl_statement(f"pg:source <{DOCUMENT}>", f'pg:source "{DOCUMENT}"'),
+    "literal-where-iri-belongs": _ttl_statement(f"prov:wasDerivedFrom <{SENTENCE}>", f'prov:wasDerivedFrom "{SENTENCE}"'),
     "entity-with-two-types": lambda t: once(t, TTL_AUCKLAND, TTL_AUCKLAND.replace("a pg:City", "a pg:City, pg:Country")),
-    "statement-without-source": _ttl_statement(f"    pg:source <{DOCUMENT}> ;\n", ""),
+    "statement-without-sentence": _ttl_statement(f"    prov:wasDerivedFrom <{SENTENCE}> ;\n", ""),
     "confidence-out-of-range": _ttl_statement('pg:confidence "0.7"^^xsd:decimal', 'pg:confidence "1.5"^^xsd:decimal'),
     "bad-wikidata-iri": lambda t: in_block(t, f"<{BRASILIA}> ", " .\n", "owl:sameAs wd:Q2844", "owl:sameAs <http://www.wikidata.org/wiki/Q2844>"),
-    "start-after-end": _ttl_statement('"1634"^^xsd:integer', '"1800"^^xsd:integer'),
+    "start-after-end": _ttl_sentence('"1634"^^xsd:integer', '"1800"^^xsd:integer'),
     "broken-syntax": lambda t: once(t, TTL_AUCKLAND, TTL_AUCKLAND.replace("a pg:City ;", "a pg:City")),
     "truncated": truncate,
 }
 
 RDFXML_AUCKLAND = f'  <rdf:Description rdf:about="{AUCKLAND}">\n'
 RDFXML_STATEMENT = f'  <rdf:Description rdf:about="{STATEMENT}">\n'
+RDFXML_SENTENCE = f'  <rdf:Description rdf:about="{SENTENCE}">\n'
 
 
 def _rdf_in(start, old, new):
@@ -203,16 +212,16 @@ RDFXML_MUTATIONS = {
     "two-labels": _rdf_in(RDFXML_AUCKLAND, "<rdfs:label>Auckland</rdfs:label>",
                           "<rdfs:label>Auckland</rdfs:label>\n    <rdfs:label>Auckland City</rdfs:label>"),
     "bad-date-lexical-form": _rdf_in(RDFXML_STATEMENT, ">2021-10-03</pg:date>", ">3 October 2021</pg:date>"),
-    "wrong-datatype": _rdf_in(RDFXML_STATEMENT, 'integer">1634<', 'string">1634<'),
+    "wrong-datatype": _rdf_in(RDFXML_SENTENCE, 'integer">1634<', 'string">1634<'),
     "unknown-predicate-on-statement": _rdf_in(RDFXML_STATEMENT, "ontology#envoyTo", "ontology#flewTo"),
-    "literal-where-iri-belongs": _rdf_in(RDFXML_STATEMENT, f'<pg:source rdf:resource="{DOCUMENT}"/>',
-                                         f"<pg:source>{DOCUMENT}</pg:source>"),
+    "literal-where-iri-belongs": _rdf_in(RDFXML_STATEMENT, f'<prov:wasDerivedFrom rdf:resource="{SENTENCE}"/>',
+                                         f"<prov:wasDerivedFrom>{SENTENCE}</prov:wasDerivedFrom>"),
     "entity-with-two-types": _rdf_in(RDFXML_AUCKLAND, f'<rdf:type rdf:resource="{PG}City"/>',
                                      f'<rdf:type rdf:resource="{PG}City"/>\n    <rdf:type rdf:resource="{PG}Country"/>'),
-    "statement-without-source": _rdf_in(RDFXML_STATEMENT, f'    <pg:source rdf:resource="{DOCUMENT}"/>\n', ""),
+    "statement-without-sentence": _rdf_in(RDFXML_STATEMENT, f'    <prov:wasDerivedFrom rdf:resource="{SENTENCE}"/>\n', ""),
     "confidence-out-of-range": _rdf_in(RDFXML_STATEMENT, 'decimal">0.7<', 'decimal">1.5<'),
     "bad-wikidata-iri": _rdf_in(f'  <rdf:Description rdf:about="{BRASILIA}">\n', "/entity/Q2844", "/wiki/Q2844"),
-    "start-after-end": _rdf_in(RDFXML_STATEMENT, 'integer">1634<', 'integer">1800<'),
+    "start-after-end": _rdf_in(RDFXML_SENTENCE, 'integer">1634<', 'integer">1800<'),
     "broken-syntax": _rdf_in(RDFXML_AUCKLAND, "<rdfs:label>Auckland</rdfs:label>", "<rdfs:label>Auckland</rdfs:labl>"),
     "truncated": truncate,
 }
@@ -245,14 +254,14 @@ JSONLD_MUTATIONS = {
     "missing-label": _delete(AUCKLAND, "label"),
     "two-labels": _set(AUCKLAND, "label", ["Auckland", "Auckland City"]),
     "bad-date-lexical-form": _set(STATEMENT, "date", {"@value": "3 October 2021", "@type": "xsd:date"}),
-    "wrong-datatype": _set(STATEMENT, "startOffset", {"@value": "1634", "@type": "xsd:string"}),
+    "wrong-datatype": _set(SENTENCE, "beginIndex", {"@value": "1634", "@type": "xsd:string"}),
     "unknown-predicate-on-statement": _set(STATEMENT, "predicate", PG + "flewTo"),
-    "literal-where-iri-belongs": _set(STATEMENT, "source", {"@value": DOCUMENT}),
+    "literal-where-iri-belongs": _set(STATEMENT, "sentence", {"@value": SENTENCE}),
     "entity-with-two-types": _set(AUCKLAND, "@type", ["City", "Country"]),
-    "statement-without-source": _delete(STATEMENT, "source"),
+    "statement-without-sentence": _delete(STATEMENT, "sentence"),
     "confidence-out-of-range": _set(STATEMENT, "confidence", "1.5"),
     "bad-wikidata-iri": _set(BRASILIA, "sameAs", "http://www.wikidata.org/wiki/Q2844"),
-    "start-after-end": _set(STATEMENT, "startOffset", 1800),
+    "start-after-end": _set(SENTENCE, "beginIndex", 1800),
     "broken-syntax": lambda t: once(t, '"@type": "City",\n      "label": "Auckland"', '"@type": "City"\n      "label": "Auckland"'),
     "truncated": truncate,
 }

@@ -4,7 +4,7 @@ import ProseGraphModel
 /// into the RDF triples `KnowledgeGraph.rdfTriples` gives for the same
 /// entities, facts and mentions — all of them except the documents' own
 /// triples (`pg:Document`, title, path), which GraphML does not carry; edges
-/// still name their document with `pg:source`.
+/// still name their document (`source` data: the `nif:referenceContext` of their sentence).
 ///
 /// - A node with `iri` data is an entity: `rdf:type pg:<type>`, `rdfs:label`
 ///   and, with `wikidata`, `owl:sameAs wd:<Q>`. A node without a `label` is an
@@ -14,9 +14,13 @@ import ProseGraphModel
 /// - An edge is one mention: the direct triple `source predicateIRI target`
 ///   and its `rdf:Statement` (`statement` data) with subject, predicate,
 ///   object, date (typed `xsd:date`, `xsd:gYearMonth` or `xsd:gYear` by its
-///   granularity), source, evidence, start and end offsets, rule and confidence.
+///   granularity), rule, confidence and `prov:wasDerivedFrom` its sentence:
+///   `<source>#char=<start>,<end>`, a `nif:Sentence` with the edge's `source`
+///   (`nif:referenceContext`), `evidence` (`nif:anchorOf`), `start` and `end`
+///   (`nif:beginIndex`, `nif:endIndex`).
 ///
-/// The result is sorted and free of duplicates.
+/// The result is sorted and free of duplicates (a sentence's triples come
+/// once however many edges cite it).
 public enum GraphMLToRDF {
     public static func triples(_ doc: GraphMLDocument, path: String = "<input>") throws -> [Triple] {
         for (name, domain) in [("iri", GraphMLDocument.Key.Domain.node), ("predicateIRI", .edge), ("statement", .edge)]
@@ -77,10 +81,12 @@ public enum GraphMLToRDF {
                 out.append(Triple(st, PG.dateEarliest, .literal(Literal(date.earliestDay.description, datatype: XSD.date))))
                 out.append(Triple(st, PG.dateLatest, .literal(Literal(date.latestDay.description, datatype: XSD.date))))
             }
-            out.append(Triple(st, PG.source, .iri(try Self.iri(try need("source"), "source", fail))))
-            out.append(Triple(st, PG.evidence, .literal(Literal(try need("evidence")))))
-            out.append(Triple(st, PG.startOffset, .literal(Literal(try offset("start"), datatype: XSD.integer))))
-            out.append(Triple(st, PG.endOffset, .literal(Literal(try offset("end"), datatype: XSD.integer))))
+            // The sentence: the document's IRI and the offsets name it, as `IRIMinter.sentence` does.
+            let document = try Self.iri(try need("source"), "source", fail)
+            let start = try offset("start"), end = try offset("end")
+            let sentence = SentenceResource.iri(document: document, start: start, end: end)
+            out.append(Triple(st, PROV.wasDerivedFrom, .iri(sentence)))
+            out += SentenceResource.triples(sentence, document: document, text: try need("evidence"), start: start, end: end)
             out.append(Triple(st, PG.rule, .literal(Literal(try need("rule")))))
             guard let c = e.data["confidence"] else { throw fail("no 'confidence' data") }
             guard let confidence = c.number, confidence.isFinite else { throw fail("the confidence \(c) is not a number") }

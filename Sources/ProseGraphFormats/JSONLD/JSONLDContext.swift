@@ -2,8 +2,9 @@ import ProseGraphModel
 
 /// The project's JSON-LD 1.1 context: the prefixes of `PrefixMap.standard`,
 /// `type` for `@type`, a term for every entity class, for `Document` and
-/// `Statement`, and for every predicate of the relation contract and of the
-/// provenance vocabulary. Entity-valued terms are coerced to `@id`, typed
+/// `Statement`, for `Sentence` (`nif:Sentence`), and for every predicate of the
+/// relation contract and of the provenance vocabulary (`sentence` is
+/// `prov:wasDerivedFrom`; the sentence's own terms are NIF's names). Entity-valued terms are coerced to `@id`, typed
 /// provenance values to their datatype; `date` is not coerced (it has three
 /// datatypes), nor is `object` (its value is an entity or, for
 /// `holdsPosition`, a string).
@@ -124,12 +125,14 @@ public struct JSONLDContext: Sendable {
             Term(name: "date", iri: PG.date, coercion: nil),
             Term(name: "dateEarliest", iri: PG.dateEarliest, coercion: .datatype(XSD.date)),
             Term(name: "dateLatest", iri: PG.dateLatest, coercion: .datatype(XSD.date)),
-            Term(name: "source", iri: PG.source, coercion: .id),
-            Term(name: "evidence", iri: PG.evidence, coercion: nil),
-            Term(name: "startOffset", iri: PG.startOffset, coercion: .datatype(XSD.integer)),
-            Term(name: "endOffset", iri: PG.endOffset, coercion: .datatype(XSD.integer)),
+            Term(name: "sentence", iri: PROV.wasDerivedFrom, coercion: .id),
             Term(name: "rule", iri: PG.rule, coercion: nil),
             Term(name: "confidence", iri: PG.confidence, coercion: .datatype(XSD.decimal)),
+            Term(name: "Sentence", iri: NIF.Sentence, coercion: nil),
+            Term(name: "referenceContext", iri: NIF.referenceContext, coercion: .id),
+            Term(name: "anchorOf", iri: NIF.anchorOf, coercion: nil),
+            Term(name: "beginIndex", iri: NIF.beginIndex, coercion: .datatype(XSD.integer)),
+            Term(name: "endIndex", iri: NIF.endIndex, coercion: .datatype(XSD.integer)),
         ]
         for (name, entityValued) in contractPredicates {
             terms.append(Term(name: name, iri: PG.term(name), coercion: entityValued ? .id : nil))

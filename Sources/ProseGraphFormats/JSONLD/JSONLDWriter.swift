@@ -29,8 +29,8 @@ import ProseGraphModel
 /// uncoerced term a JSON string, anything else a value object
 /// (`{"@value": "2015-02", "@type": "xsd:gYearMonth"}`, `{"@value": ..., "@language": ...}`).
 /// Several values are an array, in the order the triples came. A value of a
-/// term coerced to `xsd:integer` (the offsets) in canonical form is a JSON
-/// number (`"startOffset": 1804`), which expands to exactly that literal;
+/// term coerced to `xsd:integer` (the sentence offsets) in canonical form is
+/// a JSON number (`"beginIndex": 1804`), which expands to exactly that literal;
 /// other literals are strings, so no processor changes a lexical form (a JSON
 /// number with a fraction would become an `xsd:double` such as `9.5E-1`:
 /// the confidence, an `xsd:decimal`, stays `"0.95"`).
