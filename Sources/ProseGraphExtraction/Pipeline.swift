@@ -367,8 +367,15 @@ public struct Pipeline: Sendable {
             k = j
         }
         // A news dateline ("LUSAKA — ...") places nothing by itself, but "here" in its sentence is that city.
-        if units.count > 2, let city = units[0].span, city.type == .city, tokens[city.tokens].allSatisfy({ $0.isAllCaps || $0.kind != .word }),
-           let dash = units[1].word, ["—", "–", "-"].contains(dash) {
+        // A dateline the gazetteer does not know is a city too ("TUMBES —" reads Tumbes).
+        if units.count > 2, var city = units[0].span, city.type == .city || city.type == .organization || city.type == .name,
+           tokens[city.tokens].allSatisfy({ $0.isAllCaps || $0.kind != .word }), let dash = units[1].word, ["—", "–"].contains(dash) {
+            if city.type != .city {
+                city.type = .city
+                city.label = tokens[city.tokens].map { $0.kind == .word ? $0.text.prefix(1) + $0.text.dropFirst().lowercased() : $0.text }.joined(separator: " ")
+                city.wikidata = nil
+                units[0] = Unit(units[0], span: city)
+            }
             for k in units.indices where units[k].word == "here" {
                 var span = city
                 span.tokens = units[k].tokens
@@ -460,12 +467,22 @@ public struct Pipeline: Sendable {
             if own.isEmpty, let side = sides[c.subject.key] { own = [side] }
             guard !own.isEmpty else { continue }
             let isAbroad: Bool
-            if let country = c.objectCountry { isAbroad = !own.contains(country) }
+            // A place of no gazetteer country: the country the article puts it in ("the Azerbaijani city of Shusha").
+            let placedIn = Self.country(placing: c.object.key, graph)
+            if let country = c.objectCountry ?? placedIn { isAbroad = !own.contains(country) }
             else if c.object.type == .place { isAbroad = !c.sentenceCountries.isEmpty && c.sentenceCountries.allSatisfy { !own.contains($0) } }
             else { isAbroad = false }
             guard isAbroad else { continue }
             Self.addRelation(c.subject, c.predicate, c.object, c.mention, into: &graph)
         }
+    }
+
+    /// The country a `locatedIn` fact puts a place in.
+    static func country(placing key: EntityKey, _ graph: KnowledgeGraph) -> String? {
+        for o in graph.objects(of: key, "locatedIn") {
+            if case .entity(let k) = o, let e = graph.entities[k], e.type == .country { return e.label }
+        }
+        return nil
     }
 
     /// Adds the deferred facts of rules whose people stand for their countries, now that every

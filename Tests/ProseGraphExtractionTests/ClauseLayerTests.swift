@@ -577,4 +577,19 @@ import ProseGraphExtraction
         let g = try facts("The Kingdom of Yugoslavia recognised the Soviet Union and established diplomatic relations with it on 24 June 1940.", title: "Russia–Serbia relations")
         #expect(g == ["Soviet Union establishedRelationsWith Yugoslavia 1940-06-24", "Yugoslavia recognized Soviet Union 1940-06-24"])
     }
+
+    /// "signed ... in the Azerbaijani city of Shusha": the place of an event is read past its descriptor, and a place the
+    /// gazetteer does not know is abroad by the country the article puts it in
+    @Test func placeAbroadByTheArticlesOwnLocatedIn() throws {
+        let f = try facts("On 15 June 2021 Turkish President Erdoğan and Azerbaijani President Aliyev signed the Shusha Declaration in the Azerbaijani city of Shusha.", title: "Turkey–Azerbaijan relations")
+        #expect(f == ["Aliyev holdsPosition \"President\"", "Aliyev metWith Erdoğan 2021-06-15", "Aliyev nationality Azerbaijan", "Azerbaijan signedAgreementWith Turkey 2021-06-15", "Erdoğan holdsPosition \"President\"", "Erdoğan nationality Turkey", "Erdoğan visited Shusha 2021-06-15", "Shusha locatedIn Azerbaijan"])
+    }
+
+    /// "TUMBES — X welcomed Y here": an unknown dateline is a city, and "here" is it; "brought X and Y together here"
+    @Test func datelineHereAndBroughtTogether() throws {
+        let f = try facts("TUMBES — Peru's president, Dina Boluarte, welcomed her Ecuadorian counterpart, President Daniel Noboa, here on 22 June 2024.", "visited", title: "Ecuador–Peru relations")
+        #expect(f == ["Daniel Noboa visited Tumbes 2024-06-22"])
+        let g = try facts("DOHA — Qatar's emir brought Rwandan President Paul Kagame and President Félix Tshisekedi of the Democratic Republic of the Congo together here on 18 March 2025.", title: "Qatar–Rwanda relations")
+        #expect(g == ["Félix Tshisekedi holdsPosition \"President\"", "Félix Tshisekedi metWith Paul Kagame 2025-03-18", "Félix Tshisekedi nationality Democratic Republic of the Congo", "Félix Tshisekedi visited Doha 2025-03-18", "Paul Kagame holdsPosition \"President\"", "Paul Kagame nationality Rwanda", "Paul Kagame visited Doha 2025-03-18"])
+    }
 }
