@@ -161,18 +161,26 @@ public enum Clauses {
                 for j in (k + 1)...close { keep[j] = false }
                 continue
             }
-            // A participial aside: "X, returned to office six months earlier, makes ...", "X, sworn in as ...".
-            if let w = units[segStart].word, participles.contains(w) || (w.hasSuffix("ed") && !finiteVerbs.contains(w)),
+            // A participial aside: "X, returned to office six months earlier, makes ...", "X, sworn in as ...",
+            // "X, then known as Y, ...".
+            var lead = segStart
+            while lead + 1 < close, units[lead].isModifier { lead += 1 }
+            if let w = units[lead].word, participles.contains(w) || (w.hasSuffix("ed") && !finiteVerbs.contains(w)),
                !seg.dropFirst().contains(where: { $0.isFiniteVerb }),
                // The predicate follows an aside; a noun phrase follows a main verb's object
                // ("X and Y, co-chaired the London Initiative, a conference ...").
-               close + 1 < n, let next = units[close + 1].word, !Self.clauseOpeners.contains(next), !determiners.contains(next) {
+               // Nor does a participle ("X, invested in Y in 1997, acquiring a third of it": "invested" is the predicate).
+               close + 1 < n, let next = units[close + 1].word, !Self.clauseOpeners.contains(next), !determiners.contains(next), !next.hasSuffix("ing") {
                 for j in (k + 1)...close { keep[j] = false }
                 continue
             }
             // A verb inside a relative clause of the apposition does not make it a clause:
             // "X, a career diplomat who had headed the department, was appointed ...".
-            if seg.prefix(while: { !($0.word.map(relativePronouns.contains) ?? false) }).contains(where: { $0.isVerbLike }) { continue }
+            // ("a Monterrey-based conglomerate": "based" in a compound is no verb.)
+            let beforeRelative = seg.prefix(while: { !($0.word.map(relativePronouns.contains) ?? false) })
+            if beforeRelative.indices.contains(where: { j in
+                units[j].isVerbLike && !(units[j].word == "based" && j > segStart && ["-", "–"].contains(units[j - 1].word ?? ""))
+            }) { continue }
             if close + 1 < n, let next = units[close + 1].word, next == "and" || next == "or" { continue }
             let first = units[segStart]
             let opens: Bool

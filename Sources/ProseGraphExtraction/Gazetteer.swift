@@ -158,6 +158,8 @@ public final class Gazetteer: Sendable {
             func applies(_ e: GazetteerEntry) -> Bool {
                 if let exact = e.exactTokens { return tokens[i..<(i + n)].map(\.text) == exact }
                 if e.kind == .position { return true }
+                // "NIS" (an acronym) is not the city Nis: a short all-capitals word names no city.
+                if e.kind == .city, n == 1, tokens[i].isAllCaps, tokens[i].text.count <= 3 { return false }
                 return tokens[i].isCapitalized
             }
             // Most phrases keep every entry: no new array then.

@@ -328,6 +328,12 @@ public enum RuleMatcher {
             var u = u
             // A slot may follow a determiner the pattern does not spell out: "with the Netherlands".
             if case .slot = el, u + 1 < units.count, units[u].flags & UnitFlags.the != 0, accepts(el, units[u + 1]) { u += 1 }
+            // Or an "X-based" before the name: "invested in the Dakar-based Sonatel".
+            if case .slot = el {
+                let x = u < units.count && units[u].flags & UnitFlags.the != 0 ? u + 1 : u
+                if x + 3 < units.count, units[x].span != nil, units[x + 2].word == "based", let dash = units[x + 1].word,
+                   dash == "-" || dash == "–", !accepts(el, units[x]), accepts(el, units[x + 3]) { u = x + 3 }
+            }
             if u < units.count, accepts(el, units[u]) {
                 var nb = b
                 nb.mark(el, u, units)

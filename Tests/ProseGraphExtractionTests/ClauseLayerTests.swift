@@ -592,4 +592,12 @@ import ProseGraphExtraction
         let g = try facts("DOHA — Qatar's emir brought Rwandan President Paul Kagame and President Félix Tshisekedi of the Democratic Republic of the Congo together here on 18 March 2025.", title: "Qatar–Rwanda relations")
         #expect(g == ["Félix Tshisekedi holdsPosition \"President\"", "Félix Tshisekedi metWith Paul Kagame 2025-03-18", "Félix Tshisekedi nationality Democratic Republic of the Congo", "Félix Tshisekedi visited Doha 2025-03-18", "Paul Kagame holdsPosition \"President\"", "Paul Kagame nationality Rwanda", "Paul Kagame visited Doha 2025-03-18"])
     }
+
+    /// "the Mexico City–based Pemex" (an en dash), "X (NIS), the Novi Sad-based oil company" ("NIS" is no city);
+    /// "X, then known as Y, invested in the Dakar-based operator Z in 1997, acquiring ...": "invested" is the predicate and
+    /// the object is read past "Dakar-based"; "X, a Monterrey-based conglomerate, acquired 49 per cent of Y"
+    @Test func basedCompoundsAndInvestments() throws {
+        let f = try facts("Mexico exported fuel through a subsidiary of the Mexico City–based state oil company Pemex. Gazprom Neft bought a stake in Naftna Industrija Srbije (NIS), the Novi Sad-based oil company, in 2009. Orange, then known as France Télécom, invested in the Dakar-based operator Sonatel in 1997, acquiring a third of its capital. In 1994 Grupo Domos, a Monterrey-based conglomerate, acquired 49 per cent of the state telecommunications company ETECSA.", title: "Mexico–Cuba relations")
+        #expect(f == ["Gazprom Neft investedIn Naftna Industrija Srbije 2009", "Grupo Domos basedIn Monterrey", "Grupo Domos investedIn ETECSA 1994", "Naftna Industrija Srbije basedIn Novi Sad", "Orange investedIn Sonatel 1997", "Pemex basedIn Mexico City", "Sonatel basedIn Dakar"])
+    }
 }
