@@ -35,8 +35,9 @@ public struct DateNormalizer: Sendable {
                     out.append(EntitySpan(tokens: i..<end, type: .date, label: d.description, date: d))
                     // A relative date that looks back ("since taking office the previous year") is an aside:
                     // the story stays where it was, so "On Tuesday" after it still counts from the last date.
-                    let relativeWord = t[i].kind != .number && month(t[i]) == nil
-                    if !(relativeWord && context.map { d < $0 } ?? false) { context = d }
+                    // So does a month alone before the last date ("prompted Lima to send troops in January").
+                    let relativeWord = t[i].kind != .number && (month(t[i]) == nil || end == i + 1)
+                    if !(relativeWord && context.map { d < $0 } ?? false), !Self.isFlashback(t, i) { context = d }
                 }
                 i = end
             } else {
@@ -45,6 +46,22 @@ public struct DateNormalizer: Sendable {
         }
         return out
     }
+
+    /// A date in a pluperfect clause ("the occupation that had followed Spain's defeat in 1898") looks back:
+    /// "later that year" after it still counts from the story's date.
+    static func isFlashback(_ t: [Token], _ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0, k >= i - 6 {
+            let w = t[k].lower
+            if w == "," || w == ";" || w == "." { return false }
+            if w == "had" { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    /// Words after which a month alone is a date in the year of the story ("flew to Kigali in April").
+    static let monthAloneCues: Set<String> = ["in", "early", "late", "mid", "by", "until", "since"]
 
     static let numberWords: [String: Int] = [
         "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -173,6 +190,10 @@ public struct DateNormalizer: Sendable {
             // "November 2013", "June–July 2024" (start month).
             if let y = tok(i + 1).flatMap(year) { return (FactDate(year: y, month: m), i + 2) }
             if isDash(i + 1), tok(i + 2).flatMap(month) != nil, let y = tok(i + 3).flatMap(year) { return (FactDate(year: y, month: m), i + 4) }
+            // "Al-Khulaifi flew to Kigali in April": a month alone after "in" takes the year of the nearest date before it.
+            if let c = context, i > 0, Self.monthAloneCues.contains(t[i - 1].lower), tok(i + 1)?.kind != .number {
+                return (FactDate(year: c, month: m), i + 1)
+            }
             return nil
         }
         // Relative years: "the following year", "the next year", "a year later", "later that year",

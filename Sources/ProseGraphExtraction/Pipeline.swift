@@ -712,8 +712,13 @@ public struct Pipeline: Sendable {
             let d = units[k].span!.date!
             let distance = abs(k - m.anchor)
             if enclosure[k] == 0 || enclosure[k] == anchorEnclosure {
-                let rank = (clause[k] == clause[m.anchor] ? 0 : 2) + (inCore[k] || !inCore[m.anchor] ? 0 : 1)
-                if best == nil || (rank, distance) < (best!.rank, best!.distance) { best = (rank, distance, d) }
+                // A date of another clause after "since" or "until" looks back or ahead ("the first ... since the
+                // revolution of 1979, and he was received by X"): the sentence's own date comes first.
+                let bound = clause[k] != clause[m.anchor] && (max(0, k - 4)..<k).contains { units[$0].word == "since" || units[$0].word == "until" }
+                let rank = (clause[k] == clause[m.anchor] ? 0 : 2) + (inCore[k] || !inCore[m.anchor] ? 0 : 1) + (bound ? 2 : 0)
+                // At equal distance the finer date wins ("In 2025 X flew to Kigali in April").
+                func fineness(_ f: FactDate) -> Int { f.day != nil ? 0 : f.month != nil ? 1 : 2 }
+                if best == nil || (rank, distance, fineness(d)) < (best!.rank, best!.distance, fineness(best!.date)) { best = (rank, distance, d) }
             } else if !parenthesized.contains(enclosure[k]), k > m.anchor || Self.isTrip(enclosure[k], units, enclosure) {
                 // A date only in a relative clause after the trigger ("made several visits to Belgium, the
                 // last of which was in November 2001") still dates it; one before it ("X, who took office

@@ -600,4 +600,16 @@ import ProseGraphExtraction
         let f = try facts("Mexico exported fuel through a subsidiary of the Mexico City–based state oil company Pemex. Gazprom Neft bought a stake in Naftna Industrija Srbije (NIS), the Novi Sad-based oil company, in 2009. Orange, then known as France Télécom, invested in the Dakar-based operator Sonatel in 1997, acquiring a third of its capital. In 1994 Grupo Domos, a Monterrey-based conglomerate, acquired 49 per cent of the state telecommunications company ETECSA.", title: "Mexico–Cuba relations")
         #expect(f == ["Gazprom Neft investedIn Naftna Industrija Srbije 2009", "Grupo Domos basedIn Monterrey", "Grupo Domos investedIn ETECSA 1994", "Naftna Industrija Srbije basedIn Novi Sad", "Orange investedIn Sonatel 1997", "Pemex basedIn Mexico City", "Sonatel basedIn Dakar"])
     }
+
+    /// Dates: "in April" takes the story's year; a month before the last date ("troops ... in January") and a pluperfect
+    /// look-back ("that had followed Spain's defeat in 1898") do not move the story; a date after "since" in another
+    /// clause does not date this one
+    @Test func monthsAloneFlashbacksAndSince() throws {
+        let f = try facts("Cuba became independent of the United States on 20 May 1902, at the end of an occupation that had followed Spain's defeat in 1898, and Mexico recognised the new republic later that year. In 2025 Qatari minister Mohammed Al-Khulaifi flew to Kigali in April. On 22 June 2024 Peru's president, Dina Boluarte, welcomed Ecuadorian President Daniel Noboa, the first since violence prompted Lima to send troops to the frontier in January. A month later Daniel Noboa travelled to Lima. On 2 March 2008 Iranian President Mahmoud Ahmadinejad arrived in Havana, the first since the revolution of 1979, and he was received by Cuban President Raúl Castro.", "visited", title: "Mexico–Cuba relations")
+        #expect(f == ["Daniel Noboa visited Lima 2024-07", "Mahmoud Ahmadinejad visited Havana 2008-03-02", "Mohammed Al-Khulaifi visited Kigali 2025-04"])
+        let g = try facts("Cuba became independent of the United States on 20 May 1902, at the end of an occupation that had followed Spain's defeat in 1898, and Mexico recognised the new republic later that year. On 2 March 2008 Iranian President Mahmoud Ahmadinejad arrived in Havana, the first since the revolution of 1979, and he was received by Cuban President Raúl Castro.", title: "Mexico–Cuba relations")
+        #expect(g == ["Cuba independenceFrom United States 1902-05-20", "Mahmoud Ahmadinejad holdsPosition \"President\"", "Mahmoud Ahmadinejad metWith Raúl Castro 2008-03-02",
+                      "Mahmoud Ahmadinejad nationality Iran", "Mahmoud Ahmadinejad visited Havana 2008-03-02", "Mexico recognized Cuba 1902",
+                      "Raúl Castro holdsPosition \"President\"", "Raúl Castro nationality Cuba"])
+    }
 }
