@@ -92,6 +92,13 @@ public struct EntityRecognizer: Sendable {
         ["factory"], ["plant"], ["headquarters"], ["compound"], ["checkpoint"], ["terminal"],
     ]
 
+    /// Event nouns a name may describe: "the Independence Day parade", "the Victory Day celebrations".
+    static let eventNouns: Set<String> = [
+        "parade", "parades", "celebration", "celebrations", "ceremony", "ceremonies", "festival", "festivities", "commemoration",
+        "commemorations", "summit", "conference", "forum", "games", "exhibition", "expo", "dinner", "banquet", "lecture", "match",
+        "service", "mass", "reception", "anniversary", "rally", "march", "holiday", "holidays", "address", "speech",
+    ]
+
     /// Nouns for a settlement named after "of": "the city of Trujillo", "the town of Marburg".
     static let settlementNouns: Set<String> = ["city", "town", "village", "township", "municipality"]
 
@@ -402,6 +409,13 @@ public struct EntityRecognizer: Sendable {
                 // "the ancient Nabataean city of Petra": a name before "city of" describes the city; no entity.
                 if e == runEnd, e + 1 < t.count, Self.settlementNouns.contains(t[e].lower), t[e + 1].lower == "of" {
                     k = e
+                    continue
+                }
+                // "the Independence Day parade": a name before an event noun names the event, not a place or person.
+                var f = e
+                while f < runEnd, Self.notNames.contains(t[f].lower) { f += 1 }  // "Independence Day"
+                if k == i, f == runEnd, f < t.count, !t[f].isCapitalized, Self.eventNouns.contains(t[f].lower) {
+                    k = f
                     continue
                 }
                 if e > k {
@@ -729,6 +743,12 @@ public struct EntityRecognizer: Sendable {
             if e > i, tok.text == "-", !tok.spaceBefore, e + 1 < t.count, !t[e + 1].spaceBefore, t[e + 1].isCapitalized {
                 e += 2
                 words += 1
+                continue
+            }
+            // A plural possessive inside a name: "the Leaders' Retreat", "Teachers' Pension Plan".
+            if e > i, tok.text == "'", !tok.spaceBefore, t[e - 1].lower.hasSuffix("s"), e + 1 < t.count, t[e + 1].isCapitalized,
+               t[e + 1].kind == .word, !Self.notNames.contains(t[e + 1].lower) {
+                e += 1
                 continue
             }
             // Korean and other given names joined by a hyphen in lower case: "Roh Moo-hyun", "Kim Sung-soo".

@@ -162,7 +162,8 @@ public struct Pipeline: Sendable {
                     // "Rwanda exported tea to Qatar and imported fuel from ...", "X recognised Y and established relations
                     // with it": a match that opens with its subject does not take a preposition's or a verb's object for the
                     // subject of a coordinated verb.
-                    if m0.subjects.contains(m0.first), Self.isComplement(m0.first, view.units),
+                    if let s0 = m0.subjects.min(), s0 >= m0.first, (m0.first..<s0).allSatisfy({ view.units[$0].flags & UnitFlags.the != 0 }),
+                       Self.isComplement(s0, view.units),
                        let last = m0.subjects.max(), last < m0.anchor, (last..<m0.anchor).contains(where: { view.units[$0].word == "and" }) { continue }
                     // "the summit of the OSCE in Istanbul": a place after "X of Y" belongs to X, not to Y.
                     if rule.predicate == "locatedIn", let su = m.subjects.first, let ou = m.objects.first, su < ou, Self.isOfComplement(su, units) { continue }
@@ -620,7 +621,12 @@ public struct Pipeline: Sendable {
     /// "recognised the Soviet Union").
     static func isComplement(_ k: Int, _ units: [Unit]) -> Bool {
         var j = k - 1
-        if j >= 0, units[j].flags & UnitFlags.the != 0 { j -= 1 }
+        // Past a determiner and up to two plain words before the name ("for the tenth Leaders' Retreat").
+        while j >= 0, k - j <= 3, let w = units[j].word, units[j].flags & UnitFlags.the != 0
+                || (!units[j].isPreposition && !units[j].isVerbLike && !units[j].isCoordinatedVerb && w != "," && w != "and" && w != "or"
+                    && w.first?.isLetter == true) {
+            j -= 1
+        }
         return j >= 0 && (units[j].isPreposition || units[j].isVerbLike)
     }
 
@@ -708,16 +714,24 @@ public struct Pipeline: Sendable {
         let clause = context.clause, inCore = context.inCore
         var best: (rank: Int, distance: Int, date: FactDate)? = nil
         var fallback: (distance: Int, date: FactDate)? = nil
+        // "2015 – X attends the funeral of Y in Singapore on 29 March": a date another one of the sentence refines
+        // (same year, then a month or a day) gives way to it.
+        func fineness(_ f: FactDate) -> Int { f.day != nil ? 0 : f.month != nil ? 1 : 2 }
+        func refined(_ d: FactDate) -> Bool {
+            context.dates.contains { j in
+                let e = units[j].span!.date!
+                return e.year == d.year && fineness(e) < fineness(d) && (d.month == nil || d.month == e.month)
+            }
+        }
         for k in context.dates {
             let d = units[k].span!.date!
-            let distance = abs(k - m.anchor)
+            let distance = abs(k - m.anchor) + (refined(d) ? units.count : 0)
             if enclosure[k] == 0 || enclosure[k] == anchorEnclosure {
                 // A date of another clause after "since" or "until" looks back or ahead ("the first ... since the
                 // revolution of 1979, and he was received by X"): the sentence's own date comes first.
                 let bound = clause[k] != clause[m.anchor] && (max(0, k - 4)..<k).contains { units[$0].word == "since" || units[$0].word == "until" }
                 let rank = (clause[k] == clause[m.anchor] ? 0 : 2) + (inCore[k] || !inCore[m.anchor] ? 0 : 1) + (bound ? 2 : 0)
                 // At equal distance the finer date wins ("In 2025 X flew to Kigali in April").
-                func fineness(_ f: FactDate) -> Int { f.day != nil ? 0 : f.month != nil ? 1 : 2 }
                 if best == nil || (rank, distance, fineness(d)) < (best!.rank, best!.distance, fineness(best!.date)) { best = (rank, distance, d) }
             } else if !parenthesized.contains(enclosure[k]), k > m.anchor || Self.isTrip(enclosure[k], units, enclosure) {
                 // A date only in a relative clause after the trigger ("made several visits to Belgium, the

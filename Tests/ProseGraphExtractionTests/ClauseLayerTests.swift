@@ -612,4 +612,15 @@ import ProseGraphExtraction
                       "Mahmoud Ahmadinejad nationality Iran", "Mahmoud Ahmadinejad visited Havana 2008-03-02", "Mexico recognized Cuba 1902",
                       "Raúl Castro holdsPosition \"President\"", "Raúl Castro nationality Cuba"])
     }
+
+    /// Presence abroad in a country ("attends the state funeral of X in Singapore", dated by the day that refines the item's
+    /// year), "was the guest of honour at the Independence Day parade in Kuala Lumpur" (a name before an event noun is no
+    /// place); "the tenth Leaders' Retreat" is one name and no subject of "and meets"
+    @Test func presenceInACountryAndAsAGuest() throws {
+        let f = try facts("- 2015 – Malaysian Prime Minister Najib Razak attends the state funeral of Lee Kuan Yew in Singapore on 29 March.\n- 30 January 2023 – Malaysian Prime Minister Anwar Ibrahim visits Singapore for the tenth Leaders' Retreat and meets Lee Hsien Loong.\n\nIn 2021 Singaporean President Halimah Yacob was the guest of honour at the Independence Day parade in Kuala Lumpur.", title: "Malaysia–Singapore relations")
+        #expect(f == ["Anwar Ibrahim holdsPosition \"Prime Minister\"", "Anwar Ibrahim metWith Lee Hsien Loong 2023-01-30", "Anwar Ibrahim nationality Malaysia",
+                      "Anwar Ibrahim visited Singapore 2023-01-30", "Halimah Yacob holdsPosition \"President\"", "Halimah Yacob nationality Singapore",
+                      "Halimah Yacob visited Kuala Lumpur 2021", "Najib Razak holdsPosition \"Prime Minister\"", "Najib Razak nationality Malaysia",
+                      "Najib Razak visited Singapore 2015-03-29"])
+    }
 }
