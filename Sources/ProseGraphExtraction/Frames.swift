@@ -24,7 +24,8 @@ import Yams
 /// - `passive-agent`: T was verb by A, the target the passive's subject ("Iraq was
 ///   recognised by Iran", "a stake in Y was acquired by X")
 /// - `purpose: true`: A ... for (det)? noun P T ("X travelled to Y for talks with Z")
-/// - `pair`: A and T verb ("X and Y met", "X and Y signed an agreement")
+/// - `pair`: A and T verb ("X and Y met", "X and Y signed an agreement"); a list of three or more
+///   agents gives one fact per pair ("A, B and C signed")
 /// - `preposed: true`: during/on ... noun P T (date)?, A ("During a visit to Port Moresby, Albanese ...",
 ///   "During a visit to Paris on 6 and 7 October 2024, Tô Lâm ...")
 public enum Frames {
@@ -106,7 +107,14 @@ public enum Frames {
                 patterns.append("\(a)+ ~20 for (a|an|the)? ~2 !\(alt(nouns)) \(alt(preps)) (the)? \(t)+")
             }
             let pair = words(map["pair"])
-            if !pair.isEmpty { patterns.append("{subject:\(agent)} and (the)? {object:\(target)} ~2 !\(alt(pair))") }
+            if !pair.isEmpty {
+                patterns.append("{subject:\(agent)} and (the)? {object:\(target)} ~2 !\(alt(pair))")
+                // Three or more named: "A, Georgian President B and C signed": one fact per pair ("held" alone, as in
+                // "held a joint press conference", is no meeting).
+                let named = agent.split(separator: "|").filter { !$0.hasPrefix("Group") && $0 != "Pronoun" }.joined(separator: "|")
+                let listVerbs = pair.filter { $0 != "held" && $0 != "hold" }
+                if !named.isEmpty, !listVerbs.isEmpty { patterns.append("{pair:\(named)}+ ~2 !\(alt(listVerbs))") }
+            }
             guard !patterns.isEmpty else { throw fail("frame '\(id)' has no trigger words") }
             var rule = "- id: \(id)\n  predicate: \(predicate)\n  patterns:\n"
             for p in patterns { rule += "    - \"\(p)\"\n" }

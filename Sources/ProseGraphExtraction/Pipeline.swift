@@ -165,6 +165,12 @@ public struct Pipeline: Sendable {
                     if let s0 = m0.subjects.min(), s0 >= m0.first, (m0.first..<s0).allSatisfy({ view.units[$0].flags & UnitFlags.the != 0 }),
                        Self.isComplement(s0, view.units),
                        let last = m0.subjects.max(), last < m0.anchor, (last..<m0.anchor).contains(where: { view.units[$0].word == "and" }) { continue }
+                    // "X, Georgian President Y and Z signed": a demonym before a title with its own name is that name's.
+                    if rule.predicate == "nationality", let su = m.subjects.first, let ou = m.objects.first, su < ou, units[ou].spanType == .demonym {
+                        var t = ou + 1
+                        while t < units.count, units[t].spanType == .title { t += 1 }
+                        if t > ou + 1, t < units.count, units[t].spanType == .person || units[t].spanType == .name { continue }
+                    }
                     // "the summit of the OSCE in Istanbul": a place after "X of Y" belongs to X, not to Y.
                     if rule.predicate == "locatedIn", let su = m.subjects.first, let ou = m.objects.first, su < ou, Self.isOfComplement(su, units) { continue }
                     guard seen.insert(MatchKey(rule: ruleIndex, subjects: m.subjects, objects: m.objects, anchor: m.anchor)).inserted else { continue }
@@ -351,14 +357,17 @@ public struct Pipeline: Sendable {
             guard units[k].span.map({ $0.type == .city || $0.type == .name }) ?? false else { k += 1; continue }
             var items = [k]
             var j = k + 1
+            var conjunction = false
             while j + 1 < units.count, let w = units[j].word, w == "," || w == "and" || w == "or" {
                 var next = j + 1
                 if next < units.count, units[next].word == "and" || units[next].word == "or" { next += 1 }
                 guard next < units.count, let s = units[next].span, s.type == .city || s.type == .name else { break }
+                if w != "," || next > j + 1 { conjunction = true }
                 items.append(next)
                 j = next + 1
             }
-            if items.count > 1, items.contains(where: { units[$0].spanType == .city }) {
+            // A list ends with "and" or "or": "in Istanbul, Heydar Aliyev, Georgian President X and Y signed" is none.
+            if items.count > 1, conjunction, items.contains(where: { units[$0].spanType == .city }) {
                 for i in items where units[i].spanType == .name {
                     var span = units[i].span!
                     span.type = .city

@@ -221,6 +221,7 @@ import ProseGraphExtraction
             "(during|on|in|at) (a|an|the|his|her|their|its)? ~3 !(visit) (to) (the)? {object:City}+ [ (on|in|from|between) {_:Date} ] , (the)? {subject:Person}+",
             "{subject:Person} , (during|on) (a|an|the|his|her|their|its)? ~3 !(visit) (to) (the)? {object:City}+",
             "{subject:Person} and (the)? {object:City} ~2 !(met)",
+            "{pair:Person}+ ~2 !(met)",
         ])
     }
 
@@ -622,5 +623,16 @@ import ProseGraphExtraction
                       "Anwar Ibrahim visited Singapore 2023-01-30", "Halimah Yacob holdsPosition \"President\"", "Halimah Yacob nationality Singapore",
                       "Halimah Yacob visited Kuala Lumpur 2021", "Najib Razak holdsPosition \"Prime Minister\"", "Najib Razak nationality Malaysia",
                       "Najib Razak visited Singapore 2015-03-29"])
+    }
+
+    /// "in Istanbul, Heydar Aliyev, Georgian President Eduard Shevardnadze and Demirel signed": no list of cities (no "and"
+    /// joins Istanbul's), a meeting per pair of the three, and "Georgian" is Shevardnadze's only
+    @Test func threeSignersMeetPairwise() throws {
+        let f = try facts("On 18 November 1999, at the summit in Istanbul, Azerbaijani President Heydar Aliyev met Turkish President Süleyman Demirel. Later that day Heydar Aliyev, Georgian President Eduard Shevardnadze and Demirel signed the agreement on the oil pipeline.", title: "Turkey–Azerbaijan relations")
+        #expect(f == ["Azerbaijan signedAgreementWith Georgia 1999-11-18", "Azerbaijan signedAgreementWith Turkey 1999-11-18", "Eduard Shevardnadze holdsPosition \"President\"",
+                      "Eduard Shevardnadze metWith Heydar Aliyev 1999-11-18", "Eduard Shevardnadze metWith Süleyman Demirel 1999-11-18", "Eduard Shevardnadze nationality Georgia",
+                      "Georgia signedAgreementWith Turkey 1999-11-18", "Heydar Aliyev holdsPosition \"President\"", "Heydar Aliyev metWith Süleyman Demirel 1999-11-18",
+                      "Heydar Aliyev nationality Azerbaijan", "Heydar Aliyev visited Istanbul 1999-11-18", "Süleyman Demirel holdsPosition \"President\"",
+                      "Süleyman Demirel nationality Turkey"])
     }
 }
