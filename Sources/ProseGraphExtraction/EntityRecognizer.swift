@@ -88,7 +88,7 @@ public struct EntityRecognizer: Sendable {
         ["memorial"], ["cemetery"], ["museum"], ["monastery"], ["mansion"], ["buildings"], ["fortress"], ["tower"], ["hospital"], ["camp"], ["refugee", "camp"], ["bridge"],
         ["stadium"], ["harbour"], ["harbor"], ["monument"], ["temple"], ["castle"], ["park"], ["street"],
         ["avenue"], ["boulevard"], ["island"], ["islands"], ["strait"], ["canal"], ["dam"], ["shipyard"],
-        ["house"], ["hall"], ["residence"], ["diwan"], ["track"], ["trail"], ["field"], ["airfield"],
+        ["house"], ["hall"], ["residence"], ["diwan"], ["track"], ["trail"], ["field"], ["airfield"], ["garden"], ["gardens"],
         ["factory"], ["plant"], ["headquarters"], ["compound"], ["checkpoint"], ["terminal"],
     ]
 
@@ -119,7 +119,7 @@ public struct EntityRecognizer: Sendable {
 
     static let monthNames: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 
-    static let leadingPlaceCues: Set<String> = ["avenue", "rue", "boulevard", "mount", "lake", "port", "fort", "camp"]
+    static let leadingPlaceCues: Set<String> = ["avenue", "rue", "boulevard", "mount", "lake", "port", "fort", "camp", "casa", "palacio", "palazzo", "plaza", "piazza", "praça"]
 
     /// Words of a ministerial portfolio, which extend "Minister of ..." and "Secretary of ...".
     static let portfolioWords: Set<String> = [
@@ -158,7 +158,7 @@ public struct EntityRecognizer: Sendable {
     /// Name particles allowed inside a person's name.
     static let particles: Set<String> = [
         "de", "van", "von", "der", "den", "da", "dos", "das", "do", "bin", "binti", "al", "el", "ibn", "le", "la",
-        "du", "di", "del", "della", "ter", "ten", "y", "abu", "bint", "ben", "e",
+        "du", "di", "del", "della", "ter", "ten", "y", "abu", "bint", "ben", "e", "arap",
     ]
 
     /// Capitalized words that never belong to a name.

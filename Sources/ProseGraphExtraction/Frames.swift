@@ -108,7 +108,8 @@ public enum Frames {
             }
             let pair = words(map["pair"])
             if !pair.isEmpty {
-                patterns.append("{subject:\(agent)} and (the)? {object:\(target)} ~2 !\(alt(pair))")
+                // Only words a plural subject takes between: "X and Y is twinned" is no pair.
+                patterns.append("{subject:\(agent)} and (the)? {object:\(target)} (are|were|have|had|both|also|jointly|then|later|formally|officially|first|finally)? (been|also|both|jointly)? !\(alt(pair))")
                 // Three or more named: "A, Georgian President B and C signed": one fact per pair ("held" alone, as in
                 // "held a joint press conference", is no meeting).
                 let named = agent.split(separator: "|").filter { !$0.hasPrefix("Group") && $0 != "Pronoun" }.joined(separator: "|")

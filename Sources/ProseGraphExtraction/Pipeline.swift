@@ -159,6 +159,11 @@ public struct Pipeline: Sendable {
                                       last: map[max(0, min(m0.last, map.count - 1))])
                     if !rule.allowReported, let sp = speech, m.anchor > sp { continue }
                     if !rule.literalObject, isBlocked(m0, view.units) { continue }
+                    // "Diana Mondino, his foreign minister, flew to ...": a possessive is nobody's subject.
+                    if m0.subjects.contains(where: { view.units[$0].spanType == .pronoun && ["his", "her"].contains(view.units[$0].span!.label) }) { continue }
+                    // "Kenya suspended imports of Ugandan milk": a trade stopped is no trade.
+                    if rule.predicate == "importsFrom" || rule.predicate == "exportsTo",
+                       (max(0, m0.anchor - 2)..<m0.anchor).contains(where: { view.units[$0].word.map(Self.tradeStops.contains) ?? false }) { continue }
                     // "Rwanda exported tea to Qatar and imported fuel from ...", "X recognised Y and established relations
                     // with it": a match that opens with its subject does not take a preposition's or a verb's object for the
                     // subject of a coordinated verb.
@@ -187,7 +192,10 @@ public struct Pipeline: Sendable {
             case .pronoun:
                 // "..., while it imported ...": a pronoun that opens a clause joined by a conjunction
                 // is the subject of the clause before it (the sentence's first fitting entity).
-                let joined = u >= 2 && units[u - 2].word == "," && (units[u - 1].word.map(Self.clauseJoiners.contains) ?? false)
+                // Also past a time phrase: ", and in March 2010 he chose Buenos Aires".
+                var b = u - 1
+                while b >= 1, units[b].spanType == .date || (units[b].word.map { ["in", "on", "at", "by", "since", "then", "later"].contains($0) } ?? false) { b -= 1 }
+                let joined = b >= 1 && units[b - 1].word == "," && (units[b].word.map(Self.clauseJoiners.contains) ?? false)
                 cache[u] = resolver.resolve(span, clauseInitial: u == 0 || units[u - 1].word == ",", afterConjunction: joined)
             case .person, .country, .demonym, .organization, .city, .group: cache[u] = resolver.resolve(span)
             case .name:
@@ -375,6 +383,12 @@ public struct Pipeline: Sendable {
                 }
             }
             k = j
+        }
+        // "a Bíldudalur-based salmon farmer": a name before "-based" is a city.
+        for k in units.indices where k + 2 < units.count && units[k].spanType == .name && units[k + 2].word == "based" {
+            guard let dash = units[k + 1].word, dash == "-" || dash == "–", var span = units[k].span else { continue }
+            span.type = .city
+            units[k] = Unit(units[k], span: span)
         }
         // A news dateline ("LUSAKA — ...") places nothing by itself, but "here" in its sentence is that city.
         // A dateline the gazetteer does not know is a city too ("TUMBES —" reads Tumbes).
@@ -631,13 +645,17 @@ public struct Pipeline: Sendable {
     static func isComplement(_ k: Int, _ units: [Unit]) -> Bool {
         var j = k - 1
         // Past a determiner and up to two plain words before the name ("for the tenth Leaders' Retreat").
-        while j >= 0, k - j <= 3, let w = units[j].word, units[j].flags & UnitFlags.the != 0
+        while j >= 0, k - j <= 3 {
+            if units[j].spanType == .title || units[j].spanType == .demonym { j -= 1; continue }  // "received by King Paul and"
+            guard let w = units[j].word, units[j].flags & UnitFlags.the != 0
                 || (!units[j].isPreposition && !units[j].isVerbLike && !units[j].isCoordinatedVerb && w != "," && w != "and" && w != "or"
-                    && w.first?.isLetter == true) {
+                    && w.first?.isLetter == true) else { break }
             j -= 1
         }
         return j >= 0 && (units[j].isPreposition || units[j].isVerbLike)
     }
+
+    static let tradeStops: Set<String> = ["suspended", "suspends", "banned", "bans", "halted", "halts", "stopped", "stops", "blocked", "barred", "restricted", "curbed"]
 
     static let factiveBeforeTo: Set<String> = ["helped", "helps", "help", "managed", "manages", "on"]
 

@@ -249,6 +249,8 @@ public enum RuleMatcher {
         }
     }
 
+    static let placeJoints: Set<String> = [",", "and", "or", "the", "as", "well"]
+
     static let joints: Set<String> = [",", "and", "or", "the", "along", "together", "with", "as", "well", "by", "new", "former", "then", "current"]
 
     /// What may stand between the items of a list: "A, B and C", "A, along with the Belgian Prime Minister B".
@@ -279,14 +281,19 @@ public enum RuleMatcher {
         var lead = u - 1
         if lead >= 0, units[lead].flags & UnitFlags.the != 0 { lead -= 1 }
         let leadPreposition = step == 1 && lead >= 0 && units[lead].isPreposition ? units[lead].word : nil
+        // A list of places joins its items with commas and "and" only: "received in Manila by their counterparts,
+        // A and B" lists no places after Manila.
+        let places: Bool
+        if case .slot(_, let types, _, _) = el { places = types.allSatisfy { $0.type == .city || $0.type == .place || $0.type == .country } } else { places = false }
+        func joint(_ unit: Unit) -> Bool { places ? unit.word.map(Self.placeJoints.contains) ?? false : isListJoint(unit) }
         var items: [Int] = []
         var sawConjunction = false
         var next = u + step
         var k = next
-        while inRange(k), isListJoint(units[k]), !accepts(el, units[k]) {
+        while inRange(k), joint(units[k]), !accepts(el, units[k]) {
             var j = k
             var conjunction = false
-            while inRange(j), isListJoint(units[j]) || (conjunction && leadPreposition != nil && units[j].word == leadPreposition),
+            while inRange(j), joint(units[j]) || (conjunction && leadPreposition != nil && units[j].word == leadPreposition),
                   !accepts(el, units[j]), abs(j - k) < 6 {
                 if units[j].flags & UnitFlags.conjunction != 0 { conjunction = true }
                 j += step

@@ -220,7 +220,7 @@ import ProseGraphExtraction
             "(during|on|in|at) (a|an|the|his|her|their|its)? ~3 !(visit) (to) (the)? {object:City}+ [ (on|in|from|between) {_:Date} ] , (the)? {subject:Person}+",
             "(during|on|in|at) (a|an|the|his|her|their|its)? ~3 !(visit) (to) (the)? {object:City}+ [ (on|in|from|between) {_:Date} ] , (the)? {subject:Person}+",
             "{subject:Person} , (during|on) (a|an|the|his|her|their|its)? ~3 !(visit) (to) (the)? {object:City}+",
-            "{subject:Person} and (the)? {object:City} ~2 !(met)",
+            "{subject:Person} and (the)? {object:City} (are|were|have|had|both|also|jointly|then|later|formally|officially|first|finally)? (been|also|both|jointly)? !(met)",
             "{pair:Person}+ ~2 !(met)",
         ])
     }
@@ -634,5 +634,17 @@ import ProseGraphExtraction
                       "Georgia signedAgreementWith Turkey 1999-11-18", "Heydar Aliyev holdsPosition \"President\"", "Heydar Aliyev metWith Süleyman Demirel 1999-11-18",
                       "Heydar Aliyev nationality Azerbaijan", "Heydar Aliyev visited Istanbul 1999-11-18", "Süleyman Demirel holdsPosition \"President\"",
                       "Süleyman Demirel nationality Turkey"])
+    }
+
+    /// Precision on news and ceremonial prose: "Daniel arap Moi"; "received in Manila by their counterparts, A and B" lists no
+    /// places after Manila; "the Japanese Memorial Garden" and "the Casa Rosada" are places; ", and in March 2010 he" is the
+    /// subject before; "X, his foreign minister, flew": "his" is no subject; "received by King Paul and held talks with Y";
+    /// "A, in B, since 1999, and C is twinned" is no pair; "suspended imports of Ugandan milk"; "a Barbados-based subsidiary
+    /// of X" does not base X; "a Bíldudalur-based farmer raised money from Y" is no investment in Bíldudalur
+    @Test func precisionOnNewsAndCeremony() throws {
+        let f = try facts("In December 1987 Kenyan President Daniel arap Moi met Ugandan President Yoweri Museveni near the border. On 8 July 2024 Japanese Foreign Minister Yoko Kamikawa was received in Manila by her Philippine counterpart, Enrique Manalo. On Friday she laid a wreath at the Japanese Memorial Garden in Caliraya. In 2008 Chilean President Michelle Bachelet visited Lima. The following year Peruvian President Alan García succeeded Toledo, and in March 2010 he chose Santiago for his first trip abroad. In 2011 he was welcomed at the Casa Rosada in Buenos Aires.", title: "Japan–Philippines relations")
+        #expect(f == ["Alan García holdsPosition \"President\"", "Alan García nationality Peru", "Alan García visited Buenos Aires 2011", "Alan García visited Casa Rosada 2011", "Alan García visited Santiago 2010-03", "Casa Rosada locatedIn Buenos Aires", "Daniel arap Moi holdsPosition \"President\"", "Daniel arap Moi metWith Yoweri Museveni 1987-12", "Daniel arap Moi nationality Kenya", "Enrique Manalo metWith Yoko Kamikawa 2024-07-08", "Enrique Manalo nationality Philippines", "Japanese Memorial Garden locatedIn Caliraya", "Michelle Bachelet holdsPosition \"President\"", "Michelle Bachelet nationality Chile", "Michelle Bachelet visited Lima 2008", "Yoko Kamikawa holdsPosition \"Foreign Minister\"", "Yoko Kamikawa nationality Japan", "Yoko Kamikawa visited Japanese Memorial Garden 2024-07-12", "Yoko Kamikawa visited Manila 2024-07-08", "Yoweri Museveni holdsPosition \"President\"", "Yoweri Museveni nationality Uganda"])
+        let g = try facts("Diana Mondino, his foreign minister, flew to Santiago in 2024. Archbishop Makarios III paid an official visit to Athens in June 1962, where he was received by King Paul and held talks with Prime Minister Konstantinos Karamanlis. Baguio has been a sister city of Hachinohe, in Aomori Prefecture, since 1999, and Cebu City is twinned with Ichikawa. In 2021 Kenya suspended imports of Ugandan milk. Besides Scotiabank, CIBC Caribbean, a Barbados-based subsidiary of the Canadian Imperial Bank of Commerce, operates in Kingston. Arnarlax, a Bíldudalur-based salmon farmer, raised about NOK 1 billion from SalMar in 2019.", title: "Greece–Cyprus relations")
+        #expect(g == ["Arnarlax basedIn Bíldudalur", "Baguio twinnedWith Hachinohe 1999", "CIBC Caribbean basedIn Barbados", "Cebu City twinnedWith Ichikawa 1999", "Konstantinos Karamanlis holdsPosition \"Prime Minister\"", "Konstantinos Karamanlis metWith Makarios III 1962-06", "Makarios III holdsPosition \"Archbishop\"", "Makarios III metWith Paul 1962-06", "Makarios III visited Athens 1962-06", "Paul holdsPosition \"King\"", "SalMar investedIn Arnarlax 2019"])
     }
 }
