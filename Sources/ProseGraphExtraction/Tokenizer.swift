@@ -144,6 +144,13 @@ public enum Tokenizer {
         }
         // A single capital letter: an initial, as in "M.R. Taymans" or "John F. Kennedy".
         if word.utf8.count == 1, let f = word.utf8.first, isUpperASCII(f) { return dot + 1 < b.count }
+        // A two-letter abbreviation before a capitalized word, as in "Guðni Th. Jóhannesson" (the sentence
+        // splitter keeps such a period inside the sentence too).
+        let u = Array(word.utf8)
+        if u.count == 2, isUpperASCII(u[0]), u[1] >= 0x61, u[1] <= 0x7A, dot + 2 < b.count, b[dot + 1] == 0x20,
+           isUpperASCII(b[dot + 2]) || b[dot + 2] >= 0xC0 {
+            return true
+        }
         return false
     }
 

@@ -97,11 +97,21 @@ public enum SentenceSplitter {
         let word = String(decoding: b[w..<dot], as: UTF8.self)
         let lower = word.lowercased()
         if bound.contains(lower) { return false }
-        let isInitials = isInitialsWord(b, w, dot)
+        // "Guðni Th. Jóhannesson": a two-letter abbreviation after a capitalized name is a middle initial.
+        let isNameAbbreviation = dot - w == 2 && isUpper(b[w]) && !isUpper(b[w + 1]) && w >= 2 && b[w - 1] == UInt8(ascii: " ")
+            && previousWordIsCapitalized(b, before: w - 1, from: start)
+        let isInitials = isInitialsWord(b, w, dot) || isNameAbbreviation
         if ambiguous.contains(lower) || isInitials {
             return startsWithStarter(b, next, end)
         }
         return true
+    }
+
+    /// Whether the word ending before the space at `space` starts with a capital letter.
+    static func previousWordIsCapitalized(_ b: [UInt8], before space: Int, from start: Int) -> Bool {
+        var k = space
+        while k > start, b[k - 1] != UInt8(ascii: " ") { k -= 1 }
+        return k < space && (isUpper(b[k]) || b[k] >= 0xC0)
     }
 
     /// "M", "M.R", "A.B.C": single letters separated by periods.

@@ -647,4 +647,16 @@ import ProseGraphExtraction
         let g = try facts("Diana Mondino, his foreign minister, flew to Santiago in 2024. Archbishop Makarios III paid an official visit to Athens in June 1962, where he was received by King Paul and held talks with Prime Minister Konstantinos Karamanlis. Baguio has been a sister city of Hachinohe, in Aomori Prefecture, since 1999, and Cebu City is twinned with Ichikawa. In 2021 Kenya suspended imports of Ugandan milk. Besides Scotiabank, CIBC Caribbean, a Barbados-based subsidiary of the Canadian Imperial Bank of Commerce, operates in Kingston. Arnarlax, a Bíldudalur-based salmon farmer, raised about NOK 1 billion from SalMar in 2019.", title: "Greece–Cyprus relations")
         #expect(g == ["Arnarlax basedIn Bíldudalur", "Baguio twinnedWith Hachinohe 1999", "CIBC Caribbean basedIn Barbados", "Cebu City twinnedWith Ichikawa 1999", "Konstantinos Karamanlis holdsPosition \"Prime Minister\"", "Konstantinos Karamanlis metWith Makarios III 1962-06", "Makarios III holdsPosition \"Archbishop\"", "Makarios III metWith Paul 1962-06", "Makarios III visited Athens 1962-06", "Paul holdsPosition \"King\"", "SalMar investedIn Arnarlax 2019"])
     }
+
+    /// "X was named Canadian High Commissioner to Jamaica", "Y, who succeeded Z as President of Greece", "Sudan recalled its
+    /// ambassador in Cairo, W", "His Ghanaian counterpart in Abuja, High Commissioner V", "Guðni Th. Jóhannesson" (a two-letter
+    /// abbreviation inside a name ends no sentence), "accompanied by the First Lady, Eliza Reid"
+    @Test func envoyAndTitleShapesFromDevB() throws {
+        let f = try facts("Emina Tudakovic was named Canadian High Commissioner to Jamaica in 2020. Konstantinos Tasoulas, who succeeded Sakellaropoulou as President of Greece in March 2025, visited Cyprus. In January 2018 Sudan recalled its ambassador in Cairo, Abdel Mahmoud Abdel Halim, for consultations. His Ghanaian counterpart in Abuja, High Commissioner Rashid Bawa, paid a courtesy call on Onyeama. Guðni Th. Jóhannesson paid a state visit to Norway in March 2017, accompanied by the First Lady, Eliza Reid.", title: "Canada–Jamaica relations")
+        #expect(f == ["Abdel Mahmoud Abdel Halim envoyTo Egypt 2018-01", "Abdel Mahmoud Abdel Halim holdsPosition \"Ambassador\"", "Abdel Mahmoud Abdel Halim nationality Sudan",
+                      "Eliza Reid holdsPosition \"First Lady\"", "Eliza Reid visited Norway 2017-03", "Emina Tudakovic envoyTo Jamaica 2020",
+                      "Emina Tudakovic holdsPosition \"High Commissioner\"", "Emina Tudakovic nationality Canada", "Guðni Th. Jóhannesson visited Norway 2017-03",
+                      "Konstantinos Tasoulas holdsPosition \"President\"", "Konstantinos Tasoulas nationality Greece", "Konstantinos Tasoulas visited Cyprus",
+                      "Rashid Bawa holdsPosition \"High Commissioner\"", "Rashid Bawa nationality Ghana"])
+    }
 }
