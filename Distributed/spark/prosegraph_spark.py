@@ -251,6 +251,7 @@ def main(argv):
     started = time.time()
     spark = SparkSession.builder.appName("prosegraph").getOrCreate()
     sc = spark.sparkContext
+    sc.setLogLevel(os.environ.get("PROSEGRAPH_SPARK_LOG_LEVEL", "WARN"))
     local_out = "://" not in args.out or args.out.startswith("file://")
     out_dir = args.out[len("file://"):] if args.out.startswith("file://") else args.out
     inputs = list(args.inputs)
@@ -310,7 +311,7 @@ def main(argv):
              "unknown" if metrics is None else "%d bytes written, %d read, %d failed task attempts"
              % (metrics["shuffle_write_bytes"], metrics["shuffle_read_bytes"], metrics["failed_tasks"])))
     for r in rejects:
-        print("rejected: " + r, file=sys.stderr)
+        print("rejected: " + r)
     spark.stop()
     return 0
 
