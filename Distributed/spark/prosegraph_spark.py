@@ -270,7 +270,9 @@ def main(argv):
     merged = pairs.reduceByKey(min, partitions).persist(StorageLevel.MEMORY_AND_DISK)
     rejects += sorted(k[1:] for k, _ in merged.filter(lambda kv: kv[0].startswith("\x02")).collect())
     triples = merged.filter(lambda kv: not kv[0].startswith("\x02")).map(merged_line)
-    ordered = triples.map(lambda l: (sort_key(l), l)).sortByKey(True, partitions).values()
+    # Kept: sortByKey samples the keys (one pass) before it sorts them (another).
+    keyed = triples.map(lambda l: (sort_key(l), l)).persist(StorageLevel.MEMORY_AND_DISK)
+    ordered = keyed.sortByKey(True, partitions).values()
     parts = os.path.join(args.out, "nt-parts")
     if local_out:
         os.makedirs(out_dir, exist_ok=True)

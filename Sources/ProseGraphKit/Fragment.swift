@@ -41,34 +41,31 @@ public struct FragmentJob: Sendable {
         public var source: String
         public var path: String
 
-        public init(order: Int, id: String, source: String, path: String) {
-            self.order = order
-            self.id = id
-            self.source = source
-            self.path = path
-        }
-
         /// `ORDER<TAB>DOCUMENT-ID<TAB>SOURCE-PATH<TAB>PATH`, what `fragment --plan` prints.
         public var planLine: String { "\(order)\t\(id)\t\(source)\t\(path)" }
-
-        /// A plan line, or a bare path: then the order is `number` (the line's
-        /// place in the stream, from 0), the id the slug of the file name
-        /// (`Inputs.documentIDs`), the source path the file name.
-        public init(line: String, number: Int) throws(InputError) {
-            guard line.contains("\t") else {
-                self.init(order: number, id: Inputs.documentIDs([line])[0],
-                          source: line.split(separator: "/").last.map(String.init) ?? line, path: line)
-                return
-            }
-            let fields = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 4, let order = Int(fields[0]), order >= 0, !fields[1].isEmpty, !fields[3].isEmpty else {
-                throw InputError(path: "<stdin>", line: number + 1, column: nil,
-                                 message: "not a plan line (ORDER<TAB>DOCUMENT-ID<TAB>SOURCE-PATH<TAB>PATH, ORDER a whole number) nor a path without tabs")
-            }
-            self.init(order: order, id: fields[1], source: fields[2], path: fields[3])
-        }
     }
+}
 
+extension FragmentJob.Article {
+    /// A plan line, or a bare path: then the order is `number` (the line's
+    /// place in the stream, from 0), the id the slug of the file name
+    /// (`Inputs.documentIDs`), the source path the file name.
+    public init(line: String, number: Int) throws(InputError) {
+        guard line.contains("\t") else {
+            self.init(order: number, id: Inputs.documentIDs([line])[0],
+                      source: line.split(separator: "/").last.map(String.init) ?? line, path: line)
+            return
+        }
+        let fields = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
+        guard fields.count == 4, let order = Int(fields[0]), order >= 0, !fields[1].isEmpty, !fields[3].isEmpty else {
+            throw InputError(path: "<stdin>", line: number + 1, column: nil,
+                             message: "not a plan line (ORDER<TAB>DOCUMENT-ID<TAB>SOURCE-PATH<TAB>PATH, ORDER a whole number) nor a path without tabs")
+        }
+        self.init(order: order, id: fields[1], source: fields[2], path: fields[3])
+    }
+}
+
+extension FragmentJob {
     /// The plan of a corpus: every article of `inputs` in the order `export`
     /// reads them, with the ids and source paths `export` gives them; and the
     /// inputs rejected before reading (missing, too large, an empty directory).
