@@ -10,12 +10,15 @@
    through `prosegraph fragment` (the binary shipped with --files, else the
    --binary path or name on the PATH), which writes each article's part of the
    graph as N-Quads lines, and reports bad articles on standard error.
-3. One shuffle merges them the way `export` does: distinct triples; per entity
-   one rdfs:label and one owl:sameAs, those of the first article (the smallest
-   order, carried in the graph <urn:prosegraph:order:N>); rdf:type is one per
-   entity IRI already (the type is part of the IRI).
+3. The executors turn each line into a row (key, order, line, sort key); one
+   shuffle (a DataFrame groupBy, aggregated in the JVM) merges them the way
+   `export` does: distinct triples; per entity one rdfs:label and one
+   owl:sameAs, those of the first article (the smallest order, carried in the
+   graph <urn:prosegraph:order:N>); rdf:type is one per entity IRI already
+   (the type is part of the IRI).
 4. A global sort in the export's order (subject, predicate, object, as
-   `Triple.<` compares them), written by Spark as partitioned N-Triples
+   `Triple.<` compares them: Spark compares strings as UTF-8 bytes, the
+   export too), written by Spark as partitioned N-Triples
    (OUT/nt-parts/part-*); on a local OUT they are concatenated into
    OUT/graph.nt, byte-identical to `prosegraph export --format ntriples`, and
    `prosegraph convert` writes the other formats from it (--formats).
@@ -40,7 +43,7 @@ import threading
 import time
 import urllib.request
 
-ORDER_GRAPH = re.compile(r"^(<[^>]*> <[^>]*> .*) <urn:prosegraph:order:(\d+)> \.$")
+ORDER_MARK = " <urn:prosegraph:order:"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
@@ -102,7 +105,7 @@ def executor_binary(name):
 
 def fragment_partition(binary, base, inject):
     """mapPartitionsWithIndex: the partition's plan lines through `prosegraph fragment`;
-    yields (key, (order, text)) pairs for the merge (see `merge_pair`)."""
+    yields the rows of `ROW_SCHEMA` (see `merge_row`)."""
 
     def run(index, lines):
         from pyspark import TaskContext
@@ -134,7 +137,7 @@ def fragment_partition(binary, base, inject):
                     f.write("partition %d attempt %d stage %d\n" % (index, TaskContext.get().attemptNumber(), TaskContext.get().stageId()))
                 proc.kill()
                 os._exit(1)
-            yield merge_pair(raw.decode("utf-8").rstrip("\n"))
+            yield merge_row(raw.decode("utf-8").rstrip("\n"))
         status = proc.wait()
         feeder.join()
         errors.seek(0)
@@ -143,26 +146,30 @@ def fragment_partition(binary, base, inject):
             raise RuntimeError("prosegraph fragment exited with status %d: %s" % (status, stderr.strip()))
         for line in stderr.splitlines():
             if line.startswith(DIAGNOSTIC) and not COUNT_LINE.match(line):
-                yield ("\x02" + line[len(DIAGNOSTIC):], (0, ""))
+                message = line[len(DIAGNOSTIC):]
+                yield (REJECT, "\x02" + message, 0, message, "", "", 0, "", "", "")
 
     return run
 
 
-def merge_pair(line):
-    """A fragment line as a (key, (order, text)) pair: reducing each key to its
-    smallest value gives the export's graph. An entity's label or sameAs is
-    keyed on subject and predicate (the first article's object wins); any other
-    triple is its own key (distinct)."""
-    m = ORDER_GRAPH.match(line)
-    if m is None:
-        return (line, (0, ""))
-    subject, predicate, obj = m.group(1).split(" ", 2)
-    return ("\x01" + subject + " " + predicate, (int(m.group(2)), obj))
+TRIPLE, REJECT = 0, 1
+ROW_SCHEMA = ("kind int, key string, order long, line string, "
+              "s string, p string, rank int, lex string, dt string, lang string")
 
 
-def merged_line(pair):
-    key, (_, obj) = pair
-    return key[1:] + " " + obj + " ." if key.startswith("\x01") else key
+def merge_row(line):
+    """A fragment line as a row (kind, key, order, line, then the sort key: see
+    `sort_key`). Keeping, per key, the row of the smallest order gives the
+    export's graph: an entity's label or sameAs is keyed on its subject and
+    predicate (the first article's object wins), any other triple on itself
+    (distinct)."""
+    at = line.rfind(ORDER_MARK)
+    order = line[at + len(ORDER_MARK):-3] if at > 0 and line.endswith("> .") else ""
+    if not order.isdigit():
+        return (TRIPLE, line, 0, line) + sort_key(line)
+    triple = line[:at] + " ."
+    subject, predicate, _ = triple.split(" ", 2)
+    return (TRIPLE, subject + " " + predicate, int(order), triple) + sort_key(triple)
 
 
 def unescape(lexical):
@@ -265,19 +272,23 @@ def main(argv):
         partition, marker_dir = args.inject_failure.split(":", 1)
         inject = (int(partition), marker_dir)
 
-    pairs = sc.parallelize(lines, max(1, min(partitions, len(lines) or 1))) \
+    from pyspark.sql import functions as F
+    spark.conf.set("spark.sql.shuffle.partitions", str(partitions))
+    rows = sc.parallelize(lines, max(1, min(partitions, len(lines) or 1))) \
         .mapPartitionsWithIndex(fragment_partition(args.binary, args.base, inject))
-    merged = pairs.reduceByKey(min, partitions).persist(StorageLevel.MEMORY_AND_DISK)
-    rejects += sorted(k[1:] for k, _ in merged.filter(lambda kv: kv[0].startswith("\x02")).collect())
-    triples = merged.filter(lambda kv: not kv[0].startswith("\x02")).map(merged_line)
-    # Kept: sortByKey samples the keys (one pass) before it sorts them (another).
-    keyed = triples.map(lambda l: (sort_key(l), l)).persist(StorageLevel.MEMORY_AND_DISK)
-    ordered = keyed.sortByKey(True, partitions).values()
+    fragments = spark.createDataFrame(rows, ROW_SCHEMA)
+    # The merge: per key, the row of the smallest order (then the smallest line: equal rows, for
+    # distinct triples); one shuffle, aggregated in the JVM.
+    columns = ["order", "line", "kind", "s", "p", "rank", "lex", "dt", "lang"]
+    merged = fragments.groupBy("key").agg(F.min(F.struct(*columns)).alias("m")).select("m.*") \
+        .persist(StorageLevel.MEMORY_AND_DISK)
+    rejects += sorted(r.line for r in merged.filter(merged.kind == REJECT).select("line").collect())
+    # The export's order (`Triple.<`): Spark compares strings as UTF-8 bytes.
+    ordered = merged.filter(merged.kind == TRIPLE).orderBy("s", "p", "rank", "lex", "dt", "lang").select("line")
     parts = os.path.join(args.out, "nt-parts")
     if local_out:
         os.makedirs(out_dir, exist_ok=True)
-        shutil.rmtree(os.path.join(out_dir, "nt-parts"), ignore_errors=True)
-    ordered.saveAsTextFile(parts)
+    ordered.write.mode("overwrite").text(parts)
     metrics = stage_metrics(sc)
     elapsed = time.time() - started
 

@@ -83,7 +83,7 @@ def test_spark_local2_gives_the_export_graph(corpus):
     assert report["metrics"]["shuffle_write_bytes"] > 0
     # Spark's own output: the sorted N-Triples in parts, whose concatenation is graph.nt.
     parts = sorted((out / "nt-parts").glob("part-*"))
-    assert len(parts) == 4
+    assert parts
     assert b"".join(p.read_bytes() for p in parts) == reference.read_bytes()
     assert f"rejected: {articles / BAD}:{BAD_ERROR}" in run.stdout.splitlines()
     prosegraph = prosegraph_tool()
