@@ -101,3 +101,21 @@ def test_spark_retries_a_killed_partition_and_gives_the_same_graph(corpus):
     assert marker.read_text().startswith("partition 1 attempt 0 ")
     report = check_same_graph(out, reference, articles)
     assert report["metrics"]["failed_tasks"] == 1
+
+
+def test_fragment_lines_become_merge_rows_with_the_exports_sort_key():
+    sys.path.insert(0, str(JOB.parent))
+    import prosegraph_spark as job
+    xsd_string = "http://www.w3.org/2001/XMLSchema#string"
+    # An entity's label: keyed on subject and predicate, with its article's order.
+    assert job.merge_row('<https://e/x> <http://l> "Syria" <urn:prosegraph:order:17> .') == (
+        job.TRIPLE, "<https://e/x> <http://l>", 17, '<https://e/x> <http://l> "Syria" .',
+        "https://e/x", "http://l", 2, "Syria", xsd_string, "")
+    # Any other line is its own key; a literal that only looks like an order graph is not one.
+    line = '<https://e/x> <http://p> "a <urn:prosegraph:order:3> ." .'
+    assert job.merge_row(line) == (job.TRIPLE, line, 0, line, "https://e/x", "http://p", 2, "a <urn:prosegraph:order:3> .", xsd_string, "")
+    # Literals sort by their unescaped lexical form, then datatype, then language; IRIs before literals.
+    assert job.sort_key('<s> <p> "a\\"b\\u00E9\\\\"@en .') == ("s", "p", 2, 'a"b\u00e9\\', job.RDF_LANG_STRING, "en")
+    assert job.sort_key('<s> <p> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .') == (
+        "s", "p", 2, "1", "http://www.w3.org/2001/XMLSchema#integer", "")
+    assert job.sort_key("<s> <p> <o> .") < job.sort_key('<s> <p> "o" .')
