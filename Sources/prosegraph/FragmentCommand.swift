@@ -34,7 +34,7 @@ struct FragmentCommand: ParsableCommand {
           prosegraph fragment --plan Input/ > plan.tsv
           prosegraph fragment < plan.tsv > fragment.nq
           ls Input/*.txt | prosegraph fragment --jobs 2
-          prosegraph fragment --plan corpus/ | split -n l/4 - part- && prosegraph fragment < part-aa
+          head -100 plan.tsv | prosegraph fragment > part-1.nq
 
         Exit status: 0 every article written, 1 some articles or lines rejected \
         (the others written), 2 standard output could not be written.
@@ -49,7 +49,7 @@ struct FragmentCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Base IRI entities, documents and statements are minted under.", valueName: "IRI"))
     var base: String = IRIMinter.defaultBase
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Articles extracted in parallel (default: 1, one per partition); the output is the same for any N.", valueName: "N"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Articles extracted in parallel (one suits a Spark task, which has one core); the output is the same for any N.", valueName: "N"))
     var jobs: Int = 1
 
     @OptionGroup var ruleOptions: RuleOptions
