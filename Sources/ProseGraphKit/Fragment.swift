@@ -75,6 +75,19 @@ extension FragmentJob {
         return (articles, collected.errors)
     }
 
+    /// The plan of article paths listed by someone else (a distributed file
+    /// system the binary cannot read): `lines` are `SOURCE-PATH<TAB>PATH`, or a
+    /// bare path whose source path is its file name; empty lines are skipped.
+    /// The files are not touched; ids are made unique as `export` makes them.
+    public static func plan(listed lines: [String]) -> [Article] {
+        let listed = lines.filter { !$0.isEmpty }.map { line -> (source: String, path: String) in
+            guard let tab = line.firstIndex(of: "\t") else { return (line.split(separator: "/").last.map(String.init) ?? line, line) }
+            return (String(line[..<tab]), String(line[line.index(after: tab)...]))
+        }
+        let ids = Inputs.documentIDs(listed.map(\.path))
+        return listed.enumerated().map { Article(order: $0, id: ids[$0], source: $1.source, path: $1.path) }
+    }
+
     public struct Report: Sendable {
         public var articles = 0
         public var errors: [InputError] = []

@@ -35,6 +35,7 @@ struct FragmentCommand: ParsableCommand {
           prosegraph fragment < plan.tsv > fragment.nq
           ls Input/*.txt | prosegraph fragment --jobs 2
           head -100 plan.tsv | prosegraph fragment > part-1.nq
+          hdfs dfs -ls -C -R /corpus | grep '\\.txt$' | prosegraph fragment --plan-listed
 
         Exit status: 0 every article written, 1 some articles or lines rejected \
         (the others written), 2 standard output could not be written.
@@ -45,6 +46,9 @@ struct FragmentCommand: ParsableCommand {
             help: ArgumentHelp("Print the plan of these article files or directories (one plan line per article, in export's order) instead of extracting.", valueName: "INPUT"),
             completion: .file())
     var plan: [String] = []
+
+    @Flag(name: .long, help: ArgumentHelp("Print the plan of the article paths listed on standard input, one a line, as SOURCE-PATH<TAB>PATH or a bare PATH (its source path: the file name), without reading them: for paths on a file system the binary cannot list (HDFS, S3)."))
+    var planListed = false
 
     @Option(name: .long, help: ArgumentHelp("Base IRI entities, documents and statements are minted under.", valueName: "IRI"))
     var base: String = IRIMinter.defaultBase
@@ -59,6 +63,7 @@ struct FragmentCommand: ParsableCommand {
     @OptionGroup var verbosity: Verbosity
 
     func validate() throws {
+        guard !(planListed && !plan.isEmpty) else { throw ValidationError("--plan and --plan-listed do not go together") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         guard base.hasSuffix("/") || base.hasSuffix("#"), base.contains(":") else {
             throw ValidationError("--base must be an absolute IRI ending in '/' or '#', got '\(base)'")
@@ -67,8 +72,10 @@ struct FragmentCommand: ParsableCommand {
 
     func run() throws {
         let limits = try limitOptions.limits()
-        if !plan.isEmpty {
-            let (articles, errors) = FragmentJob.plan(plan, limits: limits)
+        if planListed || !plan.isEmpty {
+            var listed: [String] = []
+            if planListed { while let line = readLine(strippingNewline: true) { listed.append(line) } }
+            let (articles, errors) = planListed ? (FragmentJob.plan(listed: listed), []) : FragmentJob.plan(plan, limits: limits)
             for e in errors { Diagnostics.error(e.description) }
             let out = StandardOutputSink()
             var text = ""

@@ -28,6 +28,15 @@ import Testing
         """)
     }
 
+    @Test func planListedMakesIdsUniqueWithoutReadingTheFiles() throws {
+        let r = try run(["fragment", "--plan-listed"], input: "a/Same Name.txt\thdfs://nn/corpus/a/Same Name.txt\n\nhdfs://nn/corpus/b/Same Name.txt\n")
+        #expect(r.status == 0 && r.stderr.isEmpty)
+        #expect(r.stdout == "0\tsame-name\ta/Same Name.txt\thdfs://nn/corpus/a/Same Name.txt\n1\tsame-name-2\tSame Name.txt\thdfs://nn/corpus/b/Same Name.txt\n")
+        let both = try run(["fragment", "--plan-listed", "--plan", "Input"])
+        #expect(both.status == 64)
+        #expect(both.stderr.hasPrefix("Error: --plan and --plan-listed do not go together\n"))
+    }
+
     /// The fragments merged by the rule the help states (distinct lines; per subject and predicate of
     /// an order graph, the object of the smallest order) are the export's triples, whatever the split.
     @Test func mergedFragmentsAreTheExport() throws {
