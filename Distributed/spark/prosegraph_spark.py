@@ -73,6 +73,9 @@ def parse_args(argv):
     p.add_argument("--formats", default="", metavar="LIST",
                    help="also write these with `prosegraph convert` from graph.nt: turtle,rdfxml,jsonld (local OUT only)")
     p.add_argument("--base", default=None, metavar="IRI", help="base IRI, as `export --base`")
+    p.add_argument("--read-with-spark", action="store_true",
+                   help="read the articles with Spark (binaryFiles) and hand each executor its bytes, "
+                        "as for hdfs:// or s3a:// inputs (the default for them); local paths become file: URLs")
     p.add_argument("--inject-failure", default=None, metavar="PARTITION:DIR",
                    help="tests: the first attempt of this partition's task kills its Python worker mid-run, once, leaving a marker file in DIR")
     args = p.parse_args(argv)
@@ -112,10 +115,25 @@ def fragment_partition(binary, base, inject):
         command = [executor_binary(binary), "fragment"] + (["--base", base] if base else [])
         errors = tempfile.TemporaryFile()
         proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors)
+        # Articles Spark read (--read-with-spark): (plan line, bytes), written to local files first.
+        local = tempfile.mkdtemp(prefix="prosegraph-articles-")
+        renamed = {}
+        unread = []
 
         def feed():
             try:
                 for line in lines:
+                    if not isinstance(line, str):
+                        line, content = line
+                        order, ident, source, url = line.split("\t", 3)
+                        if content is None:
+                            unread.append(url + ": cannot read: Spark did not read it")
+                            continue
+                        path = os.path.join(local, order + ".txt")
+                        with open(path, "wb") as f:
+                            f.write(content)
+                        renamed[path] = url
+                        line = "\t".join((order, ident, source, path))
                     proc.stdin.write(line.encode("utf-8") + b"\n")
                 proc.stdin.close()
             except BrokenPipeError:
@@ -144,10 +162,14 @@ def fragment_partition(binary, base, inject):
         stderr = errors.read().decode("utf-8", "replace")
         if status not in (0, 1):
             raise RuntimeError("prosegraph fragment exited with status %d: %s" % (status, stderr.strip()))
-        for line in stderr.splitlines():
-            if line.startswith(DIAGNOSTIC) and not COUNT_LINE.match(line):
-                message = line[len(DIAGNOSTIC):]
-                yield (REJECT, "\x02" + message, 0, message, "", "", 0, "", "", "")
+        shutil.rmtree(local, ignore_errors=True)
+        messages = unread + [line[len(DIAGNOSTIC):] for line in stderr.splitlines()
+                             if line.startswith(DIAGNOSTIC) and not COUNT_LINE.match(line)]
+        for message in messages:
+            path = message.split(":", 1)[0]
+            if path in renamed:
+                message = renamed[path] + message[len(path):]
+            yield (REJECT, "\x02" + message, 0, message, "", "", 0, "", "", "")
 
     return run
 
@@ -227,6 +249,50 @@ def plan(binary, inputs, base):
     return done.stdout.decode("utf-8").splitlines(), rejects
 
 
+def hadoop_articles(sc, inputs):
+    """The articles of `inputs` on any Hadoop file system, in `export`'s order (a
+    directory: every *.txt below it, hidden entries skipped, names in byte order):
+    (SOURCE-PATH<TAB>URL lines, the inputs rejected)."""
+    jvm = sc._jvm
+    conf = sc._jsc.hadoopConfiguration()
+    listed, rejects = [], []
+
+    def walk(fs, directory, relative):
+        for st in sorted(fs.listStatus(directory), key=lambda st: st.getPath().getName().encode("utf-8")):
+            name = st.getPath().getName()
+            if name.startswith("."):
+                continue
+            if st.isDirectory():
+                walk(fs, st.getPath(), relative + name + "/")
+            elif st.isFile() and name.endswith(".txt"):
+                listed.append(relative + name + "\t" + st.getPath().toString())
+
+    for given in inputs:
+        path = jvm.org.apache.hadoop.fs.Path(given)
+        fs = path.getFileSystem(conf)
+        if not fs.exists(path):
+            rejects.append(given + ": cannot read: no such file or directory")
+            continue
+        st = fs.getFileStatus(path)
+        if st.isFile():
+            listed.append(st.getPath().getName() + "\t" + st.getPath().toString())
+            continue
+        before = len(listed)
+        walk(fs, st.getPath(), "")
+        if len(listed) == before:
+            rejects.append(given + ": no articles (*.txt files) in this directory")
+    return listed, rejects
+
+
+def plan_listed(binary, listed, rejects):
+    """`prosegraph fragment --plan-listed`: plan lines for listed paths (ids made unique)."""
+    done = subprocess.run([binary, "fragment", "--plan-listed"], input="".join(l + "\n" for l in listed).encode("utf-8"),
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if done.returncode != 0:
+        sys.exit("prosegraph_spark: prosegraph fragment --plan-listed exited with status %d: %s" % (done.returncode, done.stderr.decode()))
+    return done.stdout.decode("utf-8").splitlines(), rejects
+
+
 def stage_metrics(sc):
     """Shuffle bytes written and read, and failed task attempts, from Spark's
     monitoring REST API (None when the UI is off)."""
@@ -265,7 +331,11 @@ def main(argv):
     if args.paths_from:
         inputs += [p for p in sc.textFile(args.paths_from).collect() if p]
     binary = driver_binary(args.binary)
-    lines, rejects = plan(binary, inputs, args.base)
+    remote = args.read_with_spark or any("://" in i and not i.startswith("file://") for i in inputs)
+    if remote:
+        lines, rejects = plan_listed(binary, *hadoop_articles(sc, inputs))
+    else:
+        lines, rejects = plan(binary, inputs, args.base)
     partitions = args.partitions or sc.defaultParallelism
     inject = None
     if args.inject_failure:
@@ -274,8 +344,17 @@ def main(argv):
 
     from pyspark.sql import functions as F
     spark.conf.set("spark.sql.shuffle.partitions", str(partitions))
-    rows = sc.parallelize(lines, max(1, min(partitions, len(lines) or 1))) \
-        .mapPartitionsWithIndex(fragment_partition(args.binary, args.base, inject))
+    slices = max(1, min(partitions, len(lines) or 1))
+    if remote:
+        # The articles' bytes as Spark reads them (any Hadoop file system), joined to their plan lines.
+        conf = sc._jsc.hadoopConfiguration()
+        conf.set("mapreduce.input.fileinputformat.input.dir.recursive", "true")
+        contents = sc.union([sc.binaryFiles(i) for i in inputs if not any(r.startswith(i + ":") for r in rejects)])
+        planned = sc.parallelize(lines, slices).map(lambda l: (l.split("\t", 3)[3], l))
+        work = planned.leftOuterJoin(contents, slices).map(lambda kv: kv[1])
+    else:
+        work = sc.parallelize(lines, slices)
+    rows = work.mapPartitionsWithIndex(fragment_partition(args.binary, args.base, inject))
     fragments = spark.createDataFrame(rows, ROW_SCHEMA)
     # The merge: per key, the row of the smallest order (then the smallest line: equal rows, for
     # distinct triples); one shuffle, aggregated in the JVM.

@@ -119,3 +119,20 @@ def test_fragment_lines_become_merge_rows_with_the_exports_sort_key():
     assert job.sort_key('<s> <p> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .') == (
         "s", "p", 2, "1", "http://www.w3.org/2001/XMLSchema#integer", "")
     assert job.sort_key("<s> <p> <o> .") < job.sort_key('<s> <p> "o" .')
+
+
+def test_spark_reads_the_articles_itself_as_from_hdfs_or_s3(tmp_path):
+    """--read-with-spark: the path hdfs:// and s3a:// inputs take (Hadoop's listing, the bytes
+    read by Spark and handed to the executors), here on the local file system."""
+    prosegraph = prosegraph_tool()
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "Input", corpus / "input")
+    (corpus / "bad").mkdir()
+    (corpus / BAD).write_bytes(b"Title\n\xff\xfe bad\n")
+    reference = tmp_path / "export.nt"
+    with open(reference, "wb") as f:
+        assert subprocess.run([prosegraph, "export", str(corpus), "--format", "ntriples", "-o", "-", "-q"], stdout=f).returncode == 1
+    out, _ = spark_job(tmp_path, corpus, "spark", "local[2]", "--read-with-spark")
+    assert (out / "graph.nt").read_bytes() == reference.read_bytes()
+    assert (out / "rejects.txt").read_text() == f"file:{corpus / BAD}:{BAD_ERROR}\n"
+    assert json.loads((out / "job.json").read_text())["articles_planned"] == 12
