@@ -23,6 +23,11 @@
    OUT/graph.nt, byte-identical to `prosegraph export --format ntriples`, and
    `prosegraph convert` writes the other formats from it (--formats).
 
+Inputs on another file system (hdfs://, s3a://; any with --read-with-spark) are
+listed with Hadoop's API in the same order, planned by `prosegraph fragment
+--plan-listed`, and read by Spark (binaryFiles): each executor writes its
+articles to local files for the binary.
+
 Bad articles never fail the job: they are listed in OUT/rejects.txt, one
 `path:line:column: message` a line. A task whose executor or Python worker dies
 is retried by Spark (spark.task.maxFailures); the fragment of a partition does
