@@ -57,6 +57,17 @@ DIAGNOSTIC = "prosegraph: "
 COUNT_LINE = re.compile(r"^prosegraph: \d+ (article or line was|articles or lines were|input was|inputs were) rejected$")
 
 
+EXTENSIONS = {"turtle": "ttl", "rdfxml": "rdf", "jsonld": "jsonld", "nquads": "nq"}
+
+
+def formats(text):
+    names = [f for f in text.split(",") if f]
+    for name in names:
+        if name not in EXTENSIONS:
+            raise argparse.ArgumentTypeError("unknown format '%s'; choose from %s" % (name, ", ".join(EXTENSIONS)))
+    return names
+
+
 def parse_args(argv):
     p = argparse.ArgumentParser(
         prog="prosegraph_spark.py",
@@ -75,7 +86,7 @@ def parse_args(argv):
                    help="the prosegraph binary (default: the file shipped with --files, else `prosegraph` on the PATH)")
     p.add_argument("--partitions", type=int, default=0, metavar="N",
                    help="partitions of the plan and of the sort (default: spark.default.parallelism)")
-    p.add_argument("--formats", default="", metavar="LIST",
+    p.add_argument("--formats", default="", metavar="LIST", type=formats,
                    help="also write these with `prosegraph convert` from graph.nt: turtle,rdfxml,jsonld (local OUT only)")
     p.add_argument("--base", default=None, metavar="IRI", help="base IRI, as `export --base`")
     p.add_argument("--read-with-spark", action="store_true",
@@ -396,13 +407,14 @@ def main(argv):
         report["triples"] = triple_count
         with open(os.path.join(out_dir, "rejects.txt"), "w", encoding="utf-8") as f:
             f.writelines(r + "\n" for r in rejects)
-        extensions = {"turtle": "ttl", "rdfxml": "rdf", "jsonld": "jsonld", "nquads": "nq"}
-        for fmt in [f for f in args.formats.split(",") if f]:
-            target = os.path.join(out_dir, "graph." + extensions[fmt])
+        for fmt in args.formats:
+            target = os.path.join(out_dir, "graph." + EXTENSIONS[fmt])
             subprocess.run([binary, "convert", graph, target], check=True)
         with open(os.path.join(out_dir, "job.json"), "w") as f:
             json.dump(report, f, indent=2, sort_keys=True)
             f.write("\n")
+    else:
+        sc.parallelize(rejects, 1).saveAsTextFile(args.out.rstrip("/") + "/rejects")
     print("prosegraph_spark: %d articles planned, %d rejected, %s triples, %.1f s, shuffle %s"
           % (len(lines), len(rejects), report["triples"], elapsed,
              "unknown" if metrics is None else "%d bytes written, %d read, %d failed task attempts"
