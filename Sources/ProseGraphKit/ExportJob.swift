@@ -325,9 +325,8 @@ public struct CorpusBuilder: Sendable {
         if strict, let first = collected.errors.first { throw .input(first) }
         var documents: [String] = []
         var errors = collected.errors
-        let ids = Inputs.documentIDs(collected.files)
         let pipeline = Pipeline(rules: rules)
-        let files = zip(collected.files, zip(ids, collected.sourcePaths)).map { (path: $0, id: $1.0, source: $1.1) }
+        let files = collected.articles
         // Batches keep memory bounded: a batch's articles are read and extracted
         // in parallel, then handed on in input order. With more than one job the
         // next batch is extracted while this thread hands on the current one

@@ -14,6 +14,11 @@ public enum Inputs {
         /// export does not depend on how the input was typed (`Input`, `./Input`, `/abs/Input`).
         public var sourcePaths: [String] = []
         public var errors: [InputError] = []
+
+        /// Each file with its document id (`documentIDs`) and source path, in input order.
+        public var articles: [(path: String, id: String, source: String)] {
+            zip(files, zip(Inputs.documentIDs(files), sourcePaths)).map { (path: $0, id: $1.0, source: $1.1) }
+        }
     }
 
     public static func collect(_ paths: [String], limits: InputLimits = InputLimits()) -> Collected {

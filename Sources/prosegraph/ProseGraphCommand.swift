@@ -17,6 +17,6 @@ struct ProseGraphCommand: AsyncParsableCommand {
           prosegraph help export                             every option of a command
         """,
         version: "0.1.0",
-        subcommands: [ExportCommand.self, EvalCommand.self, ExplainCommand.self, ConvertCommand.self, DiffCommand.self, PatchCommand.self, PushCommand.self, CanonicalizeCommand.self, ValidateCommand.self, SynthCommand.self, DrawCommand.self, ReportCommand.self]
+        subcommands: [ExportCommand.self, EvalCommand.self, ExplainCommand.self, ConvertCommand.self, DiffCommand.self, PatchCommand.self, PushCommand.self, CanonicalizeCommand.self, ValidateCommand.self, SynthCommand.self, FragmentCommand.self, DrawCommand.self, ReportCommand.self]
     )
 }

@@ -19,8 +19,8 @@ struct RunResult {
     let stderr: String
 }
 
-/// Runs the tool in `directory` and captures everything it prints.
-func run(_ arguments: [String], in directory: String = repositoryRoot) throws -> RunResult {
+/// Runs the tool in `directory` and captures everything it prints; `input`, when given, is its standard input.
+func run(_ arguments: [String], in directory: String = repositoryRoot, input: String? = nil) throws -> RunResult {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: toolPath)
     p.arguments = arguments
@@ -31,7 +31,13 @@ func run(_ arguments: [String], in directory: String = repositoryRoot) throws ->
     let out = Pipe(), err = Pipe()
     p.standardOutput = out
     p.standardError = err
+    let stdin = Pipe()
+    if input != nil { p.standardInput = stdin }
     try p.run()
+    if let input {
+        try stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+    }
     let o = out.fileHandleForReading.readDataToEndOfFile()
     let e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()

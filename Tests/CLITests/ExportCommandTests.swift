@@ -45,6 +45,9 @@ import Testing
                                   and graph checks, RDF with SHACL.
           synth                   Write a deterministic synthetic corpus of articles,
                                   for measuring extraction speed.
+          fragment                Extract the articles listed on standard input and
+                                  write their part of the graph as N-Quads lines (the
+                                  per-partition step of a distributed export).
           draw                    Draw an export, or the neighbourhood of one entity,
                                   as a picture (Graphviz DOT, SVG or PNG).
           report                  Write an HTML report of an export, or of the
