@@ -211,6 +211,13 @@ public enum Clauses {
         for (k, u) in units.enumerated() {
             if u.isModifier { keep[k] = false }
         }
+        // Forms of address: "His Majesty King Harald V and Her Majesty Queen Sonja" reads "King Harald V and Queen Sonja".
+        for k in 0..<n where k + 1 < n && (units[k].word == "his" || units[k].word == "her") {
+            guard let w = units[k + 1].word, EntityRecognizer.addressForms.contains(w) else { continue }
+            keep[k] = false
+            keep[k + 1] = false
+            if (w == "royal" || w == "imperial"), k + 2 < n { keep[k + 2] = false }
+        }
         // "in the Azerbaijani city of Shusha", "the Peruvian port of Paita" read "in the Shusha": a demonym and a
         // settlement noun before "of" and a place's name describe it.
         for (k, u) in units.enumerated() where k >= 3 {

@@ -88,7 +88,7 @@ public struct EntityRecognizer: Sendable {
         ["memorial"], ["cemetery"], ["museum"], ["monastery"], ["mansion"], ["buildings"], ["fortress"], ["tower"], ["hospital"], ["camp"], ["refugee", "camp"], ["bridge"],
         ["stadium"], ["harbour"], ["harbor"], ["monument"], ["temple"], ["castle"], ["park"], ["street"],
         ["avenue"], ["boulevard"], ["island"], ["islands"], ["strait"], ["canal"], ["dam"], ["shipyard"],
-        ["house"], ["hall"], ["residence"], ["diwan"], ["track"], ["trail"], ["field"], ["airfield"], ["garden"], ["gardens"],
+        ["house"], ["hall"], ["residence"], ["diwan"], ["track"], ["trail"], ["field"], ["airfield"], ["garden"], ["gardens"], ["hill"],
         ["factory"], ["plant"], ["headquarters"], ["compound"], ["checkpoint"], ["terminal"],
     ]
 
@@ -153,7 +153,7 @@ public struct EntityRecognizer: Sendable {
     static let regnalNumbers: Set<String> = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
     /// Honorifics dropped from names ("Dr. Willy K. Bett" is Willy K. Bett).
-    static let honorifics: Set<String> = ["dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "prof.", "sir", "dame", "h.e.", "hon.", "lord", "lady"]
+    static let honorifics: Set<String> = ["dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "prof.", "sir", "dame", "h.e.", "hon.", "lord", "lady", "majesty", "excellency", "highness", "holiness"]
 
     /// Name particles allowed inside a person's name.
     static let particles: Set<String> = [
@@ -206,6 +206,9 @@ public struct EntityRecognizer: Sendable {
 
     /// A state's form before "of <Country>": "the Kingdom of Yugoslavia".
     static let stateForms: Set<String> = ["kingdom", "republic", "state", "emirate", "sultanate", "principality", "commonwealth", "federation", "union"]
+
+    /// Forms of address after "His"/"Her": "His Majesty", "Her Royal Highness", "His Excellency".
+    static let addressForms: Set<String> = ["majesty", "excellency", "holiness", "highness", "royal", "imperial", "beatitude", "eminence"]
 
     /// Nouns that, after "the new", stand for a country just named ("recognised the new state").
     static let newStateNouns: Set<String> = ["state", "republic", "country", "nation", "kingdom"]
@@ -266,6 +269,11 @@ public struct EntityRecognizer: Sendable {
                i + 2 >= n || (t[i + 2].lower != "of" && t[i + 2].text != "'s" && !t[i + 2].isCapitalized) {
                 spans.append(EntitySpan(tokens: i..<(i + 2), type: .pronoun, label: "\(t[i].lower) \(t[i + 1].lower)", role: kind))
                 i += 2
+                continue
+            }
+            // "His Majesty King Harald V", "Her Royal Highness": a form of address is no pronoun.
+            if t[i].lower == "his" || t[i].lower == "her", t[i].isCapitalized, i + 1 < n, Self.addressForms.contains(t[i + 1].lower) {
+                i += t[i + 1].lower == "royal" || t[i + 1].lower == "imperial" ? 3 : 2
                 continue
             }
             // "They also belong to ...": the article's two parties when they were just named (`EntityResolver`).

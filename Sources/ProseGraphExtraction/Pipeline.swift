@@ -336,7 +336,9 @@ public struct Pipeline: Sendable {
                         // each side that is abroad there (`addAbroad`).
                         if rule.predicate == "metWith", s.type == .person, let pu = Self.meetingPlace(m, units),
                            let place = resolver.resolve(units[pu].span!, expected: units[pu].spanType == .name ? .place : nil).first {
-                            let cities = units.compactMap { $0.spanType == .city ? country(of: $0.span) : nil }
+                            // A name the gazetteer does not know is placed only by the article ("the Azerbaijani city of
+                            // X"), not by the other cities of the sentence.
+                            let cities = units[pu].spanType == .name ? [] : units.compactMap { $0.spanType == .city ? country(of: $0.span) : nil }
                             let visit = Mention(date: mention.date, provenance: provenance, rule: "presence.meeting-place", confidence: 0.7)
                             for p in [s] + objects where p.type == .person {
                                 abroad.append(AbroadCandidate(subject: p, object: place, objectCountry: country(of: units[pu].span),
@@ -454,14 +456,20 @@ public struct Pipeline: Sendable {
     /// the sentence before it ("In Geneva in July 1954 ... held talks with ..."). A name there is a place.
     static func meetingPlace(_ m: RuleMatch, _ units: [Unit]) -> Int? {
         func placeAfter(_ k: Int) -> Int? {
-            guard let w = units[k].word, w == "in" || w == "at" else { return nil }
+            guard let w = units[k].word, w == "in" || w == "at" || w == "on" else { return nil }
             var j = k + 1
             if j < units.count, units[j].flags & UnitFlags.the != 0 { j += 1 }
-            guard j < units.count, let t = units[j].spanType, t == .city || t == .place || t == .name else { return nil }
+            guard j < units.count, let t = units[j].spanType, t == .place || (w != "on" && (t == .city || t == .name)) else { return nil }
             return j
         }
+        // Inside the match, after its trigger: "X was received at Malacañang Palace by Y".
+        for k in m.anchor..<max(m.anchor, m.last) where units[k].word != "on" {
+            if let j = placeAfter(k), j < m.last { return j }
+        }
         var k = m.last + 1
-        while k < units.count, k <= m.last + 8, units[k].flags & UnitFlags.breaker == 0, units[k].word != "," {
+        while k < units.count, k <= m.last + 8, units[k].flags & UnitFlags.breaker == 0 {
+            // "met with the Prime Minister of Iceland, Katrín Jakobsdóttir, in Reykjavík": a comma before "in" or "at".
+            if units[k].word == ",", !(k + 1 < units.count && (units[k + 1].word == "in" || units[k + 1].word == "at")) { break }
             if let j = placeAfter(k) { return j }
             k += 1
         }
