@@ -358,7 +358,10 @@ public enum Clauses {
             guard let w = u.word, w == "and" || w == "then" || w == "before" || w == "after" || w == "while" || w == "," else { continue }
             // The sentence's subject, else (a sentence that opens with a clause of its own, "Relations were
             // mended when X visited Belgrade and signed ...") the subject of the clause the conjunction is in.
-            guard let subject = sentenceSubject ?? clauseSubject(units, before: k), k > subject.upperBound else { continue }
+            // A clause of its own after "while" ("..., while Sudan, which ..., established X and maintains Y") has its own subject.
+            let own = clauseSubject(units, before: k, after: ["while", "whereas"])
+            guard let subject = (own.map { o in sentenceSubject.map { o.lowerBound > $0.upperBound } ?? true } ?? false ? own : nil)
+                    ?? sentenceSubject ?? clauseSubject(units, before: k), k > subject.upperBound else { continue }
             // ", meeting X and Y": a participle after a comma shares the subject too.
             if w == ",", !(k + 1 < units.count && (units[k + 1].isCoordinatedVerb && units[k + 1].word!.hasSuffix("ing"))) { continue }
             var v = k + 1
@@ -375,8 +378,8 @@ public enum Clauses {
 
     /// The subject of the subordinate clause that `k` is in: the subject after the last "when", "as",
     /// "after", ... before it ("... when Khrushchev visited Belgrade and signed").
-    static func clauseSubject(_ units: [Unit], before k: Int) -> ClosedRange<Int>? {
-        guard let b = units[..<k].lastIndex(where: { $0.word.map(subordinators.contains) ?? false }) else { return nil }
+    static func clauseSubject(_ units: [Unit], before k: Int, after words: Set<String> = subordinators) -> ClosedRange<Int>? {
+        guard let b = units[..<k].lastIndex(where: { $0.word.map(words.contains) ?? false }) else { return nil }
         guard let s = subjectRange(Array(units[(b + 1)..<k])) else { return nil }
         return (s.lowerBound + b + 1)...(s.upperBound + b + 1)
     }
@@ -389,6 +392,8 @@ public enum Clauses {
         "toured", "tours", "visits", "signed", "signs", "opened", "opens", "laid", "lays", "led", "leads",
         "travelled", "traveled", "travelling", "traveling", "visiting", "meeting", "holding", "signing", "touring",
         "returned", "returning", "arrived", "arriving", "stopped", "stopping", "attended", "attending", "joined", "joining",
+        "maintains", "maintained", "keeps", "kept", "operates", "operated", "established", "establishes", "recognised", "recognized",
+        "exports", "exported", "imports", "imported", "sells", "sold", "received", "welcomed", "hosted", "presented", "became",
     ]
 
     /// The sentence's subject: the first person, pronoun, country, organization or group

@@ -207,6 +207,9 @@ public struct EntityRecognizer: Sendable {
     /// A state's form before "of <Country>": "the Kingdom of Yugoslavia".
     static let stateForms: Set<String> = ["kingdom", "republic", "state", "emirate", "sultanate", "principality", "commonwealth", "federation", "union"]
 
+    /// Verbs after which "both" alone is the two parties: "both belong to", "both joined".
+    static let bothVerbs: Set<String> = ["belong", "belonged", "are", "were", "joined", "signed", "have", "had", "became", "remain", "remained", "maintain", "maintained", "ratified", "participate", "participated"]
+
     /// Forms of address after "His"/"Her": "His Majesty", "Her Royal Highness", "His Excellency".
     static let addressForms: Set<String> = ["majesty", "excellency", "holiness", "highness", "royal", "imperial", "beatitude", "eminence"]
 
@@ -274,6 +277,12 @@ public struct EntityRecognizer: Sendable {
             // "His Majesty King Harald V", "Her Royal Highness": a form of address is no pronoun.
             if t[i].lower == "his" || t[i].lower == "her", t[i].isCapitalized, i + 1 < n, Self.addressForms.contains(t[i + 1].lower) {
                 i += t[i + 1].lower == "royal" || t[i + 1].lower == "imperial" ? 3 : 2
+                continue
+            }
+            // "..., and both belong to the Commonwealth": "both" before a verb is the article's two parties.
+            if t[i].lower == "both", i + 1 < n, Self.bothVerbs.contains(t[i + 1].lower) {
+                spans.append(EntitySpan(tokens: i..<(i + 1), type: .group, label: "the 2 countries", role: "2"))
+                i += 1
                 continue
             }
             // "They also belong to ...": the article's two parties when they were just named (`EntityResolver`).

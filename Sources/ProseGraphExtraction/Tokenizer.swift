@@ -115,6 +115,12 @@ public enum Tokenizer {
                 out.append(Token(range: start..<i, text: text, lower: text, kind: .word, spaceBefore: space))
                 space = false
                 continue
+            } else if let aw = apostropheWidth(b, i), i > 0, (b[i - 1] | 0x20) == 0x73, i + aw >= n || !isLetterByte(b, i + aw) {
+                // A plural possessive: "the Philippines' independence" reads as "'s" (its text stays "'").
+                i += aw
+                out.append(Token(range: start..<i, text: "'", lower: "'s", kind: .word, spaceBefore: space))
+                space = false
+                continue
             } else {
                 kind = .punctuation
                 i += max(1, width(b, i))

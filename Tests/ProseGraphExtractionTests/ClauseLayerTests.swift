@@ -666,4 +666,14 @@ import ProseGraphExtraction
         let f = try facts("In June 2020 Ghanaian President Akufo-Addo sent Foreign Minister Shirley Ayorkor Botchwey to Abuja. His Majesty King Harald V and Her Majesty Queen Sonja visited Reykjavík in June 1994. Jamaican Prime Minister Andrew Holness visited Ottawa on 3 May 2022 and was welcomed by Canadian Prime Minister Justin Trudeau on Parliament Hill.", "visited", title: "Canada–Jamaica relations")
         #expect(f == ["Andrew Holness visited Ottawa 2022-05-03", "Andrew Holness visited Parliament Hill 2022-05-03", "Harald V visited Reykjavík 1994-06", "Shirley Ayorkor Botchwey visited Abuja 2020-06", "Sonja visited Reykjavík 1994-06"])
     }
+
+    /// "the Philippines' independence from the United States" (a plural possessive), "Argentina declaring its independence
+    /// from Spain", "..., and both belong to the Commonwealth of Nations", "..., while Sudan, which ..., established its embassy
+    /// in Cairo and maintains consulates in Aswan and Alexandria" (the clause after "while" has its own subject)
+    @Test func pluralPossessivesBothAndWhileClauses() throws {
+        let f = try facts("After the Philippines' independence from the United States on 4 July 1946, the two states negotiated. Both countries emerged from the Spanish empire, Argentina declaring its independence from Spain on 9 July 1816. Egypt recognized Sudan on 1 January 1956, while Sudan, which joined the Arab League later that month, established its embassy in Cairo and maintains consulates in Aswan and Alexandria.", title: "Egypt–Sudan relations")
+        #expect(f == ["Argentina independenceFrom Spain 1816-07-09", "Egypt recognized Sudan 1956-01-01", "Philippines independenceFrom United States 1946-07-04", "Sudan hasConsulateIn Alexandria", "Sudan hasConsulateIn Aswan", "Sudan memberOf Arab League 1956-01", "Sudan openedEmbassyIn Cairo 1956-01-01"])
+        let g = try facts("Nigeria and Ghana were founding members of ECOWAS, and both belong to the Commonwealth of Nations.", "memberOf", title: "Nigeria–Ghana relations")
+        #expect(g == ["Ghana memberOf Commonwealth of Nations", "Ghana memberOf Economic Community of West African States", "Nigeria memberOf Commonwealth of Nations", "Nigeria memberOf Economic Community of West African States"])
+    }
 }
