@@ -36,16 +36,18 @@ import ProseGraphExtraction
                 inputs: ["Input/belgium-palestine.txt", "Input/belgium-syria.txt", "Input/belgium-malaysia.txt"],
                 f1: 0.95, precision: 0.97, recall: 0.95, dates: 0.95),
         GoldSet(name: "practice", gold: "Tests/Fixtures/gold/practice.tsv", inputs: practiceInputs,
-                f1: 0.94, precision: 0.99, recall: 0.89, dates: 0.96),
+                f1: 0.94, precision: 0.99, recall: 0.90, dates: 0.96),
         GoldSet(name: "probe", gold: "Tests/Fixtures/corpus/probe/gold.tsv", inputs: ["Tests/Fixtures/corpus/probe"],
-                f1: 0.95, precision: 0.98, recall: 0.92, dates: 0.99),
+                f1: 0.96, precision: 0.98, recall: 0.94, dates: 0.99),
         GoldSet(name: "dev", gold: "Tests/Fixtures/corpus/dev/gold.tsv", inputs: ["Tests/Fixtures/corpus/dev"],
-                f1: 0.84, precision: 0.95, recall: 0.75, dates: 0.86),
+                f1: 0.88, precision: 0.96, recall: 0.80, dates: 0.91),
+        GoldSet(name: "dev-b", gold: "Tests/Fixtures/corpus/dev-b/gold.tsv", inputs: ["Tests/Fixtures/corpus/dev-b"],
+                f1: 0.89, precision: 0.97, recall: 0.82, dates: 0.84),
         // Sealed sets: never read while writing rules, only scored (Tests/Fixtures/corpus/README.md).
         GoldSet(name: "sealed", gold: "Tests/Fixtures/corpus/sealed/gold.tsv", inputs: ["Tests/Fixtures/corpus/sealed"],
-                f1: 0.75, precision: 0.92, recall: 0.63, dates: 0.82),
+                f1: 0.78, precision: 0.93, recall: 0.67, dates: 0.85),
         GoldSet(name: "holdout", gold: "Tests/Fixtures/holdout/gold.tsv", inputs: ["Tests/Fixtures/holdout"],
-                f1: 0.85, precision: 0.95, recall: 0.77, dates: 0.90),
+                f1: 0.89, precision: 0.97, recall: 0.82, dates: 0.91),
     ]
 
     @Test(arguments: goldSets) func goldSetMeetsItsBars(_ set: GoldSet) throws {
