@@ -400,7 +400,9 @@ public enum Clauses {
     /// that is not the object of a preposition, with its coordinated list ("X and Y").
     static func subjectRange(_ units: [Unit]) -> ClosedRange<Int>? {
         for (k, u) in units.enumerated() {
-            if u.isVerbLike || u.isCoordinatedVerb { return nil }
+            // "the newly elected president, X, flew": a participle after a determiner is an adjective.
+            let adjective = k > 0 && (units[k - 1].flags & UnitFlags.the != 0 || units[k - 1].word.map(determiners.contains) ?? false)
+            if (u.isVerbLike || u.isCoordinatedVerb) && !adjective { return nil }
             guard let s = u.span, Self.subjectTypes.contains(s.type) else { continue }
             if s.type == .pronoun, let r = s.role, r != "person" && r != "thing" && r != "country" && !r.hasPrefix("title:") { continue }
             if s.type == .pronoun, ["his", "her", "its"].contains(s.label) { continue }

@@ -676,4 +676,11 @@ import ProseGraphExtraction
         let g = try facts("Nigeria and Ghana were founding members of ECOWAS, and both belong to the Commonwealth of Nations.", "memberOf", title: "Nigeria–Ghana relations")
         #expect(g == ["Ghana memberOf Commonwealth of Nations", "Ghana memberOf Economic Community of West African States", "Nigeria memberOf Commonwealth of Nations", "Nigeria memberOf Economic Community of West African States"])
     }
+
+    /// "the newly elected president, X, flew to Tokyo and held talks with Y" (a participle after "the" is an adjective, so
+    /// the sentence has its subject); "The imperial couple was received at Malacañang Palace by Z" (a couple named before)
+    @Test func electedAdjectiveAndTheCouple() throws {
+        let f = try facts("On 25 October 2016 the newly elected president, Rodrigo Duterte, flew to Tokyo and held talks with Prime Minister Shinzo Abe. In January 2016 Japanese Emperor Akihito and Empress Michiko arrived in Manila. The imperial couple was received at Malacañang Palace by President Benigno Aquino III the next day.", "metWith", title: "Japan–Philippines relations")
+        #expect(f == ["Akihito metWith Benigno Aquino III 2016-01", "Benigno Aquino III metWith Michiko 2016-01", "Rodrigo Duterte metWith Shinzo Abe 2016-10-25"])
+    }
 }
