@@ -234,7 +234,7 @@ public struct EntityRecognizer: Sendable {
         ["the", "two", "leaders"], ["both", "leaders"], ["the", "two", "men"], ["both", "men"], ["the", "two", "women"],
         ["the", "two", "presidents"], ["both", "presidents"], ["the", "two", "ministers"], ["the", "two", "foreign", "ministers"],
         ["the", "two", "prime", "ministers"], ["the", "two", "heads", "of", "state"], ["the", "two", "heads", "of", "government"],
-        ["the", "two", "sovereigns"], ["the", "two", "monarchs"], ["the", "two", "kings"], ["the", "royal", "couple"], ["the", "imperial", "couple"], ["the", "presidential", "couple"], ["the", "grand", "ducal", "couple"],
+        ["the", "two", "sovereigns"], ["the", "two", "monarchs"], ["the", "two", "kings"], ["the", "royal", "couple"], ["the", "imperial", "couple"], ["the", "presidential", "couple"], ["the", "grand", "ducal", "couple"], ["the", "couple"],
         ["the", "three", "leaders"], ["the", "three", "presidents"], ["the", "three", "ministers"], ["the", "two", "statesmen"],
         ["the", "two", "premiers"], ["the", "two", "chancellors"], ["the", "two", "emirs"], ["the", "two", "envoys"],
     ]

@@ -249,6 +249,8 @@ public enum RuleMatcher {
         }
     }
 
+    static let officeAdjectives: Set<String> = ["newly", "elected", "re-elected", "incoming", "outgoing", "acting", "interim", "late"]
+
     static let placeJoints: Set<String> = [",", "and", "or", "the", "as", "well"]
 
     static let joints: Set<String> = [",", "and", "or", "the", "along", "together", "with", "as", "well", "by", "new", "former", "then", "current"]
@@ -335,6 +337,12 @@ public enum RuleMatcher {
             var u = u
             // A slot may follow a determiner the pattern does not spell out: "with the Netherlands".
             if case .slot = el, u + 1 < units.count, units[u].flags & UnitFlags.the != 0, accepts(el, units[u + 1]) { u += 1 }
+            // Or a determiner and an adjective of office: "met with the newly elected President X", "the incoming X".
+            if case .slot = el, u + 2 < units.count, units[u].flags & UnitFlags.the != 0 {
+                var x = u + 1
+                while x < units.count - 1, let w = units[x].word, Self.officeAdjectives.contains(w) { x += 1 }
+                if x > u + 1, accepts(el, units[x]) { u = x }
+            }
             // Or an "X-based" before the name: "invested in the Dakar-based Sonatel".
             if case .slot = el {
                 let x = u < units.count && units[u].flags & UnitFlags.the != 0 ? u + 1 : u

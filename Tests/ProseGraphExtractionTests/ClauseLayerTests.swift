@@ -683,4 +683,11 @@ import ProseGraphExtraction
         let f = try facts("On 25 October 2016 the newly elected president, Rodrigo Duterte, flew to Tokyo and held talks with Prime Minister Shinzo Abe. In January 2016 Japanese Emperor Akihito and Empress Michiko arrived in Manila. The imperial couple was received at Malacañang Palace by President Benigno Aquino III the next day.", "metWith", title: "Japan–Philippines relations")
         #expect(f == ["Akihito metWith Benigno Aquino III 2016-01", "Benigno Aquino III metWith Michiko 2016-01", "Rodrigo Duterte metWith Shinzo Abe 2016-10-25"])
     }
+
+    /// "met with the newly elected President X" (an adjective of office between the determiner and the name); "the couple
+    /// were welcomed by King Harald and Queen Sonja" (a couple named before)
+    @Test func adjectivesOfOfficeAndTheCouple() throws {
+        let f = try facts("In July 2023 Greek Prime Minister Kyriakos Mitsotakis met with the newly elected President Nikos Christodoulides. In March 2017 Icelandic President Guðni Th. Jóhannesson and Eliza Reid arrived in Oslo; the couple were welcomed by King Harald and Queen Sonja.", "metWith", title: "Greece–Cyprus relations")
+        #expect(f == ["Eliza Reid metWith Harald 2017-03", "Eliza Reid metWith Sonja 2017-03", "Guðni Th. Jóhannesson metWith Harald 2017-03", "Guðni Th. Jóhannesson metWith Sonja 2017-03", "Kyriakos Mitsotakis metWith Nikos Christodoulides 2023-07"])
+    }
 }
