@@ -690,4 +690,10 @@ import ProseGraphExtraction
         let f = try facts("In July 2023 Greek Prime Minister Kyriakos Mitsotakis met with the newly elected President Nikos Christodoulides. In March 2017 Icelandic President Guðni Th. Jóhannesson and Eliza Reid arrived in Oslo; the couple were welcomed by King Harald and Queen Sonja.", "metWith", title: "Greece–Cyprus relations")
         #expect(f == ["Eliza Reid metWith Harald 2017-03", "Eliza Reid metWith Sonja 2017-03", "Guðni Th. Jóhannesson metWith Harald 2017-03", "Guðni Th. Jóhannesson metWith Sonja 2017-03", "Kyriakos Mitsotakis metWith Nikos Christodoulides 2023-07"])
     }
+
+    /// "the sanctions that the United Nations Security Council imposed on Libya in 1992": the sanction's agent in a relative clause
+    @Test func sanctionsInARelativeClause() throws {
+        let f = try facts("Italy complied with the sanctions that the United Nations Security Council imposed on Libya in 1992.", "sanctioned", title: "Italy–Libya relations")
+        #expect(f == ["United Nations Security Council sanctioned Libya 1992"])
+    }
 }
