@@ -29,6 +29,14 @@ public struct EntityResolver: Sendable {
     /// For each title, the last person named with it ("the president" stands for them).
     private var holders: [String: Entity] = [:]
 
+    /// What an object pronoun stands for when its first reading is the fact's own subject ("Turkey became the
+    /// first state to recognise it"): the sentence's first other entity of its kind (its topic), else the previous
+    /// sentence's first.
+    public func pronoun(_ s: EntitySpan, otherThan subject: Entity) -> Entity? {
+        let fits: (Entity) -> Bool = s.role == "person" ? { $0.type == .person } : { $0.type == .country || $0.type == .organization }
+        return current.first(where: { fits($0) && $0 != subject }) ?? previous.first(where: { fits($0) && $0 != subject })
+    }
+
     /// Records that `person` holds `title`, for later mentions of the title alone.
     public mutating func note(title: String, of person: Entity) { holders[title] = person }
 

@@ -319,6 +319,11 @@ public struct Pipeline: Sendable {
                                                               mention: mention, stated: true))
                             }
                         }
+                        // "Turkey became the first state to recognise it": a pronoun object is not the subject itself.
+                        if objects == [s], units[ou].spanType == .pronoun, units[ou].spanRole != "country", let span = units[ou].span,
+                           let other = resolver.pronoun(span, otherThan: s) {
+                            objects = [other]
+                        }
                         for o in objects where o != s {
                             if rule.predicate == "visited", !visits.contains(where: { $0.object == o }) { visits.append((o, mention)) }
                             Self.addRelation(s, rule.predicate, o, mention, into: &graph)

@@ -696,4 +696,13 @@ import ProseGraphExtraction
         let f = try facts("Italy complied with the sanctions that the United Nations Security Council imposed on Libya in 1992.", "sanctioned", title: "Italy–Libya relations")
         #expect(f == ["United Nations Security Council sanctioned Libya 1992"])
     }
+
+    /// An object pronoun that would be the subject itself is the sentence's topic, else the previous sentence's: "Turkey became
+    /// the first state to recognise it"; "Qatar gained its independence ..., and Egypt established diplomatic relations with it"
+    @Test func anObjectPronounIsNotItsSubject() throws {
+        let f = try facts("Azerbaijan proclaimed its independence from the Soviet Union on 18 October 1991. On 9 November 1991 Turkey became the first state to recognise it.", "recognized", title: "Turkey–Azerbaijan relations")
+        #expect(f == ["Turkey recognized Azerbaijan 1991-11-09"])
+        let g = try facts("Qatar gained its independence from the United Kingdom on 3 September 1971, and Egypt established diplomatic relations with it the following year.", "establishedRelationsWith", title: "Egypt–Qatar relations")
+        #expect(g == ["Egypt establishedRelationsWith Qatar 1972"])
+    }
 }
