@@ -209,7 +209,9 @@ import ProseGraphExtraction
             "{subject:Person}+ ~2 !(visited) (the)? {object:City}+",
             "{subject:Person}+ ~2 !(went) (on|back|onward|onwards|home|straight|directly)? to (the)? {object:City}+",
             "{subject:Person}+ ~2 !(sent) ~12 to (the)? {object:City}+",
-            "{subject:Person}+ ~2 !(paid) (a|an|the|his|her|its|their|two|three|several|many|first)? ~4 (visit) (general)? (to) (the)? {object:City}+",
+            // An optional group compiles to two patterns (with and without it) of the same source.
+            "{subject:Person}+ ~2 !(paid) (a|an|the|his|her|its|their|two|three|several|many|first)? ~4 (visit) (general)? [ as {_:Title} ] (to) (the)? {object:City}+",
+            "{subject:Person}+ ~2 !(paid) (a|an|the|his|her|its|their|two|three|several|many|first)? ~4 (visit) (general)? [ as {_:Title} ] (to) (the)? {object:City}+",
             "{subject:Person} 's ~3 !(visit) (to) (the)? {object:City}+",
             "!(visit) (of|by) (the)? {subject:Person} ,? (to) (the)? {object:City}+",
             "!(visit) (to) (the)? {object:City}+ by (the)? {subject:Person}",
@@ -704,5 +706,11 @@ import ProseGraphExtraction
         #expect(f == ["Turkey recognized Azerbaijan 1991-11-09"])
         let g = try facts("Qatar gained its independence from the United Kingdom on 3 September 1971, and Egypt established diplomatic relations with it the following year.", "establishedRelationsWith", title: "Egypt–Qatar relations")
         #expect(g == ["Egypt establishedRelationsWith Qatar 1972"])
+    }
+
+    /// "paid his first foreign trip as president to Abuja": "as" and a title between the noun and its preposition
+    @Test func nounThenAsTitleThenPreposition() throws {
+        let f = try facts("In March 2025 Ghanaian President John Mahama paid his first foreign trip as president to Abuja.", "visited", title: "Nigeria–Ghana relations")
+        #expect(f == ["John Mahama visited Abuja 2025-03"])
     }
 }
