@@ -713,4 +713,10 @@ import ProseGraphExtraction
         let f = try facts("In March 2025 Ghanaian President John Mahama paid his first foreign trip as president to Abuja.", "visited", title: "Nigeria–Ghana relations")
         #expect(f == ["John Mahama visited Abuja 2025-03"])
     }
+
+    /// "took up his post as Malaysia's High Commissioner in Singapore in 2021"
+    @Test func envoyTakingUpAPost() throws {
+        let f = try facts("Azfar Mohamad Mustafa took up his post as Malaysia's High Commissioner in Singapore in 2021.", "envoyTo", title: "Malaysia–Singapore relations")
+        #expect(f == ["Azfar Mohamad Mustafa envoyTo Singapore 2021"])
+    }
 }
