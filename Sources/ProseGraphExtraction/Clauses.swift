@@ -218,13 +218,6 @@ public enum Clauses {
             keep[k + 1] = false
             if (w == "royal" || w == "imperial"), k + 2 < n { keep[k + 2] = false }
         }
-        // "in the Azerbaijani city of Shusha", "the Peruvian port of Paita" read "in the Shusha": a demonym and a
-        // settlement noun before "of" and a place's name describe it.
-        for (k, u) in units.enumerated() where k >= 3 {
-            guard let type = u.spanType, type == .city || type == .name || type == .place, units[k - 1].word == "of",
-                  let noun = units[k - 2].word, settlementNouns.contains(noun), units[k - 3].spanType == .demonym else { continue }
-            for r in (k - 3)..<k { keep[r] = false }
-        }
         // A common-noun descriptor between a determiner and a name: "the state oil company Sonangol",
         // "the Tanzanian brewer Serengeti Breweries", "the Dakar-based operator Sonatel" read as the name.
         for (k, u) in units.enumerated() where k >= 2 {
@@ -302,8 +295,6 @@ public enum Clauses {
               !clauseOpeners.contains(w), w != "'s", !descriptorStops.contains(w) else { return false }
         return true
     }
-
-    static let settlementNouns: Set<String> = ["city", "town", "port", "village", "capital", "island", "province", "region", "state", "resort"]
 
     /// Words that end a descriptor: they join or count rather than describe.
     static let descriptorStops: Set<String> = ["and", "or", "nor", "than", "that", "this", "these", "those", "not", "no", "own", "same", "other", "another", "such", "both", "each", "every", "all", "some", "any", "first"]

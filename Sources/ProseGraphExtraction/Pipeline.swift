@@ -455,7 +455,6 @@ public struct Pipeline: Sendable {
     static let journeyVerbs: Set<String> = ["travelled", "traveled", "flew", "flown", "arrived", "came", "went", "returned", "journeyed", "sailed", "landed", "toured", "visited", "drove"]
     static let journeyTimes: Set<String> = ["morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "year"]
 
-    /// A country span's label, or a city span's country from the gazetteer.
     /// Where a meeting took place: "in" or "at" a city or place after the match, in its clause
     /// ("met al-Sarraj in Palermo", "held talks with Putin in the Kremlin"), else "In <city>" opening
     /// the sentence before it ("In Geneva in July 1954 ... held talks with ..."). A name there is a place.
@@ -482,6 +481,7 @@ public struct Pipeline: Sendable {
         return nil
     }
 
+    /// A country span's label, a city span's country from the gazetteer, or the country a place is named for.
     func country(of span: EntitySpan?) -> String? {
         guard let span else { return nil }
         if span.type == .country { return span.label }
@@ -650,9 +650,6 @@ public struct Pipeline: Sendable {
         return candidates.count == 1 ? candidates : []
     }
 
-    /// A negation, modal or infinitive between the subject and the trigger blocks an event.
-    /// "to" blocks only as an infinitive marker right before the trigger ("hoped to visit"),
-    /// not as a preposition ("returned to Jordan and toured the camp").
     /// Whether unit `k` is a preposition's or a verb's object ("to Qatar", "with the Netherlands",
     /// "recognised the Soviet Union").
     static func isComplement(_ k: Int, _ units: [Unit]) -> Bool {
@@ -672,6 +669,9 @@ public struct Pipeline: Sendable {
 
     static let factiveBeforeTo: Set<String> = ["helped", "helps", "help", "managed", "manages", "on"]
 
+    /// A negation, modal or infinitive between the subject and the trigger blocks an event.
+    /// "to" blocks only as an infinitive marker right before the trigger ("hoped to visit"),
+    /// not as a preposition ("returned to Jordan and toured the camp").
     func isBlocked(_ m: RuleMatch, _ units: [Unit]) -> Bool {
         let subjectBefore = m.subjects.filter { $0 < m.anchor }.max() ?? (m.anchor - 2)
         let from = max(0, max(subjectBefore + 1, m.anchor - 3))
@@ -717,6 +717,9 @@ public struct Pipeline: Sendable {
         var inCore: [Bool]
         /// The units that are dates, and not offset dates.
         var dates: [Int]
+        /// The dates another date of the sentence refines (same year, then a month or a day):
+        /// "2015 – X attends the funeral of Y in Singapore on 29 March" dates by the day.
+        var refined: Set<Int> = []
 
         init(_ units: [Unit], core: Clauses.View) {
             enclosure = [Int](repeating: 0, count: units.count)
@@ -732,6 +735,13 @@ public struct Pipeline: Sendable {
                 if u.word == ")" { open = nil }
             }
             dates = units.indices.filter { units[$0].span?.date != nil && !Pipeline.isOffsetDate($0, units) && !Pipeline.isRestated($0, units) }
+            for k in dates {
+                let d = units[k].span!.date!
+                if dates.contains(where: { j in
+                    let e = units[j].span!.date!
+                    return e.year == d.year && Pipeline.fineness(e) < Pipeline.fineness(d) && (d.month == nil || d.month == e.month)
+                }) { refined.insert(k) }
+            }
             if dates.isEmpty {
                 clause = []
                 inCore = []
@@ -742,6 +752,9 @@ public struct Pipeline: Sendable {
             }
         }
     }
+
+    /// 0 for a day, 1 for a month, 2 for a year.
+    static func fineness(_ f: FactDate) -> Int { f.day != nil ? 0 : f.month != nil ? 1 : 2 }
 
     /// The date nearest the trigger, leaving out dates in parentheses or in a
     /// relative clause ("which ...") that does not contain the trigger.
@@ -754,25 +767,17 @@ public struct Pipeline: Sendable {
         let clause = context.clause, inCore = context.inCore
         var best: (rank: Int, distance: Int, date: FactDate)? = nil
         var fallback: (distance: Int, date: FactDate)? = nil
-        // "2015 – X attends the funeral of Y in Singapore on 29 March": a date another one of the sentence refines
-        // (same year, then a month or a day) gives way to it.
-        func fineness(_ f: FactDate) -> Int { f.day != nil ? 0 : f.month != nil ? 1 : 2 }
-        func refined(_ d: FactDate) -> Bool {
-            context.dates.contains { j in
-                let e = units[j].span!.date!
-                return e.year == d.year && fineness(e) < fineness(d) && (d.month == nil || d.month == e.month)
-            }
-        }
         for k in context.dates {
             let d = units[k].span!.date!
-            let distance = abs(k - m.anchor) + (refined(d) ? units.count : 0)
+            // A date another one of the sentence refines gives way to it.
+            let distance = abs(k - m.anchor) + (context.refined.contains(k) ? units.count : 0)
             if enclosure[k] == 0 || enclosure[k] == anchorEnclosure {
                 // A date of another clause after "since" or "until" looks back or ahead ("the first ... since the
                 // revolution of 1979, and he was received by X"): the sentence's own date comes first.
                 let bound = clause[k] != clause[m.anchor] && (max(0, k - 4)..<k).contains { units[$0].word == "since" || units[$0].word == "until" }
                 let rank = (clause[k] == clause[m.anchor] ? 0 : 2) + (inCore[k] || !inCore[m.anchor] ? 0 : 1) + (bound ? 2 : 0)
                 // At equal distance the finer date wins ("In 2025 X flew to Kigali in April").
-                if best == nil || (rank, distance, fineness(d)) < (best!.rank, best!.distance, fineness(best!.date)) { best = (rank, distance, d) }
+                if best == nil || (rank, distance, Self.fineness(d)) < (best!.rank, best!.distance, Self.fineness(best!.date)) { best = (rank, distance, d) }
             } else if !parenthesized.contains(enclosure[k]), k > m.anchor || Self.isTrip(enclosure[k], units, enclosure) {
                 // A date only in a relative clause after the trigger ("made several visits to Belgium, the
                 // last of which was in November 2001") still dates it; one before it ("X, who took office

@@ -335,20 +335,7 @@ public enum RuleMatcher {
             return nil
         case .words(_, _, let optional), .slot(_, _, _, let optional):
             var u = u
-            // A slot may follow a determiner the pattern does not spell out: "with the Netherlands".
-            if case .slot = el, u + 1 < units.count, units[u].flags & UnitFlags.the != 0, accepts(el, units[u + 1]) { u += 1 }
-            // Or a determiner and an adjective of office: "met with the newly elected President X", "the incoming X".
-            if case .slot = el, u + 2 < units.count, units[u].flags & UnitFlags.the != 0 {
-                var x = u + 1
-                while x < units.count - 1, let w = units[x].word, Self.officeAdjectives.contains(w) { x += 1 }
-                if x > u + 1, accepts(el, units[x]) { u = x }
-            }
-            // Or an "X-based" before the name: "invested in the Dakar-based Sonatel".
-            if case .slot = el {
-                let x = u < units.count && units[u].flags & UnitFlags.the != 0 ? u + 1 : u
-                if x + 3 < units.count, units[x].span != nil, units[x + 2].word == "based", let dash = units[x + 1].word,
-                   dash == "-" || dash == "–", !accepts(el, units[x]), accepts(el, units[x + 3]) { u = x + 3 }
-            }
+            if case .slot = el { u = slotStart(el, u, units) }
             if u < units.count, accepts(el, units[u]) {
                 var nb = b
                 nb.mark(el, u, units)
@@ -359,6 +346,25 @@ public enum RuleMatcher {
             if optional { return forward(p, e + 1, u, units, b) }
             return nil
         }
+    }
+
+    /// Where a slot's name starts, reading forward from `u`: past a determiner the pattern does not spell
+    /// out ("with the Netherlands"), then either adjectives of office ("met with the newly elected President
+    /// X") or an "X-based" ("invested in the Dakar-based Sonatel"); `u` itself when none of these leads to a
+    /// unit the slot accepts.
+    static func slotStart(_ el: CompiledPattern.Element, _ u: Int, _ units: [Unit]) -> Int {
+        guard u < units.count else { return u }
+        var x = u
+        if units[x].flags & UnitFlags.the != 0, x + 1 < units.count {
+            x += 1
+            while x < units.count - 1, let w = units[x].word, officeAdjectives.contains(w) { x += 1 }
+        }
+        let adjectives = x > u + 1
+        if !adjectives, x + 3 < units.count, units[x].span != nil, units[x + 2].word == "based", let dash = units[x + 1].word,
+           dash == "-" || dash == "–", !accepts(el, units[x]), accepts(el, units[x + 3]) {
+            return x + 3
+        }
+        return x < units.count && accepts(el, units[x]) ? x : u
     }
 
     static func backward(_ p: CompiledPattern, _ e: Int, _ u: Int, _ units: [Unit], _ b: Bindings) -> (b: Bindings, end: Int)? {
