@@ -196,6 +196,24 @@ public enum Clauses {
             guard opens, hasRole else { continue }
             for j in (k + 1)...close { keep[j] = false }
         }
+        // "the two foreign ministers, A of Ecuador and B of Peru, signed": the people the group names.
+        for k in 0..<n where units[k].spanType == .group && units[k].spanRole?.hasPrefix("person:") == true && k + 1 < n && units[k + 1].word == "," {
+            var j = k + 2
+            var people = 0
+            var dropped = [k, k + 1]
+            while j < n, units[j].spanType == .person || units[j].spanType == .name {
+                people += 1
+                j += 1
+                // "A of Ecuador": the country belongs to the nationality, read in the whole sentence.
+                if j + 1 < n, units[j].word == "of", units[j + 1].spanType == .country { dropped += [j, j + 1]; j += 2 }
+                guard j < n, let w = units[j].word, w == "," || w == "and" else { break }
+                if w == ",", j + 1 < n, units[j + 1].word == "and" { j += 1 }
+                if w == ",", !(j + 1 < n && (units[j + 1].spanType == .person || units[j + 1].spanType == .name)) { break }
+                j += 1
+            }
+            guard people >= 2, j < n, units[j].word == ",", j + 1 < n, units[j + 1].isVerbLike || units[j + 1].isCoordinatedVerb else { continue }
+            for r in dropped + [j] { keep[r] = false }
+        }
         // "the ancient Nabataean city of Petra", "the Peruvian city of Tumbes": the place itself.
         for k in 0..<n where keep[k] {
             guard let w = units[k].word, placeNouns.contains(w), k + 2 < n, units[k + 1].word == "of",
@@ -258,6 +276,20 @@ public enum Clauses {
                 for r in removed { keep[r] = false }
                 if k - 1 >= 0, units[k - 1].word == "," { keep[k - 1] = false }
                 continue
+            }
+            // "the UNITA leader, Jonas Savimbi", "the bank's chairman, X": a role noun phrase before a name, set
+            // off by a comma, is the person too.
+            if t == j, k >= 2, units[k - 1].word == ",", let w = units[t].word, roleNouns.contains(w) {
+                var d = t - 1
+                while d >= 0, t - d <= 5, isDescriptor(d, units) || units[d].word == "'s"
+                        || units[d].spanType.map({ $0 == .organization || $0 == .country || $0 == .demonym }) ?? false {
+                    if units[d].flags & UnitFlags.the != 0 { break }
+                    d -= 1
+                }
+                if d >= 0, d < t, units[d].flags & UnitFlags.the != 0 || units[d].word.map(determiners.contains) ?? false {
+                    for r in d..<k { keep[r] = false }
+                    continue
+                }
             }
             while j >= 0 {
                 if let s = units[j].span, s.type == .title || s.type == .demonym { removed.append(j); j -= 1; continue }

@@ -197,6 +197,9 @@ public struct EntityRecognizer: Sendable {
         "he": "person", "she": "person", "his": "person", "her": "person", "it": "thing", "its": "thing",
     ]
 
+    /// Words after which "her" is an object, not a possessive: "received her at", "met her and".
+    static let afterObjectPronoun: Set<String> = [",", ".", ";", "at", "in", "on", "to", "with", "for", "and", "during", "as", "by", "from", "there", "again", "later", "warmly"]
+
     /// Nouns that, after "the" or "that", stand for the last country or organization named.
     static let descriptions: [String: String] = [
         "country": "country", "kingdom": "country", "republic": "country", "emirate": "country", "archipelago": "country",
@@ -239,6 +242,39 @@ public struct EntityRecognizer: Sendable {
         ["the", "two", "premiers"], ["the", "two", "chancellors"], ["the", "two", "emirs"], ["the", "two", "envoys"],
     ]
 
+    /// Plural nouns for people, which after "the two" or "both" make a group: "the two defence ministers".
+    static let peopleNouns: Set<String> = [
+        "leaders", "men", "women", "presidents", "ministers", "premiers", "chancellors", "emirs", "envoys", "kings", "queens",
+        "monarchs", "sovereigns", "statesmen", "diplomats", "ambassadors", "princes", "generals", "heads", "officials",
+        "secretaries", "counterparts", "rulers", "sultans", "mayors", "governors", "commanders", "chiefs",
+    ]
+
+    /// "the two defence ministers", "both heads of state", "the two Liberians": a count, at most two lower-case
+    /// words, then a plural noun for people or a plural demonym. Returns the phrase's length.
+    func personGroup(_ t: [Token], _ i: Int) -> Int? {
+        var j = i
+        if t[j].lower == "the", j + 1 < t.count, ["two", "three", "four"].contains(t[j + 1].lower) { j += 2 }
+        else if t[j].lower == "both" { j += 1 }
+        else { return nil }
+        var words = 0
+        while j < t.count, words <= 2 {
+            let w = t[j].lower
+            if Self.peopleNouns.contains(w) {
+                // "heads of state", "heads of government"
+                if w == "heads", j + 2 < t.count, t[j + 1].lower == "of", ["state", "government"].contains(t[j + 2].lower) { return j + 3 - i }
+                return j + 1 - i
+            }
+            // "the two Liberians": a demonym in the plural.
+            if t[j].isCapitalized, w.hasSuffix("s"), gazetteer.matches(t, at: j).contains(where: { $0.length == 1 && $0.entries.contains { $0.kind == .demonym } }) {
+                return j + 1 - i
+            }
+            guard !t[j].isCapitalized, w.allSatisfy(\.isLetter), !["of", "and", "or", "countries", "nations", "states", "sides", "governments"].contains(w) else { return nil }
+            words += 1
+            j += 1
+        }
+        return nil
+    }
+
     // MARK: Recognition
 
     public func recognize(_ t: [Token]) -> [EntitySpan] {
@@ -254,7 +290,7 @@ public struct EntityRecognizer: Sendable {
                 i += g
                 continue
             }
-            if groupStart, let g = Self.matchPhrase(Self.personGroups, t, i) {
+            if groupStart, let g = Self.matchPhrase(Self.personGroups, t, i) ?? personGroup(t, i) {
                 let count = t[i..<(i + g)].compactMap { Self.groupCounts[$0.lower] }.first ?? 2
                 spans.append(EntitySpan(tokens: i..<(i + g), type: .group, label: "the \(count) people", role: "person:\(count)"))
                 i += g
@@ -288,6 +324,13 @@ public struct EntityRecognizer: Sendable {
             // "They also belong to ...": the article's two parties when they were just named (`EntityResolver`).
             if t[i].lower == "they" {
                 spans.append(EntitySpan(tokens: i..<(i + 1), type: .group, label: "they", role: "2"))
+                i += 1
+                continue
+            }
+            // "received him at the palace", "welcomed her in Lima": an object pronoun, which fills only the
+            // slots that ask for one (`Pronoun[object]`). "her" before a noun is a possessive.
+            if t[i].lower == "him" || (t[i].lower == "her" && (i + 1 == n || Self.afterObjectPronoun.contains(t[i + 1].lower))) {
+                spans.append(EntitySpan(tokens: i..<(i + 1), type: .pronoun, label: t[i].lower, role: "object"))
                 i += 1
                 continue
             }
@@ -559,6 +602,8 @@ public struct EntityRecognizer: Sendable {
         for m in gazetteer.matches(t, at: i) {
             // "US$7.1": an acronym glued to a currency sign is not a country.
             if i + m.length < t.count, !t[i + m.length].spaceBefore, t[i + m.length].text == "$" { continue }
+            // "ten billion US dollars": a country before its currency's name is not the country.
+            if i + m.length < t.count, ["dollar", "dollars"].contains(t[i + m.length].lower) { continue }
             guard let e = m.entries.first(where: { $0.kind != .position }) else { continue }
             let type: SpanType
             switch e.kind {

@@ -33,7 +33,7 @@ public struct EntityResolver: Sendable {
     /// first state to recognise it"): the sentence's first other entity of its kind (its topic), else the previous
     /// sentence's first.
     public func pronoun(_ s: EntitySpan, otherThan subject: Entity) -> Entity? {
-        let fits: (Entity) -> Bool = s.role == "person" ? { $0.type == .person } : { $0.type == .country || $0.type == .organization }
+        let fits: (Entity) -> Bool = s.role == "person" || s.role == "object" ? { $0.type == .person } : { $0.type == .country || $0.type == .organization }
         return current.first(where: { fits($0) && $0 != subject }) ?? previous.first(where: { fits($0) && $0 != subject })
     }
 
@@ -91,7 +91,7 @@ public struct EntityResolver: Sendable {
             // The last compatible entity earlier in this sentence, else the first of the previous one.
             let fits: (Entity) -> Bool
             switch s.role {
-            case "person": fits = { $0.type == .person }
+            case "person", "object": fits = { $0.type == .person }
             case "country": fits = { $0.type == .country }
             case "organization": fits = { $0.type == .organization }
             default: fits = { $0.type == .country || $0.type == .organization }

@@ -88,6 +88,8 @@ public enum Frames {
             let passiveSupport = words(map["passive-support"])
             if !nouns.isEmpty, !preps.isEmpty, !passiveSupport.isEmpty {
                 patterns.append("!\(alt(nouns)) \(alt(preps)) (the)? \(t)+ ~2 (was|were|is|are|been) \(alt(passiveSupport)) by (the)? {subject:\(agent)}+")
+                // "a visit was paid by the President to Erbil"
+                patterns.append("!\(alt(nouns)) (was|were|is|are|been) \(alt(passiveSupport)) by (the)? {subject:\(agent)}+ \(alt(preps)) (the)? \(t)+")
             }
             let passiveAgent = words(map["passive-agent"])
             if !passiveAgent.isEmpty {

@@ -130,10 +130,12 @@ public struct Pipeline: Sendable {
             guard let t = units[k].span, t.type == .title, resolver.hasTitleHolder(t.label) else { continue }
             var j = k - 1
             if j >= 0, units[j].spanType == .demonym { j -= 1 }
-            guard j >= 0, units[j].flags & UnitFlags.the != 0, j == 0 || units[j - 1].word == "," || units[j - 1].isPreposition == false else { continue }
+            // Also a passive's agent: "a visit was paid by the President to Erbil".
+            let agent = j >= 1 && units[j - 1].word == "by"
+            guard j >= 0, units[j].flags & UnitFlags.the != 0, j == 0 || units[j - 1].word == "," || units[j - 1].isPreposition == false || agent else { continue }
             let next = k + 1 < units.count ? units[k + 1] : nil
             guard let n = next, n.spanType != .person, n.spanType != .name, n.word != ",", n.word != "of", n.word != "'s",
-                  n.isVerbLike || n.isCoordinatedVerb || n.isFiniteVerb else { continue }
+                  n.isVerbLike || n.isCoordinatedVerb || n.isFiniteVerb || (agent && n.isPreposition) else { continue }
             units[k] = Unit(units[k], span: EntitySpan(tokens: t.tokens, type: .pronoun, label: "the " + t.label.lowercased(), role: "title:" + t.label))
         }
         let speech = units.firstIndex { $0.word.map(Self.speechCues.contains) ?? false }

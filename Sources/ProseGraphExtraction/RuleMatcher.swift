@@ -239,6 +239,8 @@ public enum RuleMatcher {
             guard let type = unit.spanType else { return false }
             // A Person, City or Place slot also takes an untyped capitalized name
             // ("Mahmoud Abbas visited", "a consulate in Yuzhno-Sakhalinsk").
+            // An object pronoun ("him") fills only a slot that asks for it: `Pronoun[object]`.
+            if unit.spanRole == "object", type == .pronoun { return types.contains { $0.type == .pronoun && $0.roles.contains("object") } }
             return types.contains { t in
                 if t.exact { return t.type == type }
                 return (t.type == type || (type == .name && (t.type == .person || t.type == .city || t.type == .place)))

@@ -216,6 +216,7 @@ import ProseGraphExtraction
             "!(visit) (of|by) (the)? {subject:Person} ,? (to) (the)? {object:City}+",
             "!(visit) (to) (the)? {object:City}+ by (the)? {subject:Person}",
             "!(visit) (to) (the)? {object:City}+ ~2 (was|were|is|are|been) (paid) by (the)? {subject:Person}+",
+            "!(visit) (was|were|is|are|been) (paid) by (the)? {subject:Person}+ (to) (the)? {object:City}+",
             "{object:City}+ ~2 (was|were|is|are|been|being) !(hosted) ~2 by (the)? {subject:Person}+",
             "{subject:Person}+ (was|were|is|are|been|being) !(received) ~5 in (the)? {object:City}+",
             // An optional group compiles to two patterns (with and without it) of the same source.
