@@ -164,7 +164,8 @@ public enum Clauses {
             // A participial aside: "X, returned to office six months earlier, makes ...", "X, sworn in as ...",
             // "X, then known as Y, ...".
             var lead = segStart
-            while lead + 1 < close, units[lead].isModifier { lead += 1 }
+            // "X, better known as Prachanda, held talks": "better" before a participle.
+            while lead + 1 < close, units[lead].isModifier || units[lead].word == "better" { lead += 1 }
             if let w = units[lead].word, participles.contains(w) || (w.hasSuffix("ed") && !finiteVerbs.contains(w)),
                !seg.dropFirst().contains(where: { $0.isFiniteVerb }),
                // The predicate follows an aside; a noun phrase follows a main verb's object
@@ -178,10 +179,13 @@ public enum Clauses {
             // "X, a career diplomat who had headed the department, was appointed ...".
             // ("a Monterrey-based conglomerate": "based" in a compound is no verb.)
             let beforeRelative = seg.prefix(while: { !($0.word.map(relativePronouns.contains) ?? false) })
+            // Nor is a participle in a compound: "a French-trained engineer".
             if beforeRelative.indices.contains(where: { j in
-                units[j].isVerbLike && !(units[j].word == "based" && j > segStart && ["-", "–"].contains(units[j - 1].word ?? ""))
+                units[j].isVerbLike && !(j > segStart && ["-", "–"].contains(units[j - 1].word ?? ""))
             }) { continue }
-            if close + 1 < n, let next = units[close + 1].word, next == "and" || next == "or" { continue }
+            // Before ", and" the segment may be a list's item ("A, a former minister, and B"), unless it opens
+            // with a country's possessive or a title ("X, Peru's minister to Bolivia, and his counterpart").
+            if close + 1 < n, let next = units[close + 1].word, next == "and" || next == "or", units[segStart].word != nil { continue }
             let first = units[segStart]
             let opens: Bool
             if let w = first.word { opens = appositionOpeners.contains(w) }
@@ -195,6 +199,13 @@ public enum Clauses {
                     && !seg.contains { $0.spanType == .person || $0.spanType == .name })
             guard opens, hasRole else { continue }
             for j in (k + 1)...close { keep[j] = false }
+        }
+        // "Vorster, Kenneth Kaunda of Zambia and Smith met": a person's country in a list of people belongs to the
+        // nationality (read in the whole sentence), not to the list.
+        for k in 0..<n where k + 3 < n && (units[k].spanType == .person || units[k].spanType == .name) && units[k + 1].word == "of" {
+            guard units[k + 2].spanType == .country, let w = units[k + 3].word, w == "and" || w == "," else { continue }
+            keep[k + 1] = false
+            keep[k + 2] = false
         }
         // "the two foreign ministers, A of Ecuador and B of Peru, signed": the people the group names.
         for k in 0..<n where units[k].spanType == .group && units[k].spanRole?.hasPrefix("person:") == true && k + 1 < n && units[k + 1].word == "," {
@@ -340,6 +351,9 @@ public enum Clauses {
         "chairman", "governor", "mayor", "diplomat", "counterpart", "prince", "princess", "consul", "representative",
         "commander", "general", "officer", "spokesman", "spokeswoman", "member", "founder", "director", "son", "daughter",
         "wife", "husband", "successor", "predecessor", "official", "premier", "chancellor", "emir", "sultan", "monarch",
+        "partner", "adviser", "advisor", "aide", "associate", "confidant", "colleague", "ally", "rival", "businessman",
+        "businesswoman", "magnate", "engineer", "lawyer", "activist", "journalist", "politician", "veteran", "negotiator",
+        "emissary", "merchant", "missionary", "explorer", "soldier", "scholar", "writer", "economist",
     ]
 
     /// Relative clauses read with their antecedent as the subject: "..., Abdul Razak Hussein, who paid a

@@ -198,7 +198,7 @@ public struct EntityRecognizer: Sendable {
     ]
 
     /// Words after which "her" is an object, not a possessive: "received her at", "met her and".
-    static let afterObjectPronoun: Set<String> = [",", ".", ";", "at", "in", "on", "to", "with", "for", "and", "during", "as", "by", "from", "there", "again", "later", "warmly"]
+    static let afterObjectPronoun: Set<String> = [",", ".", ";", "at", "in", "on", "to", "with", "for", "and", "during", "as", "by", "from", "there", "again", "later", "warmly", "the", "a", "an", "that", "this", "twice", "once"]
 
     /// Nouns that, after "the" or "that", stand for the last country or organization named.
     static let descriptions: [String: String] = [
@@ -300,6 +300,15 @@ public struct EntityRecognizer: Sendable {
             if t[i].lower == "the", i + 2 < n, t[i + 1].lower == "new", !t[i + 2].isCapitalized, Self.newStateNouns.contains(t[i + 2].lower),
                i + 3 >= n || (t[i + 3].lower != "of" && t[i + 3].text != "'s" && !t[i + 3].isCapitalized) {
                 spans.append(EntitySpan(tokens: i..<(i + 3), type: .pronoun, label: "the new \(t[i + 2].lower)", role: "country"))
+                i += 3
+                continue
+            }
+            // "the Nepalese capital": the country's capital city (not "the Nepalese capital market").
+            if t[i].lower == "the", i + 2 < n, t[i + 2].lower == "capital", !t[i + 2].isCapitalized,
+               i + 3 >= n || !(t[i + 3].isCapitalized || t[i + 3].kind == .word && !["of", "and", "on", "in", "to", "for", "the", "where", "which", "that", "was", "is", "with", "by", "at", "from"].contains(t[i + 3].lower)),
+               let d = gazetteer.matches(t, at: i + 1).first(where: { $0.length == 1 }), let e = d.entries.first(where: { $0.kind == .demonym }),
+               let code = e.countryCode, let city = gazetteer.capitalsByCode[code] {
+                spans.append(EntitySpan(tokens: (i + 1)..<(i + 3), type: .city, label: city.label, wikidata: city.wikidata, countryCode: code))
                 i += 3
                 continue
             }
@@ -602,6 +611,10 @@ public struct EntityRecognizer: Sendable {
         for m in gazetteer.matches(t, at: i) {
             // "US$7.1": an acronym glued to a currency sign is not a country.
             if i + m.length < t.count, !t[i + m.length].spaceBefore, t[i + m.length].text == "$" { continue }
+            // "a French-trained engineer", "a Soviet-backed government": a demonym in a participle compound says
+            // where something came from, not who someone is.
+            if m.entries.contains(where: { $0.kind == .demonym }), i + m.length + 1 < t.count, t[i + m.length].text == "-",
+               !t[i + m.length].spaceBefore, t[i + m.length + 1].lower.hasSuffix("ed"), !t[i + m.length + 1].isCapitalized { continue }
             // "ten billion US dollars": a country before its currency's name is not the country.
             if i + m.length < t.count, ["dollar", "dollars"].contains(t[i + m.length].lower) { continue }
             guard let e = m.entries.first(where: { $0.kind != .position }) else { continue }
@@ -631,6 +644,19 @@ public struct EntityRecognizer: Sendable {
             span.tokens = i..<inner.end
             span.label = Self.titleCase(text(t, i..<inner.end))
             return (span, inner.end)
+        }
+        // "Secretary of National Defence", "Secretary for Foreign Affairs": a capitalized "Secretary" is a title
+        // with its portfolio.
+        if t[i].text == "Secretary", i + 2 < t.count, ["of", "for"].contains(t[i + 1].lower), t[i + 2].isCapitalized {
+            var e = i + 2
+            var last = i + 1
+            while e < t.count, t[e].isCapitalized || t[e].lower == "and", Self.portfolioWords.contains(t[e].lower) || t[e].lower == "and" {
+                e += 1
+                if t[e - 1].lower != "and" { last = e }
+            }
+            if last > i + 1 {
+                return (EntitySpan(tokens: i..<last, type: .title, label: Self.titleCase(text(t, i..<last)), role: "minister"), last)
+            }
         }
         guard let m = gazetteer.matches(t, at: i).first(where: { $0.entries.contains { $0.kind == .position } }) else {
             return pluralTitleAt(t, i)

@@ -35,6 +35,8 @@ public final class Gazetteer: Sendable {
     private let firstWords: WordFilter
     public let countriesByCode: [String: GazetteerEntry]
     public let countriesByLabel: [String: GazetteerEntry]
+    /// Each country's capital, by the country's ISO code (none where the list gives it several).
+    public let capitalsByCode: [String: GazetteerEntry]
     /// Longest phrase, in tokens.
     public let maxLength: Int
     /// The last words of position titles in the plural ("presidents", "ministers"), lower case.
@@ -106,8 +108,12 @@ public final class Gazetteer: Sendable {
                 add(d, GazetteerEntry(kind: .demonym, label: c[0], wikidata: qid, countryCode: code, role: nil, exactCase: false, surface: d))
             }
         }
+        var capitals: [String: [GazetteerEntry]] = [:]
         for (_, c) in try rows("cities.tsv", columns: 5) {
             let qid = c[2].isEmpty ? nil : c[2]
+            if c[4] == "capital" {
+                capitals[c[1], default: []].append(GazetteerEntry(kind: .city, label: c[0], wikidata: qid, countryCode: c[1], role: c[4], exactCase: false, surface: c[0]))
+            }
             for name in [c[0]] + list(c[3]) {
                 add(name, GazetteerEntry(kind: .city, label: c[0], wikidata: qid, countryCode: c[1], role: c[4], exactCase: false, surface: name))
             }
@@ -140,6 +146,7 @@ public final class Gazetteer: Sendable {
         self.firstWords = WordFilter(index.keys)
         self.countriesByCode = byCode
         self.countriesByLabel = byLabel
+        self.capitalsByCode = capitals.compactMapValues { $0.count == 1 ? $0[0] : nil }
         self.maxLength = maxLength
         self.pluralPositionWords = Set(phrases.values.filter { $0.entries.contains { $0.kind == .position } }.compactMap { $0.tokens.last.map { $0 + "s" } })
     }

@@ -385,7 +385,13 @@ public struct Pipeline: Sendable {
             }
             // A list ends with "and" or "or": "in Istanbul, Heydar Aliyev, Georgian President X and Y signed" is none.
             if items.count > 1, conjunction, items.contains(where: { units[$0].spanType == .city }) {
-                for i in items where units[i].spanType == .name {
+                // "..., India's ambassador in Kathmandu, and Mohan Shumsher Rana, Nepal's prime minister": a name
+                // with a title in its apposition is a person.
+                func titled(_ i: Int) -> Bool {
+                    guard i + 1 < units.count, units[i + 1].word == "," else { return false }
+                    return units[(i + 2)..<min(units.count, i + 9)].prefix(while: { $0.word != "," }).contains { $0.spanType == .title }
+                }
+                for i in items where units[i].spanType == .name && !titled(i) {
                     var span = units[i].span!
                     span.type = .city
                     units[i] = Unit(units[i], span: span)

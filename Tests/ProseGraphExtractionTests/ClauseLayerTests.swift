@@ -720,4 +720,56 @@ import ProseGraphExtraction
         let f = try facts("Azfar Mohamad Mustafa took up his post as Malaysia's High Commissioner in Singapore in 2021.", "envoyTo", title: "Malaysia–Singapore relations")
         #expect(f == ["Azfar Mohamad Mustafa envoyTo Singapore 2021"])
     }
+
+    /// "she received him at the National Palace": an object pronoun is the one met, and the one who came
+    @Test func anObjectPronounIsTheOneReceived() throws {
+        let f = try facts("Cuban President Miguel Díaz-Canel travelled to Mexico City for the inauguration, and the following day Mexican President Claudia Sheinbaum received him at the National Palace.", title: "Mexico–Cuba relations")
+        #expect(f == ["Claudia Sheinbaum holdsPosition \"President\"", "Claudia Sheinbaum metWith Miguel Díaz-Canel", "Claudia Sheinbaum nationality Mexico", "Miguel Díaz-Canel holdsPosition \"President\"", "Miguel Díaz-Canel nationality Cuba", "Miguel Díaz-Canel visited Mexico City", "Miguel Díaz-Canel visited National Palace"])
+    }
+
+    /// "the UNITA leader, Jonas Savimbi": a role noun phrase before a name, set off by commas, is the person
+    @Test func aRoleNounPhraseBeforeAName() throws {
+        let f = try facts("In 1991 Angolan President José Eduardo dos Santos and the UNITA leader, Jonas Savimbi, travelled to Lisbon.", "visited", title: "Portugal–Angola relations")
+        #expect(f == ["Jonas Savimbi visited Lisbon 1991", "José Eduardo dos Santos visited Lisbon 1991"])
+    }
+
+    /// "the two foreign ministers, A of Ecuador and B of Peru, signed ... in Rio de Janeiro": a group's apposition names its people
+    @Test func aGroupsAppositionNamesItsPeople() throws {
+        let f = try facts("In 1942 the two foreign ministers, Julio Tobar Donoso of Ecuador and Alfredo Solf y Muro of Peru, met in Rio de Janeiro.", title: "Ecuador–Peru relations")
+        #expect(f == ["Alfredo Solf y Muro metWith Julio Tobar Donoso 1942", "Alfredo Solf y Muro nationality Peru", "Alfredo Solf y Muro visited Rio de Janeiro 1942", "Julio Tobar Donoso nationality Ecuador", "Julio Tobar Donoso visited Rio de Janeiro 1942"])
+    }
+
+    /// "the two Liberians", "the two defence ministers": person groups by their shape
+    @Test func personGroupsByShape() throws {
+        let f = try facts("Liberian President Edwin Barclay and President-elect William Tubman arrived in Washington in May 1943, and the two Liberians were received at the White House.", "visited", title: "United States–Liberia relations")
+        #expect(f == ["Edwin Barclay visited Washington, D.C. 1943-05", "Edwin Barclay visited White House 1943-05", "William Tubman visited Washington, D.C. 1943-05", "William Tubman visited White House 1943-05"])
+    }
+
+    /// "a visit was paid by the President to Erbil": the noun's passive with its agent before the destination;
+    /// "the President" as the agent stands for the last person named with the title
+    @Test func aVisitPaidByTheTitleHolder() throws {
+        let f = try facts("President Masoud Pezeshkian arrived in Baghdad on 11 September 2024. On the following day a visit was paid by the President to Erbil.", "visited", title: "Iran–Iraq relations")
+        #expect(f == ["Masoud Pezeshkian visited Baghdad 2024-09-11", "Masoud Pezeshkian visited Erbil 2024-09-12"])
+    }
+
+    /// "Secretary of National Defence" (a portfolio after a capitalized "Secretary"); "the Nepalese capital" (the country's capital)
+    @Test func secretaryOfAPortfolioAndADemonymsCapital() throws {
+        let f = try facts("In November 2022, General Luis Cresencio Sandoval, Mexico's Secretary of National Defence, visited the Guatemalan capital.", title: "Mexico–Guatemala relations")
+        #expect(f == ["Luis Cresencio Sandoval holdsPosition \"General\"", "Luis Cresencio Sandoval holdsPosition \"Secretary of National Defence\"", "Luis Cresencio Sandoval nationality Mexico", "Luis Cresencio Sandoval visited Guatemala City 2022-11"])
+    }
+
+    /// "were exported from Iran to Iraq" has both parties; "US dollars" names no country
+    @Test func exportedFromTo() throws {
+        let f = try facts("In 2022 goods worth about ten billion US dollars were exported from Iran to Iraq.", title: "Iran–Iraq relations")
+        #expect(f == ["Iran exportsTo Iraq 2022"])
+    }
+
+    /// "Vorster, President Kenneth Kaunda of Zambia and Smith met": a country after a name in a list of people is the
+    /// nationality, not the end of the list; "a French-trained engineer" gives no nationality
+    @Test func aPersonsCountryInAListOfPeople() throws {
+        let f = try facts("Prime Minister John Vorster, President Kenneth Kaunda of Zambia and Prime Minister Ian Smith met on 25 August 1975. Prince Souphanouvong, a French-trained engineer, met with President Hồ Chí Minh in October 1945.", "metWith", title: "South Africa–Zimbabwe relations")
+        #expect(f == ["Hồ Chí Minh metWith Souphanouvong 1945-10", "Ian Smith metWith John Vorster 1975-08-25", "Ian Smith metWith Kenneth Kaunda 1975-08-25", "John Vorster metWith Kenneth Kaunda 1975-08-25"])
+        let g = try facts("Prince Souphanouvong, a French-trained engineer, met with President Hồ Chí Minh in October 1945.", "nationality", title: "Vietnam–Laos relations")
+        #expect(g == [])
+    }
 }
