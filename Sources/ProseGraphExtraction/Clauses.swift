@@ -187,6 +187,12 @@ public enum Clauses {
             // with a country's possessive or a title ("X, Peru's minister to Bolivia, and his counterpart").
             if close + 1 < n, let next = units[close + 1].word, next == "and" || next == "or", units[segStart].word != nil { continue }
             let first = units[segStart]
+            // "Porirua, home to one of the largest Samoan communities, has been twinned ...": a place's apposition.
+            if let w = first.word, placeAppositionHeads.contains(w), segStart + 1 < close, let p = units[segStart + 1].word, p == "to" || p == "of",
+               type == .city || type == .name || type == .country {
+                for j in (k + 1)...close { keep[j] = false }
+                continue
+            }
             let opens: Bool
             if let w = first.word { opens = appositionOpeners.contains(w) }
             else if let fs = first.span {
@@ -194,9 +200,13 @@ public enum Clauses {
                     || (fs.type == .country && segStart + 1 < close && units[segStart + 1].word == "'s")
             } else { opens = false }
             // The segment must name a role: a title or a role noun, not just another entity ("Ghana, Togo, ...").
+            // (A name inside a prepositional phrase is no list item: "the main centres of the Pacific border region".)
             let hasRole = seg.contains { $0.spanType == .title } || seg.contains { $0.word.map(roleNouns.contains) ?? false }
                 || (first.word.map { ["a", "an", "the", "former"].contains($0) } ?? false
-                    && !seg.contains { $0.spanType == .person || $0.spanType == .name })
+                    && !seg.indices.contains { j in
+                        (units[j].spanType == .person || units[j].spanType == .name)
+                            && !(units[j - 1].isPreposition || (units[j - 1].flags & UnitFlags.the != 0 && j >= 2 && units[j - 2].isPreposition))
+                    })
             guard opens, hasRole else { continue }
             for j in (k + 1)...close { keep[j] = false }
         }
@@ -343,6 +353,9 @@ public enum Clauses {
     static let descriptorStops: Set<String> = ["and", "or", "nor", "than", "that", "this", "these", "those", "not", "no", "own", "same", "other", "another", "such", "both", "each", "every", "all", "some", "any", "first"]
 
     static let subjectTypes: Set<SpanType> = [.person, .pronoun, .country, .organization, .group, .name, .demonym]
+
+    /// Nouns that open a place's apposition before "to" or "of": "home to", "birthplace of", "seat of".
+    static let placeAppositionHeads: Set<String> = ["home", "birthplace", "seat", "site", "hometown", "gateway"]
 
     static let placeNouns: Set<String> = ["city", "town", "village", "port", "capital", "island", "province", "region", "state", "resort"]
 

@@ -29,15 +29,23 @@ public struct DateNormalizer: Sendable {
     public func dates(_ t: [Token], context: inout FactDate?) -> [EntitySpan] {
         var out: [EntitySpan] = []
         var i = 0
+        // A flashback's date does not move the story, but a date without a year later in the same sentence
+        // takes its year: "X, who had been elected on 3 August 2024, visited Laos on 11 and 12 August".
+        var local = context
         while i < t.count {
-            if let (date, end) = relative(t, i, context) ?? match(t, i, context?.year) {
+            // ("later that year" counts from the story's date, though.)
+            let yearOf = t[i].kind == .number || month(t[i]) != nil ? local : context
+            if let (date, end) = relative(t, i, context) ?? match(t, i, yearOf?.year) {
                 if let d = date {
                     out.append(EntitySpan(tokens: i..<end, type: .date, label: d.description, date: d))
                     // A relative date that looks back ("since taking office the previous year") is an aside:
                     // the story stays where it was, so "On Tuesday" after it still counts from the last date.
                     // So does a month alone before the last date ("prompted Lima to send troops in January").
                     let relativeWord = t[i].kind != .number && (month(t[i]) == nil || end == i + 1)
-                    if !(relativeWord && context.map { d < $0 } ?? false), !Self.isFlashback(t, i) { context = d }
+                    if !(relativeWord && context.map { d < $0 } ?? false) {
+                        if !Self.isFlashback(t, i) { context = d }
+                        if !relativeWord { local = d } else { local = context }
+                    }
                 }
                 i = end
             } else {

@@ -664,7 +664,9 @@ public struct EntityRecognizer: Sendable {
         let entry = m.entries.first { $0.kind == .position }!
         // Lower-case military, religious and legislative words are ordinary nouns ("a major role").
         // After a demonym any lower-case title is a title: "the Russian admiral", "the Kenyan president".
+        // So is one after a country's possessive: "India's army chief".
         let afterDemonym = i > 0 && gazetteer.matches(t, at: i - 1).contains { $0.length == 1 && $0.entries.contains { $0.kind == .demonym } }
+            || (i > 1 && t[i - 1].text == "'s" && gazetteer.matches(t, at: i - 2).contains { $0.length == 1 && $0.entries.contains { $0.kind == .country } })
         if !t[i].isCapitalized, !Self.lowercaseOKSet.contains(entry.role ?? ""), !afterDemonym { return nil }
         if !t[i].isCapitalized, !afterDemonym, ["general", "major", "speaker", "governor", "commander", "chairman", "president", "secretary", "minister"].contains(t[i].lower), m.length == 1 {
             // "the president of the delegation": a bare lower-case title needs a name right after it (or after a comma),

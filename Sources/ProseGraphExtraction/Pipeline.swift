@@ -119,7 +119,10 @@ public struct Pipeline: Sendable {
         // apposition ("Charles, Prince of Wales,"), is a person, not a place.
         for k in units.indices {
             guard var span = units[k].span, span.type == .name else { continue }
-            let titled = k + 2 < units.count && units[k + 1].word == "," && units[k + 2].spanType == .title
+            // (Also "Lobengula, the king of the Ndebele,", "X, Zimbabwe's president,".)
+            var t = k + 2
+            while t < units.count, t <= k + 4, units[t].flags & UnitFlags.the != 0 || units[t].word == "a" || units[t].word == "'s" || units[t].spanType == .country { t += 1 }
+            let titled = t < units.count && units[k + 1].word == "," && units[t].spanType == .title
             guard titled || resolver.isKnownPerson(span.label) else { continue }
             span.type = .person
             units[k] = Unit(units[k], span: span)
@@ -237,11 +240,17 @@ public struct Pipeline: Sendable {
             if rule.betweenParties {
                 // "the trade agreement between the European Union and Peru was signed": the text names its parties.
                 // ("between the two countries" is the parties).
+                // So does "signed in Washington ... by Germany, the United Kingdom and the United States".
                 if (m.first...m.last).contains(where: { k in
                     guard units[k].word == "between" else { return false }
                     var j = k + 1
                     if j < units.count, units[j].flags & UnitFlags.the != 0 { j += 1 }
                     return j < units.count && units[j].span != nil && units[j].spanType != .group
+                }) || (m.first..<min(units.count, m.last + 10)).contains(where: { k in
+                    guard units[k].word == "by" else { return false }
+                    var j = k + 1
+                    if j < units.count, units[j].flags & UnitFlags.the != 0 { j += 1 }
+                    return j < units.count && (units[j].spanType == .country || units[j].spanType == .organization)
                 }) { continue }
                 let parties = resolver.parties
                 if parties.count == 2 { Self.addRelation(parties[0], rule.predicate, parties[1], mention, into: &graph) }

@@ -772,4 +772,36 @@ import ProseGraphExtraction
         let g = try facts("Prince Souphanouvong, a French-trained engineer, met with President Hồ Chí Minh in October 1945.", "nationality", title: "Vietnam–Laos relations")
         #expect(g == [])
     }
+
+    /// "Samoa's High Commissioner in Wellington is X" (a title by a copula); "X, General Secretary of the Communist Party and
+    /// President of Vietnam" (two titles in an apposition); "India's army chief, General X"; "ruled first as President"
+    @Test func titlesByCopulaCoordinationAndPossessive() throws {
+        let f = try facts("Samoa's High Commissioner in Wellington is Leasi Papaliʻi Tommy Scanlan. Nguyễn Phú Trọng, General Secretary of the Communist Party and President of Vietnam, paid a state visit to Laos in February 2019. India's army chief, General Manoj Mukund Naravane, arrived in Kathmandu on 4 November 2020. Under Ahmet Zogu, who ruled first as President, Albania became an Italian client state.", title: "New Zealand–Samoa relations")
+        #expect(f == ["Ahmet Zogu holdsPosition \"President\"", "Leasi Papaliʻi Tommy Scanlan envoyTo New Zealand", "Leasi Papaliʻi Tommy Scanlan holdsPosition \"High Commissioner\"", "Leasi Papaliʻi Tommy Scanlan nationality Samoa", "Manoj Mukund Naravane holdsPosition \"Army Chief\"", "Manoj Mukund Naravane holdsPosition \"General\"", "Manoj Mukund Naravane nationality India", "Manoj Mukund Naravane visited Kathmandu 2020-11-04", "Nguyễn Phú Trọng holdsPosition \"General Secretary\"", "Nguyễn Phú Trọng holdsPosition \"President\"", "Nguyễn Phú Trọng nationality Vietnam", "Nguyễn Phú Trọng visited Laos 2019-02"])
+    }
+
+    /// "twinning Kathmandu with Varanasi, Janakpur with Ayodhya and Lumbini with Bodh Gaya"; "X, home to ..., has been twinned
+    /// with Y"; "A and B, the main commercial centres of the Pacific border region, have been sister cities"
+    @Test func twinningListsAndPlaceAppositions() throws {
+        let f = try facts("In 2014 the two governments signed agreements twinning Kathmandu with Varanasi, Janakpur with Ayodhya and Lumbini with Bodh Gaya. Porirua, home to one of the largest Samoan communities in New Zealand, has been twinned with Apia since 2012. Tapachula and Quetzaltenango, the main commercial centres of the Pacific border region, have been sister cities since 2005.", "twinnedWith", title: "India–Nepal relations")
+        #expect(f == ["Apia twinnedWith Porirua 2012", "Ayodhya twinnedWith Janakpur 2014", "Bodh Gaya twinnedWith Lumbini 2014", "Kathmandu twinnedWith Varanasi 2014", "Quetzaltenango twinnedWith Tapachula 2005"])
+    }
+
+    /// Signing by a list of parties in the passive, "which X signed with Y", "among the powers that recognized Y", states of
+    /// limited recognition, "relations with Y were established", "X and Y re-establish diplomatic relations"
+    @Test func agreementsRecognitionAndRelationsInOtherShapes() throws {
+        let f = try facts("Samoa became a German colony under the Tripartite Convention, signed in Washington on 2 December 1899 by Germany, the United Kingdom and the United States. Under the Treaty of Sugauli, which Nepal signed with the East India Company on 2 December 1815, the kingdom ceded Kumaon. Italy was among the great powers that recognized Albania in 1913. Russia recognised Abkhazia and South Ossetia on 26 August 2008.", title: "Italy–Albania relations")
+        #expect(f == ["Germany signedAgreementWith United Kingdom 1899-12-02", "Germany signedAgreementWith United States 1899-12-02", "Italy recognized Albania 1913", "Nepal signedAgreementWith East India Company 1815-12-02", "Russia recognized Abkhazia 2008-08-26", "Russia recognized South Ossetia 2008-08-26", "United Kingdom signedAgreementWith United States 1899-12-02"])
+        let g = try facts("Bolivia proclaimed its independence from Spain on 6 August 1825, and diplomatic relations with Peru were established the following year.\n\n- 2 May 1949 – Peru and Bolivia re-establish diplomatic relations.", "establishedRelationsWith", title: "Peru–Bolivia relations")
+        #expect(g == ["Bolivia establishedRelationsWith Peru 1826,1949-05-02"])
+    }
+
+    /// A day and month without a year take the year of the sentence's last date, even one in a flashback ("who had been
+    /// elected on 3 August 2024, visited Laos on 11 and 12 August"); "later that year" still counts from the story's date
+    @Test func aYearFromAFlashbackInTheSameSentence() throws {
+        let f = try facts("In June 2022 the two parties met in Hanoi. Tô Lâm, who had been elected General Secretary on 3 August 2024, visited Laos on 11 and 12 August.", "visited", title: "Vietnam–Laos relations")
+        #expect(f == ["Tô Lâm visited Laos 2024-08-11"])
+        let g = try facts("Cuba became formally independent of the United States on 20 May 1902, at the end of the occupation that had followed Spain's defeat in 1898, and Mexico established diplomatic relations with it later that year.", "establishedRelationsWith", title: "Mexico–Cuba relations")
+        #expect(g == ["Cuba establishedRelationsWith Mexico 1902"])
+    }
 }
