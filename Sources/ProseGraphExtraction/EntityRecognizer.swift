@@ -659,6 +659,15 @@ public struct EntityRecognizer: Sendable {
             }
         }
         guard let m = gazetteer.matches(t, at: i).first(where: { $0.entries.contains { $0.kind == .position } }) else {
+            // By shape: capitalized portfolio words before "Minister" or "Secretary" ("Petroleum Minister",
+            // "Commerce and Industry Minister", "Works Secretary").
+            if t[i].isCapitalized, Self.portfolioWords.contains(t[i].lower) {
+                var e = i
+                while e < t.count, (t[e].isCapitalized && Self.portfolioWords.contains(t[e].lower)) || (t[e].lower == "and" && e > i) { e += 1 }
+                if e < t.count, e > i, t[e - 1].lower != "and", t[e].text == "Minister" || t[e].text == "Secretary" {
+                    return (EntitySpan(tokens: i..<(e + 1), type: .title, label: Self.titleCase(text(t, i..<(e + 1))), role: "minister"), e + 1)
+                }
+            }
             return pluralTitleAt(t, i)
         }
         let entry = m.entries.first { $0.kind == .position }!
@@ -668,6 +677,8 @@ public struct EntityRecognizer: Sendable {
         let afterDemonym = i > 0 && gazetteer.matches(t, at: i - 1).contains { $0.length == 1 && $0.entries.contains { $0.kind == .demonym } }
             || (i > 1 && t[i - 1].text == "'s" && gazetteer.matches(t, at: i - 2).contains { $0.length == 1 && $0.entries.contains { $0.kind == .country } })
         if !t[i].isCapitalized, !Self.lowercaseOKSet.contains(entry.role ?? ""), !afterDemonym { return nil }
+        // "his first trip as head of state": in lower case a description, not the title.
+        if !t[i].isCapitalized, entry.label.hasPrefix("Head of") { return nil }
         if !t[i].isCapitalized, !afterDemonym, ["general", "major", "speaker", "governor", "commander", "chairman", "president", "secretary", "minister"].contains(t[i].lower), m.length == 1 {
             // "the president of the delegation": a bare lower-case title needs a name right after it (or after a comma),
             // "of <Country>" after it ("president of Ecuador"), or a word that makes it a role before it
