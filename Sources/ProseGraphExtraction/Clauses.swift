@@ -33,7 +33,7 @@ public enum Clauses {
         "reportedly", "initially", "originally", "successfully", "warmly", "cordially", "immediately", "soon",
         "since", "once", "twice", "all", "each", "mainly", "mostly", "largely", "chiefly", "primarily", "still",
         "now", "currently", "newly", "duly", "thereafter", "afterwards", "afterward", "likewise", "similarly",
-        "together", "respectively", "separately", "publicly", "privately", "reciprocally", "ultimately",
+        "together", "respectively", "separately", "publicly", "privately", "reciprocally", "ultimately", "there",
     ]
     /// Words ending in "-ly" that are not adverbs.
     static let notAdverbs: Set<String> = ["only", "family", "supply", "reply", "rally", "ally", "assembly", "anomaly", "italy", "july", "early", "daily", "weekly", "monthly", "friendly", "holy", "fly", "apply", "rely", "comply", "multiply", "imply", "sly"]
@@ -55,7 +55,8 @@ public enum Clauses {
 
     static func isVerbLike(_ w: String) -> Bool {
         if finiteVerbs.contains(w) { return true }
-        return w.count > 4 && w.hasSuffix("ed") && !notVerbs.contains(w)
+        // "state-owned", "long-awaited": a hyphenated compound is an adjective.
+        return w.count > 4 && w.hasSuffix("ed") && !notVerbs.contains(w) && !w.contains("-")
     }
 
     /// Words after a comma that open another clause: what precedes them is no aside.
@@ -212,8 +213,11 @@ public enum Clauses {
         }
         // "Vorster, Kenneth Kaunda of Zambia and Smith met": a person's country in a list of people belongs to the
         // nationality (read in the whole sentence), not to the list.
-        for k in 0..<n where k + 3 < n && (units[k].spanType == .person || units[k].spanType == .name) && units[k + 1].word == "of" {
-            guard units[k + 2].spanType == .country, let w = units[k + 3].word, w == "and" || w == "," else { continue }
+        // So does one before the verb: "Suzuki Motor Corporation of Japan took a stake in ...".
+        for k in 0..<n where k + 3 < n && (units[k].spanType == .person || units[k].spanType == .name || units[k].spanType == .organization)
+            && units[k + 1].word == "of" {
+            guard units[k + 2].spanType == .country, let w = units[k + 3].word,
+                  w == "and" || w == "," || units[k + 3].isVerbLike || units[k + 3].isCoordinatedVerb else { continue }
             keep[k + 1] = false
             keep[k + 2] = false
         }
@@ -300,14 +304,15 @@ public enum Clauses {
             }
             // "the UNITA leader, Jonas Savimbi", "the bank's chairman, X": a role noun phrase before a name, set
             // off by a comma, is the person too.
-            if t == j, k >= 2, units[k - 1].word == ",", let w = units[t].word, roleNouns.contains(w) {
+            if t == j, k >= 2, units[k - 1].word == ",", let w = units[t].word, roleNouns.contains(w) || roleNouns.contains(String(w.split(separator: "-").last ?? "")) {
                 var d = t - 1
                 while d >= 0, t - d <= 5, isDescriptor(d, units) || units[d].word == "'s"
                         || units[d].spanType.map({ $0 == .organization || $0 == .country || $0 == .demonym }) ?? false {
                     if units[d].flags & UnitFlags.the != 0 { break }
                     d -= 1
                 }
-                if d >= 0, d < t, units[d].flags & UnitFlags.the != 0 || units[d].word.map(determiners.contains) ?? false {
+                if d >= 0, d < t, units[d].flags & UnitFlags.the != 0 || units[d].word.map(determiners.contains) ?? false
+                    || (units[d].spanType == .pronoun && ["his", "her", "its", "their"].contains(units[d].span?.label ?? "")) {
                     for r in d..<k { keep[r] = false }
                     continue
                 }
@@ -326,6 +331,11 @@ public enum Clauses {
                 break
             }
             guard removed.contains(where: { units[$0].spanType == .title }) else { continue }
+            // "X and his minister-president, Otto von Bismarck": the possessive goes with the title.
+            if let first = removed.min(), first >= 1, let p = units[first - 1].word ?? (units[first - 1].spanType == .pronoun ? units[first - 1].span?.label : nil),
+               ["his", "her", "their", "its"].contains(p), k - 1 >= 0, units[k - 1].word == "," {
+                removed.append(first - 1)
+            }
             for r in removed { keep[r] = false }
             if k - 1 >= 0, units[k - 1].word == "," { keep[k - 1] = false }
         }
@@ -344,6 +354,8 @@ public enum Clauses {
             return s.type == .demonym
         }
         guard let w = u.word, w != "based" else { return false }
+        // "the state-owned carmaker X": the hyphen of a compound.
+        if w == "-" || w == "–", j >= 1, j + 1 < units.count, units[j - 1].word != nil, units[j + 1].word != nil { return true }
         guard u.flags & UnitFlags.capitalized == 0, let c = w.first, c.isLetter, !determiners.contains(w), !u.isPreposition, !u.isVerbLike, !u.isFiniteVerb,
               !clauseOpeners.contains(w), w != "'s", !descriptorStops.contains(w) else { return false }
         return true
@@ -382,6 +394,17 @@ public enum Clauses {
             let idx = [k - 2] + Array((k + 1)..<end)
             out.append(View(units: idx.map { units[$0] }, map: idx))
         }
+        // ", which Foreign Minister X travelled to Beijing to sign ...": a relative clause with a subject of its own.
+        for (k, u) in units.enumerated() where (u.word == "which" || u.word == "whom") && k >= 2 && units[k - 1].word == "," {
+            var s = k + 1
+            while s < units.count, units[s].spanType == .title || units[s].spanType == .demonym { s += 1 }
+            guard s < units.count, units[s].spanType == .person || units[s].spanType == .name, s + 1 < units.count,
+                  units[s + 1].isVerbLike || units[s + 1].isCoordinatedVerb else { continue }
+            var end = s + 1
+            while end < units.count, units[end].word != ";", units[end].word != "." { end += 1 }
+            let idx = Array((k + 1)..<end)
+            out.append(View(units: idx.map { units[$0] }, map: idx))
+        }
         for (k, u) in units.enumerated() where u.word == "who" && k >= 2 && units[k - 1].word == "," {
             // The antecedent, also past an apposition: "King Faisal, the Saudi monarch, who paid ...".
             var a = k - 2
@@ -399,12 +422,24 @@ public enum Clauses {
         return out
     }
 
+    /// Verbs of a journey, whose purpose ("to sign ...") shares their subject.
+    static let journeyVerbs: Set<String> = ["travelled", "traveled", "flew", "went", "came", "returned", "journeyed", "sailed", "drove"]
+
     /// Coordinated predicates sharing the subject: "S ... and V ...", "S ... , then V ...".
     static func coordinated(_ view: View) -> [View] {
         let units = view.units
         let sentenceSubject = subjectRange(units)
         var out: [View] = []
         for (k, u) in units.enumerated() {
+            // "X travelled to Beijing to sign it with Y": the purpose of a journey shares its subject.
+            if u.word == "to", k >= 2, k + 1 < units.count, units[k + 1].word != nil, units[k + 1].span == nil,
+               units[k - 1].spanType == .city || units[k - 1].spanType == .country,
+               (max(0, k - 5)..<(k - 1)).contains(where: { units[$0].word.map(journeyVerbs.contains) ?? false }),
+               let subject = sentenceSubject ?? clauseSubject(units, before: k), k > subject.upperBound + 2 {
+                let idx = Array(subject) + Array((k + 1)..<units.count)
+                out.append(View(units: idx.map { units[$0] }, map: idx.map { view.map[$0] }))
+                continue
+            }
             guard let w = u.word, w == "and" || w == "then" || w == "before" || w == "after" || w == "while" || w == "," else { continue }
             // The sentence's subject, else (a sentence that opens with a clause of its own, "Relations were
             // mended when X visited Belgrade and signed ...") the subject of the clause the conjunction is in.
@@ -463,7 +498,8 @@ public enum Clauses {
             if k + 1 < units.count, units[k + 1].word == "'s" { continue }
             var end = k
             var j = k + 1
-            while j + 1 < units.count, let w = units[j].word, w == "and" || w == ",", let s2 = units[j + 1].span, s2.type == s.type {
+            func sameKind(_ a: SpanType, _ b: SpanType) -> Bool { a == b || (a == .person && b == .name) || (a == .name && b == .person) }
+            while j + 1 < units.count, let w = units[j].word, w == "and" || w == ",", let s2 = units[j + 1].span, sameKind(s2.type, s.type) {
                 end = j + 1
                 j += 2
             }

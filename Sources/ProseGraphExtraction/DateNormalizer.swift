@@ -115,6 +115,8 @@ public struct DateNormalizer: Sendable {
             if b == "year" { return (FactDate(year: c.year), i + 3) }
         }
         if w(i) == "that", w(i + 1) == "month" { return (c.month == nil ? c : FactDate(year: c.year, month: c.month), i + 2) }
+        // "that December", "later that December": the month in the year of the last date.
+        if w(i) == "that", i + 1 < n, let m = month(t[i + 1]), t[i + 1].isCapitalized { return (FactDate(year: c.year, month: m), i + 2) }
         // "two days later", "a month later", "three years later"
         if let a = w(i), let k = Self.numberWords[a] ?? (t[i].kind == .number && a.count <= 2 ? Int(a) : nil), let unit = w(i + 1), w(i + 2) == "later" {
             switch unit {

@@ -26,6 +26,8 @@ public struct EntityResolver: Sendable {
     private var sentence = 0
     /// Whether this sentence and the previous one named the two parties together ("both countries").
     private var partiesNamed = (current: false, previous: false)
+    /// The type each untyped name read as a location was first given (city or place).
+    private var locationNames: [String: EntityType] = [:]
     /// For each title, the last person named with it ("the president" stands for them).
     private var holders: [String: Entity] = [:]
 
@@ -80,8 +82,11 @@ public struct EntityResolver: Sendable {
             switch expected {
             case .person?:
                 return person(s.label, certain: false).map { [Entity(type: .person, label: $0)] } ?? []
-            case .city?: return [Entity(type: .city, label: s.label)]
-            case .place?: return [Entity(type: .place, label: s.label)]
+            // An untyped name read as a location keeps the type it was first given, so one name is one entity.
+            case .city?, .place?:
+                let type = locationNames[s.label] ?? (expected == .city ? EntityType.city : .place)
+                locationNames[s.label] = type
+                return [Entity(type: type, label: s.label)]
             case .organization?: return [organization(s)]
             default: return []
             }

@@ -231,7 +231,8 @@ public struct Pipeline: Sendable {
             // "He was received by Qatar's emir": a sentence with no date of its own that continues the
             // one before (it opens with a pronoun or "the two leaders") happened at the last date told.
             if rule.date == .sentence, dateContext.dates.isEmpty, let d = dateBefore, d.day != nil || d.month != nil,
-               let first = units.first?.span, (first.type == .pronoun && first.role == "person") || first.type == .group {
+               let first = units.first?.span, (first.type == .pronoun && first.role == "person")
+                || (first.type == .group && first.role?.hasPrefix("person:") == true) {
                 dates = [d]
             }
             let subjectType = p.expectedType(.subject), objectType = p.expectedType(.object)
@@ -664,6 +665,13 @@ public struct Pipeline: Sendable {
             return s.type == .city ? country(of: s) : nil
         })
         let candidates = resolver.parties.filter { named.contains($0.label) && !own.contains($0.key) }
+        // A sentence that names neither party ("Zhou Enlai returned the visit that December"): the party that is not
+        // the person's own.
+        // (Naming only the person's own party is naming neither: "Chinese Premier Zhou Enlai returned the visit".)
+        if candidates.isEmpty, resolver.parties.count == 2, resolver.parties.filter({ own.contains($0.key) }).count == 1,
+           !resolver.parties.contains(where: { named.contains($0.label) && !own.contains($0.key) }) {
+            return resolver.parties.filter { !own.contains($0.key) }
+        }
         return candidates.count == 1 ? candidates : []
     }
 
@@ -701,6 +709,9 @@ public struct Pipeline: Sendable {
                 if units[m.anchor].span != nil || (units[m.anchor].word.map(Clauses.determiners.contains) ?? false) { return false }
                 // "helped to found", "went on to sign": the infinitive happened.
                 if k >= 1, let before = units[k - 1].word, Self.factiveBeforeTo.contains(before) { return false }
+                // "travelled to Beijing to sign it with Chen Yi": the purpose of a journey that took place.
+                if k >= 2, (max(0, k - 5)..<(k - 1)).contains(where: { units[$0].word.map(Self.journeyVerbs.contains) ?? false }),
+                   units[k - 1].spanType == .city || units[k - 1].spanType == .country { return false }
                 // "became the first state to recognise it", "among the first countries to recognise X".
                 if k >= 2, let noun = units[k - 1].word, ["country", "countries", "state", "states", "nation", "nations"].contains(noun),
                    units[k - 2].word == "first" { return false }

@@ -804,4 +804,28 @@ import ProseGraphExtraction
         let g = try facts("Cuba became formally independent of the United States on 20 May 1902, at the end of the occupation that had followed Spain's defeat in 1898, and Mexico established diplomatic relations with it later that year.", "establishedRelationsWith", title: "Mexico–Cuba relations")
         #expect(g == ["Cuba establishedRelationsWith Mexico 1902"])
     }
+
+    /// "Suzuki Motor Corporation of Japan took a stake in X" (an organization's country before its verb); "X, in which A and B
+    /// bought minority stakes"; "took over"; "which Morocco rejoined"; G20 under its own name
+    @Test func investmentAndMembershipInOtherShapes() throws {
+        let f = try facts("Suzuki Motor Corporation of Japan took a 26 per cent stake in the state-owned carmaker Maruti Udyog in 1982. The station belongs to China Three Gorges South Asia Investment Limited, in which the International Finance Corporation and the Silk Road Fund bought minority stakes in 2015. In 2007 Cencosud took over Supermercados Wong. Mauritania is a member of the African Union, which Morocco rejoined in January 2017. Both countries are members of the G20.", title: "Morocco–Mauritania relations")
+        #expect(f == ["Cencosud investedIn Supermercados Wong 2007", "International Finance Corporation investedIn China Three Gorges South Asia Investment Limited 2015", "Mauritania memberOf African Union 2017-01", "Mauritania memberOf G20", "Morocco memberOf African Union 2017-01", "Morocco memberOf G20", "Silk Road Fund investedIn China Three Gorges South Asia Investment Limited 2015", "Suzuki Motor Corporation basedIn Japan", "Suzuki Motor Corporation investedIn Maruti Udyog 1982"])
+    }
+
+    /// "Zhou Enlai returned the visit that December" (to the other party); "had flown to Tacna"; "met in Lima, co-chaired by A and B";
+    /// "held talks there with"; credentials presented in the passive
+    @Test func visitsAndMeetingsInOtherShapes() throws {
+        let f = try facts("Pakistani Prime Minister Huseyn Shaheed Suhrawardy visited China in October 1956. Chinese Premier Zhou Enlai returned the visit that December. The binational cabinet met in Lima on 7 July 2017, co-chaired by Chilean President Michelle Bachelet and Peruvian President Pedro Pablo Kuczynski. On 25 April 2023 Chile's Interior Minister, Carolina Tohá, had flown to Tacna. In November 2006 Chinese President Hu Jintao arrived in Islamabad, where he held talks there with Pakistani President Pervez Musharraf. Credentials as Ambassador of the Philippines to the United States were presented by Jose Manuel Romualdez to President Donald Trump in 2018.", title: "China–Pakistan relations")
+        #expect(f == ["Carolina Tohá holdsPosition \"Interior Minister\"", "Carolina Tohá nationality Chile", "Carolina Tohá visited Tacna 2023-04-25", "Donald Trump holdsPosition \"President\"", "Donald Trump metWith Jose Manuel Romualdez 2018", "Hu Jintao holdsPosition \"President\"", "Hu Jintao metWith Pervez Musharraf 2006-11", "Hu Jintao nationality China", "Hu Jintao visited Islamabad 2006-11", "Huseyn Shaheed Suhrawardy holdsPosition \"Prime Minister\"", "Huseyn Shaheed Suhrawardy nationality Pakistan", "Huseyn Shaheed Suhrawardy visited China 1956-10", "Michelle Bachelet holdsPosition \"President\"", "Michelle Bachelet metWith Pedro Pablo Kuczynski 2017-07-07", "Michelle Bachelet nationality Chile", "Michelle Bachelet visited Lima 2017-07-07", "Pedro Pablo Kuczynski holdsPosition \"President\"", "Pedro Pablo Kuczynski nationality Peru", "Pervez Musharraf holdsPosition \"President\"", "Pervez Musharraf nationality Pakistan", "Zhou Enlai holdsPosition \"Premier\"", "Zhou Enlai nationality China", "Zhou Enlai visited Pakistan 1956-12"])
+    }
+
+    /// "which Foreign Minister X travelled to Beijing to sign with his Chinese counterpart, Y" (a relative clause with its own
+    /// subject; the purpose of a journey shares its subject); "King Wilhelm I of Prussia and his minister-president, Otto von
+    /// Bismarck, ... were received at the Tuileries by Emperor Napoleon III"
+    @Test func relativeClausesWithTheirOwnSubjectAndJourneyPurposes() throws {
+        let f = try facts("The boundary was settled by the Sino-Pakistani Agreement, which Pakistani Foreign Minister Zulfikar Ali Bhutto travelled to Beijing to sign with his Chinese counterpart, Chen Yi, on 2 March 1963.", "metWith", title: "China–Pakistan relations")
+        #expect(f == ["Chen Yi metWith Zulfikar Ali Bhutto 1963-03-02"])
+        let g = try facts("In June 1867 King Wilhelm I of Prussia and his minister-president, Otto von Bismarck, visited Paris for the Exposition Universelle and were received at the Tuileries by Emperor Napoleon III.", title: "France–Germany relations")
+        #expect(g == ["Napoleon III holdsPosition \"Emperor\"", "Napoleon III metWith Otto von Bismarck 1867-06", "Napoleon III metWith Wilhelm I 1867-06", "Otto von Bismarck visited Paris 1867-06", "Otto von Bismarck visited Tuileries 1867-06", "Wilhelm I holdsPosition \"King\"", "Wilhelm I nationality Prussia", "Wilhelm I visited Paris 1867-06", "Wilhelm I visited Tuileries 1867-06"])
+    }
 }
