@@ -134,6 +134,13 @@ public enum Clauses {
         }
         // Relative clauses set off by commas.
         dropRelativeClauses(units, &keep, closedBySemicolon: true)
+        // A date phrase inside the clause: "X was appointed in 1952 as India's first ambassador" reads "X was appointed
+        // as ...". (Dating reads the whole sentence.)
+        for k in 0..<n where k + 1 < n && (units[k].word == "in" || units[k].word == "on") && units[k + 1].spanType == .date && keep[k] {
+            guard k >= 1, units[k - 1].isVerbLike || units[k - 1].isCoordinatedVerb, k + 2 < n, units[k + 2].word == "as" || units[k + 2].word == "to" else { continue }
+            keep[k] = false
+            keep[k + 1] = false
+        }
         // Dates set off by commas: "X became, in August 1975, the first ...".
         for k in 0..<n where units[k].word == "," && keep[k] {
             var j = k + 1

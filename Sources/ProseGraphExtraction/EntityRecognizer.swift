@@ -413,7 +413,8 @@ public struct EntityRecognizer: Sendable {
         // Place: the run followed by at most one lower-case modifier and a place cue. Not a run that
         // starts with a title: "Ambassador Philip Hall" is a person.
         if titleAt(t, i) == nil, let place = placeAfter(t, runStart: i, runEnd: runEnd) { return ([place], place.tokens.upperBound) }
-        if !gazetteerRun, Self.leadingPlaceCues.contains(t[i].lower), runEnd > i + 1 {
+        // ("Lake Chad Basin Commission" ends with an organization's noun: an organization.)
+        if !gazetteerRun, Self.leadingPlaceCues.contains(t[i].lower), runEnd > i + 1, !Self.orgCues.contains(t[runEnd - 1].lower) {
             return ([EntitySpan(tokens: i..<runEnd, type: .place, label: text(t, i..<runEnd))], runEnd)
         }
         // Organization: a cue noun anywhere in the run, or a company suffix at its end (or before "of").

@@ -739,6 +739,8 @@ public struct Pipeline: Sendable {
         /// For each unit, the id of the parenthesis or relative clause it is in (0: none).
         var enclosure: [Int]
         var parenthesized: Set<Int>
+        /// The relative clauses with a named subject of their own ("which Morocco rejoined"), and that subject's unit.
+        var ownSubject: [Int: Int] = [:]
         /// For each unit, its clause number (`clauses`).
         var clause: [Int]
         /// Whether each unit is in the core view (outside asides and appositions).
@@ -757,7 +759,15 @@ public struct Pipeline: Sendable {
             var relative: Int? = nil
             for (k, u) in units.enumerated() {
                 if u.word == "(" { id += 1; open = id; parenthesized.insert(id) }
-                if let w = u.word, Pipeline.relativeWords.contains(w), open == nil { id += 1; relative = id }
+                if let w = u.word, Pipeline.relativeWords.contains(w), open == nil {
+                    id += 1
+                    relative = id
+                    // "..., which Cameroon joined in November 1995, ...": a relative clause with a subject of its own.
+                    var j = k + 1
+                    if j < units.count, units[j].flags & UnitFlags.the != 0 { j += 1 }
+                    if w == "which" || w == "whom", j < units.count, let t = units[j].spanType,
+                       t == .country || t == .person || t == .name || t == .organization { ownSubject[id] = j }
+                }
                 if u.word == "," || u.word == ";" { relative = nil }
                 enclosure[k] = open ?? relative ?? 0
                 if u.word == ")" { open = nil }
@@ -795,6 +805,13 @@ public struct Pipeline: Sendable {
         let clause = context.clause, inCore = context.inCore
         var best: (rank: Int, distance: Int, date: FactDate)? = nil
         var fallback: (distance: Int, date: FactDate)? = nil
+        // "Mauritania is a member of the African Union, which Morocco rejoined in January 2017": the relative clause
+        // tells of another party's event, not of the match's named subject.
+        func otherSubject(_ id: Int) -> Bool {
+            guard let u = context.ownSubject[id], let label = units[u].span?.label else { return false }
+            let named = m.subjects.compactMap { units[$0].span }.filter { $0.type != .group && $0.type != .pronoun }
+            return !named.isEmpty && !named.contains { $0.label == label }
+        }
         for k in context.dates {
             let d = units[k].span!.date!
             // A date another one of the sentence refines gives way to it.
@@ -806,7 +823,7 @@ public struct Pipeline: Sendable {
                 let rank = (clause[k] == clause[m.anchor] ? 0 : 2) + (inCore[k] || !inCore[m.anchor] ? 0 : 1) + (bound ? 2 : 0)
                 // At equal distance the finer date wins ("In 2025 X flew to Kigali in April").
                 if best == nil || (rank, distance, Self.fineness(d)) < (best!.rank, best!.distance, Self.fineness(best!.date)) { best = (rank, distance, d) }
-            } else if !parenthesized.contains(enclosure[k]), k > m.anchor || Self.isTrip(enclosure[k], units, enclosure) {
+            } else if !parenthesized.contains(enclosure[k]), (k > m.anchor && !otherSubject(enclosure[k])) || Self.isTrip(enclosure[k], units, enclosure) {
                 // A date only in a relative clause after the trigger ("made several visits to Belgium, the
                 // last of which was in November 2001") still dates it; one before it ("X, who took office
                 // in 2018, visited Y") belongs to another event, unless that clause is the trip the
