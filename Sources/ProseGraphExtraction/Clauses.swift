@@ -302,7 +302,7 @@ public enum Clauses {
                 j = t
                 removed.append(j)
                 j -= 1
-                if j >= 0, units[j].spanType == .demonym { removed.append(j); j -= 1 }
+                if j >= 0, units[j].spanType == .demonym || units[j].spanType == .country { removed.append(j); j -= 1 }
                 if j >= 0, let p = units[j].word ?? (units[j].spanType == .pronoun ? units[j].span?.label : nil),
                    ["his", "her", "their", "its"].contains(p) { removed.append(j); j -= 1 }
                 for r in removed { keep[r] = false }
@@ -451,7 +451,7 @@ public enum Clauses {
             // The sentence's subject, else (a sentence that opens with a clause of its own, "Relations were
             // mended when X visited Belgrade and signed ...") the subject of the clause the conjunction is in.
             // A clause of its own after "while" ("..., while Sudan, which ..., established X and maintains Y") has its own subject.
-            let own = clauseSubject(units, before: k, after: ["while", "whereas"])
+            let own = clauseSubject(units, before: k, after: ["while", "whereas", "where"])
             guard let subject = (own.map { o in sentenceSubject.map { o.lowerBound > $0.upperBound } ?? true } ?? false ? own : nil)
                     ?? sentenceSubject ?? clauseSubject(units, before: k), k > subject.upperBound else { continue }
             // ", meeting X and Y": a participle after a comma shares the subject too.

@@ -45,6 +45,9 @@ public struct EntityRecognizer: Sendable {
     static let extendableSet: Set<String> = ["minister", "secretary", "deputy minister", "minister of state", "commissioner",
                                        "state secretary", "deputy secretary", "undersecretary", "under-secretary"]
 
+    /// Awards and treaties, whose names ("Order of X", "Treaty of Y") are no entities.
+    static let namedThings: Set<String> = ["Order", "Treaty", "Prize", "Medal", "Award", "Decoration", "Convention", "Protocol", "Declaration", "Charter"]
+
     /// Nouns that make a capitalized run an organization.
     static let orgCues: Set<String> = [
         "ministry", "university", "authority", "coalition", "council", "committee", "association", "agency",
@@ -406,6 +409,9 @@ public struct EntityRecognizer: Sendable {
                 runEnd = and
             }
         }
+        // "the Order of José Martí", "the Treaty of Peace and Friendship": the name of an award or a treaty names
+        // no person or place.
+        if Self.namedThings.contains(t[i].text), i + 2 < runEnd, t[i + 1].lower == "of" { return ([], runEnd) }
         // A gazetteer city or country that covers the run is no place named by its first word ("Port Moresby").
         let gazetteerRun = gazetteer.matches(t, at: i).contains { m in
             i + m.length == runEnd && m.entries.contains { $0.kind == .city || $0.kind == .country }

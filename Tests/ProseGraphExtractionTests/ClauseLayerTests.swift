@@ -843,4 +843,11 @@ import ProseGraphExtraction
         let f = try facts("Nigeria and Cameroon belong to the Lake Chad Basin Commission. Mauritania is a member of the African Union, which Morocco rejoined in January 2017.", "memberOf", title: "Morocco–Mauritania relations")
         #expect(f == ["Cameroon memberOf Lake Chad Basin Commission", "Mauritania memberOf African Union", "Morocco memberOf African Union 2017-01", "Nigeria memberOf Lake Chad Basin Commission"])
     }
+
+    /// "where he was awarded the Order of José Martí and held talks with X" (a "where" clause's own subject; an award's name
+    /// names nobody); "a meeting in Luxembourg between A and his Luxembourg counterpart, B"; "returned to Mexico to meet X"
+    @Test func meetingsInWhereClausesBetweenAndJourneyPurposes() throws {
+        let f = try facts("Cuban President Miguel Díaz-Canel was the guest of honour at the parade in Mexico City on 16 September 2021, and on 8 May 2022 Mexican President Andrés Manuel López Obrador visited Havana, where he was awarded the Order of José Martí and held talks with Díaz-Canel. The programme was prepared in April 2010 at a meeting in Luxembourg between Prime Minister José Maria Neves and his Luxembourg counterpart, Jean-Claude Juncker. In July 1894 the Cuban poet José Martí returned to Mexico to meet President Porfirio Díaz.", "metWith", title: "Mexico–Cuba relations")
+        #expect(f == ["Andrés Manuel López Obrador metWith Miguel Díaz-Canel 2022-05-08", "Jean-Claude Juncker metWith José Maria Neves 2010-04", "José Martí metWith Porfirio Díaz 1894-07"])
+    }
 }
