@@ -429,6 +429,10 @@ public enum Clauses {
         return out
     }
 
+    /// Words that make a clause a plan, a wish or a possibility rather than an event.
+    static let irrealis: Set<String> = ["scheduled", "expected", "due", "plans", "planned", "intends", "intended", "hopes", "hoped", "wants",
+                                        "wanted", "will", "would", "could", "should", "might", "may"]
+
     /// Verbs of a journey, whose purpose ("to sign ...") shares their subject.
     static let journeyVerbs: Set<String> = ["travelled", "traveled", "flew", "went", "came", "returned", "journeyed", "sailed", "drove"]
 
@@ -451,7 +455,8 @@ public enum Clauses {
             // The sentence's subject, else (a sentence that opens with a clause of its own, "Relations were
             // mended when X visited Belgrade and signed ...") the subject of the clause the conjunction is in.
             // A clause of its own after "while" ("..., while Sudan, which ..., established X and maintains Y") has its own subject.
-            let own = clauseSubject(units, before: k, after: ["while", "whereas", "where"])
+            // (", where X had met in secret, and there exchanged ...": after ", and" the sentence's subject goes on.)
+            let own = clauseSubject(units, before: k, after: k >= 1 && units[k - 1].word == "," ? ["while", "whereas"] : ["while", "whereas", "where"])
             guard let subject = (own.map { o in sentenceSubject.map { o.lowerBound > $0.upperBound } ?? true } ?? false ? own : nil)
                     ?? sentenceSubject ?? clauseSubject(units, before: k), k > subject.upperBound else { continue }
             // ", meeting X and Y": a participle after a comma shares the subject too.
@@ -462,6 +467,9 @@ public enum Clauses {
                   units[v].isVerbLike || units[v].isCoordinatedVerb || ((w == "before" || w == "after" || w == "while") && verb.hasSuffix("ing")) else { continue }
             // "before/after/while" take a gerund: "before travelling to X", "while exporting X to Y".
             if w == "before" || w == "after" || w == "while", !verb.hasSuffix("ing") { continue }
+            // "He is scheduled to travel to Bodh Gaya before returning to Colombo": what a plan or a modal governs did
+            // not happen, and neither did what is coordinated with it.
+            if ((subject.upperBound + 1)..<k).contains(where: { units[$0].word.map(irrealis.contains) ?? false }) { continue }
             let idx = Array(subject) + Array(v..<units.count)
             out.append(View(units: idx.map { units[$0] }, map: idx.map { view.map[$0] }))
         }

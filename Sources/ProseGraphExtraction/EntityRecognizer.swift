@@ -95,6 +95,9 @@ public struct EntityRecognizer: Sendable {
         ["factory"], ["plant"], ["headquarters"], ["compound"], ["checkpoint"], ["terminal"],
     ]
 
+    /// The one-word place cues.
+    static let placeCueWords: Set<String> = Set(placeCues.filter { $0.count == 1 }.map { $0[0] })
+
     /// Event nouns a name may describe: "the Independence Day parade", "the Victory Day celebrations".
     static let eventNouns: Set<String> = [
         "parade", "parades", "celebration", "celebrations", "ceremony", "ceremonies", "festival", "festivities", "commemoration",
@@ -407,6 +410,10 @@ public struct EntityRecognizer: Sendable {
                 runEnd = and
             } else if and > i, Self.companySuffixes.contains(t[and - 1].lower) || Self.companySuffixes.contains(String(t[and - 1].lower.dropLast())) {
                 runEnd = and
+            } else if and > i, let g = gazetteer.matches(t, at: and + 1 < t.count && t[and + 1].lower == "the" ? and + 2 : and + 1).first,
+                      g.entries.contains(where: { $0.kind == .organization || $0.kind == .country }) {
+                // "the Andean Community and the Organization of American States": a known name after "and" starts a run.
+                runEnd = and
             }
         }
         // "the Order of José Martí", "the Treaty of Peace and Friendship": the name of an award or a treaty names
@@ -419,6 +426,10 @@ public struct EntityRecognizer: Sendable {
         // Place: the run followed by at most one lower-case modifier and a place cue. Not a run that
         // starts with a title: "Ambassador Philip Hall" is a person.
         if titleAt(t, i) == nil, let place = placeAfter(t, runStart: i, runEnd: runEnd) { return ([place], place.tokens.upperBound) }
+        // "the Garden of Remembrance", "the Church of Saint Sava": a place's word, then "of" and its name.
+        if !gazetteerRun, Self.placeCueWords.contains(t[i].lower), i + 2 < runEnd, t[i + 1].lower == "of", !Self.orgCues.contains(t[runEnd - 1].lower) {
+            return ([EntitySpan(tokens: i..<runEnd, type: .place, label: text(t, i..<runEnd))], runEnd)
+        }
         // ("Lake Chad Basin Commission" ends with an organization's noun: an organization.)
         if !gazetteerRun, Self.leadingPlaceCues.contains(t[i].lower), runEnd > i + 1, !Self.orgCues.contains(t[runEnd - 1].lower) {
             return ([EntitySpan(tokens: i..<runEnd, type: .place, label: text(t, i..<runEnd))], runEnd)
@@ -678,6 +689,9 @@ public struct EntityRecognizer: Sendable {
             return pluralTitleAt(t, i)
         }
         let entry = m.entries.first { $0.kind == .position }!
+        // "Amir-Abbas Hoveyda", "Hossein Amir-Abdollahian": a title word joined by a hyphen to a name is part of the name.
+        if i + m.length + 1 < t.count, t[i + m.length].text == "-", !t[i + m.length].spaceBefore, !t[i + m.length + 1].spaceBefore,
+           t[i + m.length + 1].isCapitalized, titleAt(t, i + m.length + 1) == nil { return nil }
         // Lower-case military, religious and legislative words are ordinary nouns ("a major role").
         // After a demonym any lower-case title is a title: "the Russian admiral", "the Kenyan president".
         // So is one after a country's possessive: "India's army chief".

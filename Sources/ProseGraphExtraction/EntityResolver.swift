@@ -61,7 +61,8 @@ public struct EntityResolver: Sendable {
     /// (", while it imported"), so it refers to this sentence's subject, its first fitting entity.
     public mutating func resolve(_ s: EntitySpan, expected: EntityType? = nil, clauseInitial: Bool = false, afterConjunction: Bool = false) -> [Entity] {
         let resolved = resolveUnnoted(s, expected: expected, clauseInitial: clauseInitial, afterConjunction: afterConjunction)
-        if s.type != .pronoun, s.type != .group { current.append(contentsOf: resolved) }
+        // A person pronoun counts as a mention of its person: "she was received by X, and that afternoon she laid a wreath".
+        if (s.type != .pronoun || s.role == "person") && s.type != .group { current.append(contentsOf: resolved) }
         if s.type == .group, parties.count == 2, resolved == parties { partiesNamed.current = true }
         return resolved
     }

@@ -30,6 +30,7 @@ public struct Pipeline: Sendable {
     static let blockers: Set<String> = [
         "not", "never", "would", "could", "should", "might", "to", "if", "unless", "n't", "no", "nor", "cannot",
         "wants", "wanted", "plans", "planned", "intends", "intended", "refused", "failed", "sought", "seeks",
+        "scheduled", "expected", "due", "hopes", "hoped", "proposed",
     ]
 
     /// A fact that holds only if its object lies outside the subject's own country
@@ -92,9 +93,10 @@ public struct Pipeline: Sendable {
             run(proseIndex, proseRules, only: nil, on: s.text, provenance: prov, resolver: &resolver, contextDate: &contextDate, envoys: &envoys, abroad: &abroad, sided: &sided, into: &graph)
         }
         let sides = partySides(abroad, parties: resolver.parties, graph: graph)
+        // Envoys first: an envoy in the country he is accredited to is not abroad there (`addAbroad`).
+        inferEnvoys(&graph, parties: resolver.parties, envoys: envoys)
         addAbroad(abroad, sides: sides, into: &graph)
         addSided(sided, sides: sides, parties: resolver.parties, into: &graph)
-        inferEnvoys(&graph, parties: resolver.parties, envoys: envoys)
         graph.keepOneMentionPerSentence()
         return graph
     }
@@ -207,6 +209,9 @@ public struct Pipeline: Sendable {
                 // Known for later surnames and pronouns, unless it stands where a place does ("to sub-Saharan
                 // Africa", "in Malanje Province").
                 if u > 0, let w = units[u - 1].word, Self.placePrepositions.contains(w) { break }
+                // Nor a name that ends in a place's word ("the Lamu Port–South Sudan corridor").
+                if let last = span.label.split(whereSeparator: { $0 == " " || $0 == "–" || $0 == "-" }).last,
+                   EntityRecognizer.placeCueWords.contains(last.lowercased()) { break }
                 _ = resolver.resolve(span, expected: .person)
             default: break
             }
@@ -269,6 +274,9 @@ public struct Pipeline: Sendable {
             }
             for su in m.subjects {
                 if !rule.literalObject, Self.isPossessor(su, units) { continue }
+                // "presented his credentials to President Duda as German Ambassador": "as" after a preposition's object
+                // tells the role of the clause's subject, not of that object.
+                if ["holdsPosition", "envoyTo", "nationality"].contains(rule.predicate), Self.asRoleOfAnother(su, m, units) { continue }
                 // A person of no nationality yet: decided at the end of the document, by their side.
                 if rule.subjectAsNationality || rule.objectAsNationality, !rule.literalObject, !rule.hostPartyObject, !rule.objectAbroad {
                     let rawS = entities(su, subjectType), rawO = m.objects.flatMap { entities($0, objectType) }
@@ -528,6 +536,15 @@ public struct Pipeline: Sendable {
             else if c.object.type == .place { isAbroad = !c.sentenceCountries.isEmpty && c.sentenceCountries.allSatisfy { !own.contains($0) } }
             else { isAbroad = false }
             guard isAbroad else { continue }
+            // An envoy at work in the country he is accredited to lives there: presenting credentials or signing in
+            // the host capital is no visit.
+            let hosts = Set(graph.objects(of: c.subject.key, "envoyTo").compactMap { o -> String? in
+                if case .entity(let k) = o { return graph.entities[k]?.label } else { return nil }
+            })
+            if c.predicate == "visited", !hosts.isEmpty {
+                if let country = c.objectCountry ?? placedIn, hosts.contains(country) { continue }
+                if c.objectCountry == nil, placedIn == nil, !c.sentenceCountries.isEmpty, c.sentenceCountries.allSatisfy(hosts.contains) { continue }
+            }
             Self.addRelation(c.subject, c.predicate, c.object, c.mention, into: &graph)
         }
     }
@@ -673,6 +690,16 @@ public struct Pipeline: Sendable {
             return resolver.parties.filter { !own.contains($0.key) }
         }
         return candidates.count == 1 ? candidates : []
+    }
+
+    /// Whether the subject `su` of a match is a preposition's object followed by the match's "as" ("to President Duda
+    /// as German Ambassador").
+    static func asRoleOfAnother(_ su: Int, _ m: RuleMatch, _ units: [Unit]) -> Bool {
+        guard su + 1 < units.count, units[su + 1].word == "as", (su + 1...max(su + 1, m.last)).contains(where: { m.objects.contains($0) || units[$0].spanType == .title }) else { return false }
+        var j = su - 1
+        while j >= 0, units[j].spanType == .title || units[j].spanType == .demonym { j -= 1 }
+        guard j >= 0, let w = units[j].word else { return false }
+        return ["to", "by", "from", "on", "for"].contains(w)  // ("with X as Prime Minister" does give X the title.)
     }
 
     /// Whether unit `k` is a preposition's or a verb's object ("to Qatar", "with the Netherlands",

@@ -850,4 +850,23 @@ import ProseGraphExtraction
         let f = try facts("Cuban President Miguel Díaz-Canel was the guest of honour at the parade in Mexico City on 16 September 2021, and on 8 May 2022 Mexican President Andrés Manuel López Obrador visited Havana, where he was awarded the Order of José Martí and held talks with Díaz-Canel. The programme was prepared in April 2010 at a meeting in Luxembourg between Prime Minister José Maria Neves and his Luxembourg counterpart, Jean-Claude Juncker. In July 1894 the Cuban poet José Martí returned to Mexico to meet President Porfirio Díaz.", "metWith", title: "Mexico–Cuba relations")
         #expect(f == ["Andrés Manuel López Obrador metWith Miguel Díaz-Canel 2022-05-08", "Jean-Claude Juncker metWith José Maria Neves 2010-04", "José Martí metWith Porfirio Díaz 1894-07"])
     }
+
+    /// An envoy presenting credentials in the country he is accredited to lives there (no visit); "to President Duda as German
+    /// Ambassador" gives Duda no title; "Amir-Abbas Hoveyda" is a name, not the title Amir; "the Andean Community and the
+    /// Organization of American States" are two organizations
+    @Test func envoysAtHomeRolesOfTheSubjectHyphenatedNamesAndTwoOrganizations() throws {
+        let f = try facts("Thomas Bagger presented his letters of credence to President Andrzej Duda as German Ambassador to Poland at the Belweder Palace in Warsaw on 11 September 2023.", title: "Germany–Poland relations")
+        #expect(f == ["Andrzej Duda holdsPosition \"President\"", "Andrzej Duda metWith Thomas Bagger 2023-09-11", "Belweder Palace locatedIn Warsaw", "Thomas Bagger envoyTo Poland 2023-09-11", "Thomas Bagger holdsPosition \"Ambassador\"", "Thomas Bagger nationality Germany"])
+        let g = try facts("On 13 March 1973 Prime Minister Amir-Abbas Hoveyda of Iran and his Afghan counterpart, Mohammad Musa Shafiq, signed the Helmand River Water Treaty. Colombia and Ecuador are members of the Andean Community and the Organization of American States.", title: "Iran–Afghanistan relations")
+        #expect(g == ["Afghanistan signedAgreementWith Iran 1973-03-13", "Amir-Abbas Hoveyda holdsPosition \"Prime Minister\"", "Amir-Abbas Hoveyda metWith Mohammad Musa Shafiq 1973-03-13", "Amir-Abbas Hoveyda nationality Iran", "Colombia memberOf Andean Community", "Colombia memberOf Organization of American States", "Ecuador memberOf Andean Community", "Ecuador memberOf Organization of American States", "Mohammad Musa Shafiq nationality Afghanistan"])
+    }
+
+    /// "He is scheduled to travel to Bodh Gaya before returning to Colombo" (a plan, and what is coordinated with it, did not
+    /// happen); "she was received by X, and that afternoon she laid a wreath": the second "she" is the first one's person
+    @Test func plansAndPronounsThatRepeatTheirPerson() throws {
+        let f = try facts("Indian President Droupadi Murmu arrived in Colombo on 15 December 2024. She is scheduled to travel to Kandy before returning to Colombo.", "visited", title: "India–Sri Lanka relations")
+        #expect(f == ["Droupadi Murmu visited Colombo 2024-12-15"])
+        let g = try facts("Queen Elizabeth II arrived in Dublin on 17 May 2011. That day she was received at the presidential residence by President Mary McAleese, and that afternoon she laid a wreath at the Garden of Remembrance.", "visited", title: "United Kingdom–Ireland relations")
+        #expect(g == ["Elizabeth II visited Dublin 2011-05-17", "Elizabeth II visited Garden of Remembrance 2011-05-17"])
+    }
 }
