@@ -90,7 +90,8 @@ public struct Pipeline: Sendable {
         for (index, s) in article.sentences.enumerated() {
             resolver.beginSentence(index)
             let prov = Provenance(documentID: documentID, sentence: s.text, start: s.span.start, end: s.span.end)
-            run(proseIndex, proseRules, only: nil, on: s.text, provenance: prov, resolver: &resolver, contextDate: &contextDate, envoys: &envoys, abroad: &abroad, sided: &sided, into: &graph)
+            run(proseIndex, proseRules, only: nil, on: readingText(of: s, in: article), provenance: prov, resolver: &resolver,
+                contextDate: &contextDate, envoys: &envoys, abroad: &abroad, sided: &sided, into: &graph)
         }
         let sides = partySides(abroad, parties: resolver.parties, graph: graph)
         // Envoys first: an envoy in the country he is accredited to is not abroad there (`addAbroad`).
@@ -209,6 +210,11 @@ public struct Pipeline: Sendable {
                 // Known for later surnames and pronouns, unless it stands where a place does ("to sub-Saharan
                 // Africa", "in Malanje Province").
                 if u > 0, let w = units[u - 1].word, Self.placePrepositions.contains(w) { break }
+                // Nor a name between places ("a second bridge between Foz do Iguaçu and Presidente Franco", "flights
+                // between X and Y").
+                if u > 1, units[u - 1].word == "between", units[u - 2].spanType == .place || (units[u - 2].word.map(Self.routeNouns.contains) ?? false) { break }
+                if u > 3, units[u - 2].word == "and", units[u - 4].word == "between",
+                   u > 4, units[u - 5].spanType == .place || (units[u - 5].word.map(Self.routeNouns.contains) ?? false) { break }
                 // Nor a name that ends in a place's word ("the Lamu Port–South Sudan corridor").
                 if let last = span.label.split(whereSeparator: { $0 == " " || $0 == "–" || $0 == "-" }).last,
                    EntityRecognizer.placeCueWords.contains(last.lowercased()) { break }
@@ -222,6 +228,12 @@ public struct Pipeline: Sendable {
                 return c.filter { expected == .person ? $0.type == .person : $0.type != .person }
             }
             if let c = cache[u], units[u].spanType != .name { return c }
+            // An untyped name where a place stands ("the pilgrimage site at Bodh Gaya") is no person.
+            if expected == .person, units[u].spanType == .name, !resolver.isKnownPerson(units[u].span!.label), u > 0 {
+                var p = u - 1
+                if units[p].flags & UnitFlags.the != 0, p > 0 { p -= 1 }
+                if let w = units[p].word, Self.placePrepositions.contains(w) { return [] }
+            }
             return resolver.resolve(units[u].span!, expected: expected)
         }
         /// A person stands for their country when the rule says so ("subject-as: nationality").
@@ -477,6 +489,32 @@ public struct Pipeline: Sendable {
             }
         }
     }
+
+    /// The text the rules read for a sentence: the sentence itself, except that a list item that names missions and
+    /// not their country ("=== American missions in Canada ===", then "- Consulates general in Calgary, ...") reads
+    /// with the heading's country: "United States has consulates general in Calgary, ...". The evidence stays the
+    /// sentence as written.
+    public func readingText(of s: Sentence, in article: Article) -> String {
+        guard Self.missionItemStarts.contains(where: { s.text.hasPrefix($0) }),
+              let sender = sender(ofHeading: article.sections[s.section].title) else { return s.text }
+        return sender + " has " + s.text.prefix(1).lowercased() + s.text.dropFirst()
+    }
+
+    /// How a list item of missions without their country starts.
+    static let missionItemStarts = ["Consulate ", "Consulates ", "Consulate-General ", "Consulate-general ", "Consulates-General ", "Consulates-general ",
+                                    "Honorary consulate", "Honorary consulates", "Embassy in ", "High Commission in "]
+
+    /// The country a heading names as the one whose missions follow: "American missions in Canada", "Missions of
+    /// Canada in the United States", "Canadian diplomatic missions" (its first country or demonym).
+    func sender(ofHeading heading: String) -> String? {
+        let lower = heading.lowercased()
+        guard ["mission", "embass", "consulat", "representation"].contains(where: lower.contains) else { return nil }
+        let spans = recognizer.recognize(Tokenizer.tokenize(heading))
+        return spans.first(where: { $0.type == .country || $0.type == .demonym })?.label
+    }
+
+    /// Nouns of ways between places.
+    static let routeNouns: Set<String> = ["bridge", "border", "crossing", "road", "railway", "rail", "line", "flights", "route", "highway", "pipeline", "ferry", "corridor", "link", "tunnel"]
 
     static let journeyVerbs: Set<String> = ["travelled", "traveled", "flew", "flown", "arrived", "came", "went", "returned", "journeyed", "sailed", "landed", "toured", "visited", "drove"]
     static let journeyTimes: Set<String> = ["morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "year"]

@@ -51,7 +51,7 @@ struct ExplainCommand: ParsableCommand {
         let pipeline = Pipeline(rules: try ruleOptions.ruleSet())
         var context: FactDate? = nil
         for (i, s) in article.sentences.enumerated() {
-            let text = pipeline.explain(s.text, contextDate: &context)
+            let text = pipeline.explain(pipeline.readingText(of: s, in: article), contextDate: &context)
             if sentence == nil || sentence == i + 1 {
                 print("\(i + 1) (line \(s.span.line)): \(text)", terminator: "")
             }

@@ -869,4 +869,14 @@ import ProseGraphExtraction
         let g = try facts("Queen Elizabeth II arrived in Dublin on 17 May 2011. That day she was received at the presidential residence by President Mary McAleese, and that afternoon she laid a wreath at the Garden of Remembrance.", "visited", title: "United Kingdom–Ireland relations")
         #expect(g == ["Elizabeth II visited Dublin 2011-05-17", "Elizabeth II visited Garden of Remembrance 2011-05-17"])
     }
+
+    /// A list of missions under a heading that names their country ("=== American missions in Canada ===", then
+    /// "- Consulates general in Calgary, Halifax and Winnipeg"); "is represented ... by consulates general in A, B and C";
+    /// a name between places is no person ("a bridge between Foz do Iguaçu and Presidente Franco")
+    @Test func missionListsUnderAHeadingAndNamesBetweenPlaces() throws {
+        let f = try facts("== Diplomatic missions ==\n=== American missions in Canada ===\n- Consulates general in Calgary, Halifax and Winnipeg\n\nRussia is represented in Kazakhstan by an embassy in Astana and by consulates general in Almaty, Oral and Oskemen.", "hasConsulateIn", title: "Canada–United States relations")
+        #expect(f == ["Russia hasConsulateIn Almaty", "Russia hasConsulateIn Oral", "Russia hasConsulateIn Oskemen", "United States hasConsulateIn Calgary", "United States hasConsulateIn Halifax", "United States hasConsulateIn Winnipeg"])
+        let g = try facts("A second bridge between Foz do Iguaçu and Presidente Franco was completed in 2022. Paraguay has an embassy in Brasília and a consulate-general in Foz do Iguaçu. He is scheduled to travel to the pilgrimage site at Bodh Gaya before returning to Asunción.", title: "Brazil–Paraguay relations")
+        #expect(g == ["Paraguay hasConsulateIn Foz do Iguaçu", "Paraguay hasEmbassyIn Brasília"])
+    }
 }
