@@ -331,8 +331,9 @@ public enum Clauses {
                    let w = units[j - 1].word, w == "of" || w == "to" || w == "in", j >= 2, units[j - 2].spanType == .title {
                     removed.append(contentsOf: [j, j - 1]); j -= 2; continue
                 }
-                // "Jordan's King X"
-                if j >= 1, units[j].word == "'s", units[j - 1].spanType == .country, removed.contains(where: { units[$0].spanType == .title }) {
+                // "Jordan's King X", "the Taliban's prime minister, X"
+                if j >= 1, units[j].word == "'s", units[j - 1].spanType == .country || units[j - 1].spanType == .organization,
+                   removed.contains(where: { units[$0].spanType == .title }) {
                     removed.append(contentsOf: [j, j - 1]); j -= 2; continue
                 }
                 break
@@ -358,12 +359,16 @@ public enum Clauses {
     static func isDescriptor(_ j: Int, _ units: [Unit]) -> Bool {
         let u = units[j]
         if let s = u.span {
-            return s.type == .demonym
+            // ("the newly inaugurated Egyptian President X": a title inside the descriptor.)
+            return s.type == .demonym || s.type == .title
         }
         guard let w = u.word, w != "based" else { return false }
         // "the state-owned carmaker X": the hyphen of a compound.
         if w == "-" || w == "–", j >= 1, j + 1 < units.count, units[j - 1].word != nil, units[j + 1].word != nil { return true }
-        guard u.flags & UnitFlags.capitalized == 0, let c = w.first, c.isLetter, !determiners.contains(w), !u.isPreposition, !u.isVerbLike, !u.isFiniteVerb,
+        // "the newly inaugurated Egyptian President X": a participle after an adverb or a determiner is an adjective.
+        let adjectival = u.isVerbLike && j >= 1 && (units[j - 1].isModifier || units[j - 1].word.map(determiners.contains) ?? false)
+            && !finiteVerbs.contains(w)
+        guard u.flags & UnitFlags.capitalized == 0, let c = w.first, c.isLetter, !determiners.contains(w), !u.isPreposition, !u.isVerbLike || adjectival, !u.isFiniteVerb,
               !clauseOpeners.contains(w), w != "'s", !descriptorStops.contains(w) else { return false }
         return true
     }

@@ -809,7 +809,10 @@ public struct EntityRecognizer: Sendable {
             if e > i + 1 { return EntitySpan(tokens: i..<e, type: .person, label: text(t, i..<e)) }
         }
         guard i < t.count, t[i].isCapitalized, !Self.notNames.contains(t[i].lower) else { return nil }
-        if let g = gazetteerSpan(t, i), g.type != .organization || g.tokens.count > 1 { return nil }
+        // ("President Santiago Peña": a one-word city name that a name goes on from is a given name.)
+        if let g = gazetteerSpan(t, i), g.type != .organization || g.tokens.count > 1,
+           !(g.type == .city && g.tokens.count == 1 && i + 1 < t.count && t[i + 1].isCapitalized && t[i + 1].kind == .word
+             && gazetteerSpan(t, i + 1) == nil && titleAt(t, i + 1) == nil && !Self.notNames.contains(t[i + 1].lower)) { return nil }
         if titleAt(t, i) != nil { return nil }
         let e = nameEnd(t, i)
         guard e > i else { return nil }

@@ -437,8 +437,16 @@ public struct Pipeline: Sendable {
         }
         // A news dateline ("LUSAKA — ...") places nothing by itself, but "here" in its sentence is that city.
         // A dateline the gazetteer does not know is a city too ("TUMBES —" reads Tumbes).
+        // ("NEW DELHI, Dec. 16 —", "TEHRAN, Jan. 9, 2022 (AP) —": a date and an agency may come before the dash.)
+        func datelineDash() -> Bool {
+            guard let d = (1..<min(units.count, 12)).first(where: { units[$0].word == "—" || units[$0].word == "–" }) else { return false }
+            return d == 1 || (units[1].word == "," && (2..<d).allSatisfy { k in
+                units[k].spanType == .date || units[k].spanType == .name || units[k].spanType == .organization
+                    || units[k].word.map { w in w.allSatisfy { $0.isNumber || $0.isPunctuation } || w == "," || w == "(" || w == ")" } ?? false
+            })
+        }
         if units.count > 2, var city = units[0].span, city.type == .city || city.type == .organization || city.type == .name,
-           tokens[city.tokens].allSatisfy({ $0.isAllCaps || $0.kind != .word }), let dash = units[1].word, ["—", "–"].contains(dash) {
+           tokens[city.tokens].allSatisfy({ $0.isAllCaps || $0.kind != .word }), datelineDash() {
             if city.type != .city {
                 city.type = .city
                 city.label = tokens[city.tokens].map { $0.kind == .word ? $0.text.prefix(1) + $0.text.dropFirst().lowercased() : $0.text }.joined(separator: " ")
