@@ -403,7 +403,10 @@ public enum Clauses {
             guard let s = units[k - 2].span, s.type == .country || s.type == .organization else { continue }
             var end = k + 1
             while end < units.count, units[end].word != ",", units[end].word != ";", units[end].word != "." { end += 1 }
-            let idx = [k - 2] + Array((k + 1)..<end)
+            // "Greece and Turkey, which acceded to NATO together": the whole list is the antecedent.
+            var first = k - 2
+            while first >= 2, units[first - 1].word == "and" || units[first - 1].word == ",", units[first - 2].spanType == s.type { first -= 2 }
+            let idx = Array(first...(k - 2)) + Array((k + 1)..<end)
             out.append(View(units: idx.map { units[$0] }, map: idx))
         }
         // ", which Foreign Minister X travelled to Beijing to sign ...": a relative clause with a subject of its own.

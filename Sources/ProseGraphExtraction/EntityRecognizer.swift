@@ -770,7 +770,9 @@ public struct EntityRecognizer: Sendable {
 
     /// A title in the plural, capitalized ("Presidents Vladimir Putin and Boris Tadić", "Foreign Ministers X and Y").
     func pluralTitleAt(_ t: [Token], _ i: Int) -> (span: EntitySpan, end: Int)? {
-        guard t[i].isCapitalized else { return nil }
+        // ("foreign ministers Juracy Magalhães and Raúl Sapena Pastor": in lower case before names.)
+        let lowerBeforeName = !t[i].isCapitalized && (1...3).contains { k in i + k < t.count && t[i + k].isCapitalized && t[i + k - 1].lower.hasSuffix("s") }
+        guard t[i].isCapitalized || lowerBeforeName else { return nil }
         for length in 1...3 where i + length <= t.count {
             let last = t[i + length - 1]
             guard last.kind == .word, gazetteer.pluralPositionWords.contains(last.lower) else { continue }
@@ -779,6 +781,7 @@ public struct EntityRecognizer: Sendable {
                                        kind: last.kind, spaceBefore: last.spaceBefore)
             guard let m = gazetteer.matches(window, at: 0).first(where: { $0.length == length && $0.entries.contains { $0.kind == .position } }),
                   let entry = m.entries.first(where: { $0.kind == .position }) else { continue }
+            if !t[i].isCapitalized, !(Self.lowercaseOKSet.contains(entry.role ?? "") && i + length < t.count && t[i + length].isCapitalized) { continue }
             let label = Self.titleCase(window.enumerated().map { $0.offset > 0 && $0.element.spaceBefore ? " " + $0.element.text : $0.element.text }.joined())
             return (EntitySpan(tokens: i..<(i + length), type: .title, label: label, role: entry.role, plural: true), i + length)
         }

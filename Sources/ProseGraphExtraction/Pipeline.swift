@@ -780,6 +780,8 @@ public struct Pipeline: Sendable {
                 // "to visit", "to have visited", "to officially open": an infinitive; "wrote to his Angolan
                 // counterpart": a preposition before a noun phrase.
                 if units[m.anchor].span != nil || (units[m.anchor].word.map(Clauses.determiners.contains) ?? false) { return false }
+                // "returned to office", "came to power": nouns, not infinitives.
+                if let a = units[m.anchor].word, ["office", "power", "the", "throne"].contains(a) { return false }
                 // "helped to found", "went on to sign": the infinitive happened.
                 if k >= 1, let before = units[k - 1].word, Self.factiveBeforeTo.contains(before) { return false }
                 // "travelled to Beijing to sign it with Chen Yi": the purpose of a journey that took place.
