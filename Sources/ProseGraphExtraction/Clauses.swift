@@ -223,7 +223,11 @@ public enum Clauses {
         // So does one before the verb: "Suzuki Motor Corporation of Japan took a stake in ...".
         for k in 0..<n where k + 3 < n && (units[k].spanType == .person || units[k].spanType == .name || units[k].spanType == .organization)
             && units[k + 1].word == "of" {
-            guard units[k + 2].spanType == .country, let w = units[k + 3].word,
+            // ("Governor Samuel García of Nuevo León travelled": a person's state or city too, before a verb.)
+            let place = units[k + 2].spanType == .country
+                || (units[k].spanType == .person && (units[k + 2].spanType == .city || units[k + 2].spanType == .name)
+                    && (units[k + 3].isVerbLike || units[k + 3].isCoordinatedVerb))
+            guard place, let w = units[k + 3].word,
                   w == "and" || w == "," || units[k + 3].isVerbLike || units[k + 3].isCoordinatedVerb else { continue }
             keep[k + 1] = false
             keep[k + 2] = false

@@ -45,6 +45,9 @@ public struct EntityRecognizer: Sendable {
     static let extendableSet: Set<String> = ["minister", "secretary", "deputy minister", "minister of state", "commissioner",
                                        "state secretary", "deputy secretary", "undersecretary", "under-secretary"]
 
+    /// Words of rank that are also parts of names: "Hassan Sheikh Mohamud".
+    static let rankInNames: Set<String> = ["sheikh", "sheik", "amir", "emir", "sultan", "malik", "khan", "shah"]
+
     /// Awards and treaties, whose names ("Order of X", "Treaty of Y") are no entities.
     static let namedThings: Set<String> = ["Order", "Treaty", "Prize", "Medal", "Award", "Decoration", "Convention", "Protocol", "Declaration", "Charter"]
 
@@ -858,14 +861,22 @@ public struct EntityRecognizer: Sendable {
             if tok.isCapitalized, tok.kind == .word, !Self.notNames.contains(tok.lower) || (e > i && Self.particles.contains(tok.lower)) {
                 if e > i, !Self.particles.contains(t[e - 1].lower),
                    gazetteerSpan(t, e).map({ $0.type == .country || $0.type == .demonym }) ?? false { break }
-                // A title word after an initial is a surname: "Charles D. B. King".
-                if e > i, let title = titleAt(t, e), !(title.end == e + 1 && Self.followsInitial(t, e)) { break }
+                // A title word after an initial is a surname: "Charles D. B. King". So is a word of rank between two
+                // names: "Hassan Sheikh Mohamud".
+                if e > i, let title = titleAt(t, e), !(title.end == e + 1 && Self.followsInitial(t, e)),
+                   !(title.end == e + 1 && Self.rankInNames.contains(tok.lower) && e + 1 < t.count && t[e + 1].isCapitalized
+                     && t[e + 1].kind == .word && titleAt(t, e + 1) == nil) { break }
                 e += 1
                 words += 1
                 continue
             }
             if e > i, Self.particles.contains(tok.lower), e + 1 < t.count, t[e + 1].isCapitalized || t[e + 1].text == "-" {
                 e += 1
+                continue
+            }
+            // "Juan Ramón de la Fuente": two particles.
+            if e > i, Self.particles.contains(tok.lower), e + 2 < t.count, Self.particles.contains(t[e + 1].lower), t[e + 2].isCapitalized {
+                e += 2
                 continue
             }
             if e > i, tok.text == "-", !tok.spaceBefore, e + 1 < t.count, !t[e + 1].spaceBefore, t[e + 1].isCapitalized {

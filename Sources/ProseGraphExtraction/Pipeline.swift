@@ -398,6 +398,15 @@ public struct Pipeline: Sendable {
         spans.removeAll { s in dateSpans.contains { $0.tokens.overlaps(s.tokens) } && s.type != .person && s.type != .organization }
         spans += dateSpans.filter { d in !spans.contains { $0.tokens.overlaps(d.tokens) } }
         var units = makeUnits(tokens, spans, table: table)
+        // An untyped name after "<person> of" is where the person is from or what they govern, no person:
+        // "Governor Samuel García of Nuevo León".
+        // (Not a peer's territorial name: "Lord Ahmad of Wimbledon".)
+        for k in units.indices where k >= 2 && units[k].spanType == .name && units[k - 1].word == "of" && units[k - 2].spanType == .person
+            && !(units[k - 2].tokens.lowerBound >= 1 && ["Lord", "Lady", "Baron", "Baroness", "Earl", "Viscount"].contains(tokens[units[k - 2].tokens.lowerBound - 1].text)) {
+            var span = units[k].span!
+            span.type = .place
+            units[k] = Unit(units[k], span: span)
+        }
         // An untyped name in a list of cities is a city: "Hanoi, Ho Chi Minh City and Điện Biên Phủ".
         var k = 0
         while k < units.count {
@@ -502,10 +511,40 @@ public struct Pipeline: Sendable {
     /// not their country ("=== American missions in Canada ===", then "- Consulates general in Calgary, ...") reads
     /// with the heading's country: "United States has consulates general in Calgary, ...". The evidence stays the
     /// sentence as written.
+    /// So does a list item that opens with an organization and a colon and tells who belongs to it ("- African Union:
+    /// Ghana and Togo are members."): "Ghana and Togo are members of African Union."
     public func readingText(of s: Sentence, in article: Article) -> String {
+        if let organization = membershipItem(s.text) { return organization }
         guard Self.missionItemStarts.contains(where: { s.text.hasPrefix($0) }),
               let sender = sender(ofHeading: article.sections[s.section].title) else { return s.text }
         return sender + " has " + s.text.prefix(1).lowercased() + s.text.dropFirst()
+    }
+
+    /// "Economic Community of West African States (ECOWAS): Ghana and Togo joined as founding members on 28 May 1975."
+    /// reads "Ghana and Togo joined as founding members of Economic Community of West African States (ECOWAS) on 28 May
+    /// 1975."; "Commonwealth of Nations: Ghana has been a member since 1957; Togo joined on 25 June 2022." reads "Ghana
+    /// has been a member of Commonwealth of Nations since 1957; Togo joined Commonwealth of Nations on 25 June 2022.".
+    func membershipItem(_ text: String) -> String? {
+        guard let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) <= 90 else { return nil }
+        let head = String(text[..<colon]), rest = text[text.index(after: colon)...]
+        let spans = recognizer.recognize(Tokenizer.tokenize(head))
+        guard let first = spans.first, first.type == .organization, first.tokens.lowerBound == 0 else { return nil }
+        var changed = false
+        let clauses = rest.split(separator: ";", omittingEmptySubsequences: false).map { clause -> String in
+            var words = clause.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+            if let k = words.firstIndex(where: { ["members", "member", "member."] .contains($0.lowercased()) || $0.lowercased() == "members." }),
+               k + 1 >= words.count || words[k + 1] != "of" {
+                let dot = words[k].hasSuffix(".")
+                words[k] = (dot ? String(words[k].dropLast()) : words[k]) + " of " + head + (dot ? "." : "")
+                changed = true
+            } else if let k = words.firstIndex(where: { ["joined", "rejoined", "joins"].contains($0.lowercased()) }),
+                      k + 1 < words.count, !(words[k + 1].first?.isUppercase ?? false), words[k + 1] != "the" {
+                words[k] += " " + head
+                changed = true
+            }
+            return words.joined(separator: " ")
+        }
+        return changed ? clauses.joined(separator: ";") : nil
     }
 
     /// How a list item of missions without their country starts.
