@@ -10,7 +10,7 @@ import ProseGraphModel
 public struct DateNormalizer: Sendable {
     public init() {}
 
-    static let months: [String: Int] = [
+    static let months: WordMap<Int> = [
         "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
         "september": 9, "october": 10, "november": 11, "december": 12,
         "jan.": 1, "feb.": 2, "mar.": 3, "apr.": 4, "jun.": 6, "jul.": 7, "aug.": 8, "sep.": 9, "sept.": 9,
@@ -61,24 +61,24 @@ public struct DateNormalizer: Sendable {
     }
 
     /// Words after which a month alone is a date in the year of the story ("flew to Kigali in April").
-    static let monthAloneCues: Set<String> = ["in", "early", "late", "mid", "by", "until", "since"]
+    static let monthAloneCues: WordSet = ["in", "early", "late", "mid", "by", "until", "since"]
 
-    static let numberWords: [String: Int] = [
+    static let numberWords: WordMap<Int> = [
         "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     ]
-    static let weekdays: [String: Int] = ["sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6]
+    static let weekdays: WordMap<Int> = ["sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6]
 
     /// Days and months relative to the last date seen, at the granularity that date allows:
     /// "the next day", "the following day", "two days later", "later that month", "the
     /// following month", "a month later", "three months later", "two years later", and a
     /// weekday ("on Sunday": the first such day on or after the last date).
     /// The words a relative date can start with (a quick test before the phrases are tried).
-    static let relativeStarters: Set<String> = Set(numberWords.keys).union(weekdays.keys).union(["the", "later", "earlier", "that"])
+    static let relativeStarters = WordSet(Set(numberWords.keys).union(weekdays.keys).union(["the", "later", "earlier", "that"]))
     static let relativeStarterFilter = WordFilter(relativeStarters)
-    static let nextWords: Set<String> = ["next", "following"]
-    static let dayParts: Set<String> = ["day", "morning", "evening", "afternoon", "night"]
-    static let previousWords: Set<String> = ["previous", "preceding"]
-    static let weekdayCues: Set<String> = ["on", "by", "until", "since", "last"]
+    static let nextWords: WordSet = ["next", "following"]
+    static let dayParts: WordSet = ["day", "morning", "evening", "afternoon", "night"]
+    static let previousWords: WordSet = ["previous", "preceding"]
+    static let weekdayCues: WordSet = ["on", "by", "until", "since", "last"]
 
     func relative(_ t: [Token], _ i: Int, _ context: FactDate?) -> (FactDate?, Int)? {
         guard let c = context, t[i].kind == .number || (Self.relativeStarterFilter.mayContain(t[i].lower) && Self.relativeStarters.contains(t[i].lower)) else { return nil }
@@ -132,7 +132,7 @@ public struct DateNormalizer: Sendable {
         return t.isCapitalized ? m : nil
     }
 
-    static let relativeYearStarters: Set<String> = ["the", "a", "later", "earlier", "that"]
+    static let relativeYearStarters: WordSet = ["the", "a", "later", "earlier", "that"]
     static let monthFilter = WordFilter(months.keys)
 
     func day(_ t: Token) -> Int? {

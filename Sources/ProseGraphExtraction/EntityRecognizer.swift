@@ -38,15 +38,15 @@ public struct EntityRecognizer: Sendable {
 
     // MARK: Word lists
 
-    static let connectorsSet: Set<String> = ["of", "for", "and", "to", "de", "du", "des", "la", "le", "van", "von", "the", "der", "al", "el", "bin"]
-    static let functionWordsSet: Set<String> = ["and", "or", "of", "the", "in", "to", "for", "with", "at", "on", "by", "from"]
-    static let lowercaseOKSet: Set<String> = ["minister", "envoy", "consul", "head-of-state", "head-of-government", "royal", "official"]
-    static let smallSet: Set<String> = ["of", "for", "and", "the", "to", "in", "on", "at", "a"]
-    static let extendableSet: Set<String> = ["minister", "secretary", "deputy minister", "minister of state", "commissioner",
+    static let connectorsSet: WordSet = ["of", "for", "and", "to", "de", "du", "des", "la", "le", "van", "von", "the", "der", "al", "el", "bin"]
+    static let functionWordsSet: WordSet = ["and", "or", "of", "the", "in", "to", "for", "with", "at", "on", "by", "from"]
+    static let lowercaseOKSet: WordSet = ["minister", "envoy", "consul", "head-of-state", "head-of-government", "royal", "official"]
+    static let smallSet: WordSet = ["of", "for", "and", "the", "to", "in", "on", "at", "a"]
+    static let extendableSet: WordSet = ["minister", "secretary", "deputy minister", "minister of state", "commissioner",
                                        "state secretary", "deputy secretary", "undersecretary", "under-secretary"]
 
     /// Nouns that make a capitalized run an organization.
-    static let orgCues: Set<String> = [
+    static let orgCues: WordSet = [
         "ministry", "university", "authority", "coalition", "council", "committee", "association", "agency",
         "bank", "institute", "foundation", "party", "federation", "organisation", "organization", "union",
         "league", "fund", "commission", "parliament", "assembly", "court", "airlines", "airways", "society",
@@ -62,7 +62,7 @@ public struct EntityRecognizer: Sendable {
     /// Cue nouns that take "of <place>" as part of the name ("University of Nairobi",
     /// "Ministry of Foreign Affairs"); after other cues, "of <Country>" ends the name
     /// ("Aavishkaar Capital of India" is Aavishkaar Capital, based in India).
-    static let ofTakingCues: Set<String> = [
+    static let ofTakingCues: WordSet = [
         "ministry", "university", "authority", "council", "committee", "association", "agency", "bank", "institute",
         "foundation", "party", "federation", "organisation", "organization", "union", "league", "commission",
         "parliament", "assembly", "court", "society", "movement", "front", "alliance", "chamber", "department",
@@ -72,7 +72,7 @@ public struct EntityRecognizer: Sendable {
     ]
 
     /// Company suffixes: the name ends there, so "X NV of Belgium" is X NV, based in Belgium.
-    static let companySuffixes: Set<String> = [
+    static let companySuffixes: WordSet = [
         "technologies", "technology", "capital", "partners", "ventures", "energy", "systems", "solutions", "foods",
         "motors", "industries", "plan", "trust", "airlines", "airways", "mining", "telecom", "pharmaceuticals",
         "investments", "insurance", "logistics", "shipping", "petroleum", "power", "asa", "se", "spa", "oyj",
@@ -93,36 +93,36 @@ public struct EntityRecognizer: Sendable {
     ]
 
     /// Event nouns a name may describe: "the Independence Day parade", "the Victory Day celebrations".
-    static let eventNouns: Set<String> = [
+    static let eventNouns: WordSet = [
         "parade", "parades", "celebration", "celebrations", "ceremony", "ceremonies", "festival", "festivities", "commemoration",
         "commemorations", "summit", "conference", "forum", "games", "exhibition", "expo", "dinner", "banquet", "lecture", "match",
         "service", "mass", "reception", "anniversary", "rally", "march", "holiday", "holidays", "address", "speech",
     ]
 
     /// Nouns for a settlement named after "of": "the city of Trujillo", "the town of Marburg".
-    static let settlementNouns: Set<String> = ["city", "town", "village", "township", "municipality"]
+    static let settlementNouns: WordSet = ["city", "town", "village", "township", "municipality"]
 
     /// Place cues that name a place with "of" after them: "the Palace of Serbia", "the Church of Saint Sava".
-    static let ofPlaceCues: Set<String> = [
+    static let ofPlaceCues: WordSet = [
         "palace", "church", "cathedral", "mosque", "temple", "monastery", "museum", "castle", "basilica", "shrine",
         "mausoleum", "fortress", "tomb",
     ]
 
     /// Place cues that come before the name: "Avenue Louise", "Mount Kenya".
     /// Capitalized function words that start sentences, not names: "In 2006 Essensium NV".
-    static let leadingFunctionWords: Set<String> = [
+    static let leadingFunctionWords: WordSet = [
         "in", "on", "at", "by", "during", "after", "before", "since", "following", "however", "this", "these",
         "those", "that", "there", "as", "when", "while", "although", "also", "later", "then", "from", "until",
         "today", "according", "despite", "with", "throughout", "over", "between", "among", "under", "upon",
         "within", "once", "additionally", "moreover", "meanwhile", "furthermore", "both", "each", "many", "some",
     ]
 
-    static let monthNames: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    static let monthNames: WordSet = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 
-    static let leadingPlaceCues: Set<String> = ["avenue", "rue", "boulevard", "mount", "lake", "port", "fort", "camp", "casa", "palacio", "palazzo", "plaza", "piazza", "praça"]
+    static let leadingPlaceCues: WordSet = ["avenue", "rue", "boulevard", "mount", "lake", "port", "fort", "camp", "casa", "palacio", "palazzo", "plaza", "piazza", "praça"]
 
     /// Words of a ministerial portfolio, which extend "Minister of ..." and "Secretary of ...".
-    static let portfolioWords: Set<String> = [
+    static let portfolioWords: WordSet = [
         "foreign", "affairs", "trade", "industry", "international", "defence", "defense", "finance", "economy",
         "economic", "interior", "home", "justice", "health", "education", "culture", "tourism", "agriculture",
         "energy", "environment", "transport", "labour", "labor", "armed", "forces", "state", "commerce",
@@ -139,37 +139,37 @@ public struct EntityRecognizer: Sendable {
     ]
 
     /// Capitalized nouns of bodies that take "on" inside their name.
-    static let onTakingCues: Set<String> = ["forum", "conference", "commission", "committee", "council", "convention", "treaty", "agreement", "summit", "dialogue", "organization", "organisation"]
+    static let onTakingCues: WordSet = ["forum", "conference", "commission", "committee", "council", "convention", "treaty", "agreement", "summit", "dialogue", "organization", "organisation"]
 
     /// Lower-case words after a hyphen that make an adjective of a name, not part of it ("Seoul-based").
-    static let hyphenSuffixes: Set<String> = ["based", "led", "born", "owned", "run", "backed", "era", "style", "made", "held", "era", "type", "class", "level", "wide", "bound", "free"]
+    static let hyphenSuffixes: WordSet = ["based", "led", "born", "owned", "run", "backed", "era", "style", "made", "held", "era", "type", "class", "level", "wide", "bound", "free"]
 
     /// The particles that may start a name in lower case after a title ("President dos Santos").
-    static let leadingParticles: Set<String> = ["dos", "da", "de", "do", "das", "van", "von", "di", "du", "al", "el"]
+    static let leadingParticles: WordSet = ["dos", "da", "de", "do", "das", "van", "von", "di", "du", "al", "el"]
 
     /// Capitalized words after a name that do not make it part of a document's or event's name.
-    static let plainCapitalizedWords: Set<String> = functionWordsSet.union(["a", "an", "but", "he", "she", "it", "they", "his", "her"])
+    static let plainCapitalizedWords: WordSet = functionWordsSet.union(["a", "an", "but", "he", "she", "it", "they", "his", "her"])
 
-    static let regnalNumbers: Set<String> = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+    static let regnalNumbers: WordSet = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
     /// Honorifics dropped from names ("Dr. Willy K. Bett" is Willy K. Bett).
-    static let honorifics: Set<String> = ["dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "prof.", "sir", "dame", "h.e.", "hon.", "lord", "lady", "majesty", "excellency", "highness", "holiness"]
+    static let honorifics: WordSet = ["dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "prof.", "sir", "dame", "h.e.", "hon.", "lord", "lady", "majesty", "excellency", "highness", "holiness"]
 
     /// Name particles allowed inside a person's name.
-    static let particles: Set<String> = [
+    static let particles: WordSet = [
         "de", "van", "von", "der", "den", "da", "dos", "das", "do", "bin", "binti", "al", "el", "ibn", "le", "la",
         "du", "di", "del", "della", "ter", "ten", "y", "abu", "bint", "ben", "e", "arap",
     ]
 
     /// Capitalized words that never belong to a name.
     /// Currency codes written before amounts.
-    static let currencyCodes: Set<String> = [
+    static let currencyCodes: WordSet = [
         "RM", "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "RMB", "INR", "ZAR", "NZD", "AUD", "CAD", "SGD", "MYR", "KES",
         "TZS", "NGN", "EGP", "SAR", "AED", "QAR", "TRY", "RUB", "BRL", "MXN", "IDR", "THB", "VND", "PKR", "LKR", "BDT",
         "DKK", "NOK", "SEK", "PLN", "CZK", "HUF", "KRW", "PHP", "CLP", "ARS", "COP", "PEN", "UAH", "KZT", "ETB", "GHS",
     ]
 
-    static let notNames: Set<String> = [
+    static let notNames: WordSet = [
         "the", "a", "an", "in", "on", "at", "by", "for", "of", "to", "from", "with", "during", "after", "before",
         "since", "following", "however", "it", "he", "she", "they", "this", "these", "those", "that", "there",
         "his", "her", "their", "its", "as", "when", "while", "although", "both", "also", "later", "then",
@@ -193,31 +193,31 @@ public struct EntityRecognizer: Sendable {
 
     /// Subject pronouns; possessives ("its embassy") stay plain words for the rules.
     /// Word rules still match them by their text ("closed its embassy").
-    static let pronouns: [String: String] = [
+    static let pronouns: WordMap<String> = [
         "he": "person", "she": "person", "his": "person", "her": "person", "it": "thing", "its": "thing",
     ]
 
     /// Nouns that, after "the" or "that", stand for the last country or organization named.
-    static let descriptions: [String: String] = [
+    static let descriptions: WordMap<String> = [
         "country": "country", "kingdom": "country", "republic": "country", "emirate": "country", "archipelago": "country",
         "sultanate": "country", "principality": "country",
         "organisation": "organization", "organization": "organization", "bloc": "organization", "alliance": "organization",
     ]
 
     /// A state's form before "of <Country>": "the Kingdom of Yugoslavia".
-    static let stateForms: Set<String> = ["kingdom", "republic", "state", "emirate", "sultanate", "principality", "commonwealth", "federation", "union"]
+    static let stateForms: WordSet = ["kingdom", "republic", "state", "emirate", "sultanate", "principality", "commonwealth", "federation", "union"]
 
     /// Verbs after which "both" alone is the two parties: "both belong to", "both joined".
-    static let bothVerbs: Set<String> = ["belong", "belonged", "are", "were", "joined", "signed", "have", "had", "became", "remain", "remained", "maintain", "maintained", "ratified", "participate", "participated"]
+    static let bothVerbs: WordSet = ["belong", "belonged", "are", "were", "joined", "signed", "have", "had", "became", "remain", "remained", "maintain", "maintained", "ratified", "participate", "participated"]
 
     /// Forms of address after "His"/"Her": "His Majesty", "Her Royal Highness", "His Excellency".
-    static let addressForms: Set<String> = ["majesty", "excellency", "holiness", "highness", "royal", "imperial", "beatitude", "eminence"]
+    static let addressForms: WordSet = ["majesty", "excellency", "holiness", "highness", "royal", "imperial", "beatitude", "eminence"]
 
     /// Nouns that, after "the new", stand for a country just named ("recognised the new state").
-    static let newStateNouns: Set<String> = ["state", "republic", "country", "nation", "kingdom"]
+    static let newStateNouns: WordSet = ["state", "republic", "country", "nation", "kingdom"]
 
     /// "the two countries" and the like: stand for the article's two parties.
-    static let groupCounts: [String: Int] = ["two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2]
+    static let groupCounts: WordMap<Int> = ["two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2]
 
     static let partyGroups: [[String]] = [
         ["the", "three", "countries"], ["the", "four", "countries"], ["the", "five", "countries"],
@@ -649,15 +649,15 @@ public struct EntityRecognizer: Sendable {
     }
 
     /// Verbs after "the <title>" that make it a subject ("the president flew").
-    static let subjectVerbs: Set<String> = ["met", "held", "flew", "said", "went", "made", "paid", "took", "came", "left", "told", "was", "is", "has", "had", "will", "also", "then", "later"]
+    static let subjectVerbs: WordSet = ["met", "held", "flew", "said", "went", "made", "paid", "took", "came", "left", "told", "was", "is", "has", "had", "will", "also", "then", "later"]
 
     /// Words before a lower-case title that make it a position: "sworn in as president", "who became president".
-    static let lowercaseTitleCues: Set<String> = ["as", "became", "becomes", "become", "then", "new", "former", "interim", "acting", "first", "also", ",",
+    static let lowercaseTitleCues: WordSet = ["as", "became", "becomes", "become", "then", "new", "former", "interim", "acting", "first", "also", ",",
                                                   "elected", "re-elected", "reelected", "appointed", "named", "'s", "second", "third", "fourth",
                                                   "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last"]
 
     /// Capitalized words that make a title of a known title after them.
-    static let titleModifiers: Set<String> = [
+    static let titleModifiers: WordSet = [
         "first", "special", "federal", "supreme", "acting", "interim", "senior", "permanent", "executive", "principal",
         "assistant", "parliamentary", "junior", "honorary", "grand", "royal", "chief", "vice", "deputy", "lord", "high",
         "regional", "provincial", "state", "foreign", "defence", "defense", "finance", "trade", "economy", "former",

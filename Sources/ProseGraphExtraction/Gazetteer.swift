@@ -31,7 +31,7 @@ public struct GazetteerEntry: Hashable, Sendable {
 /// indexed by token sequence for longest-match lookups.
 public final class Gazetteer: Sendable {
     /// Phrases by their first token's lower-cased text; each list longest first.
-    private let index: [String: [(tokens: [String], entries: [GazetteerEntry])]]
+    private let index: WordMap<[(tokens: [String], entries: [GazetteerEntry])]>
     private let firstWords: WordFilter
     public let countriesByCode: [String: GazetteerEntry]
     public let countriesByLabel: [String: GazetteerEntry]
@@ -136,7 +136,7 @@ public final class Gazetteer: Sendable {
         for k in index.keys {
             index[k]!.sort { $0.tokens.count != $1.tokens.count ? $0.tokens.count > $1.tokens.count : $0.tokens.joined(separator: " ") < $1.tokens.joined(separator: " ") }
         }
-        self.index = index
+        self.index = WordMap(index.map { ($0.key, $0.value) })
         self.firstWords = WordFilter(index.keys)
         self.countriesByCode = byCode
         self.countriesByLabel = byLabel

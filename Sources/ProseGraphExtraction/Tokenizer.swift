@@ -137,7 +137,7 @@ public enum Tokenizer {
     }
 
     /// Abbreviations whose period belongs to the word.
-    static let periodWords: Set<String> = [
+    static let periodWords: WordSet = [
         "Sdn", "Bhd", "St", "Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Lt", "Capt", "Jr", "Sr", "Inc",
         "Ltd", "Co", "Corp", "No", "Mt", "Ft", "Rev", "Hon", "Sen", "Gov", "approx", "Approx", "vs", "etc",
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "H.E",
