@@ -81,7 +81,7 @@ public struct DateNormalizer: Sendable {
     static let weekdayCues: WordSet = ["on", "by", "until", "since", "last"]
 
     func relative(_ t: [Token], _ i: Int, _ context: FactDate?) -> (FactDate?, Int)? {
-        guard let c = context, t[i].kind == .number || (Self.relativeStarterFilter.mayContain(t[i].lower) && Self.relativeStarters.contains(t[i].lower)) else { return nil }
+        guard let c = context, t[i].kind == .number || (Self.relativeStarterFilter.mayContain(t[i].lower) && Self.relativeStarters.contains(t[i])) else { return nil }
         let n = t.count
         func w(_ k: Int) -> String? { k < n ? t[k].lower : nil }
         // "the next day", "the following day/morning/evening", "the day after"
@@ -118,14 +118,14 @@ public struct DateNormalizer: Sendable {
             }
         }
         // A weekday after "on" or at the start of a sentence: the first such day on or after the last date.
-        if let a = w(i), let wd = Self.weekdays[a], t[i].isCapitalized, c.day != nil, i == 0 || Self.weekdayCues.contains(t[i - 1].lower) {
+        if let a = w(i), let wd = Self.weekdays[a], t[i].isCapitalized, c.day != nil, i == 0 || Self.weekdayCues.contains(t[i - 1]) {
             return (c.next(weekday: wd), i + 1)
         }
         return nil
     }
 
     func month(_ t: Token) -> Int? {
-        guard let m = Self.months[t.lower] else { return nil }
+        guard let m = Self.months[t] else { return nil }
         // "may" is a verb unless capitalized.
         if t.lower == "may", !t.isCapitalized { return nil }
         // Abbreviations only with their period or capitalized.
@@ -154,7 +154,7 @@ public struct DateNormalizer: Sendable {
         // Every date starts with a digit, a capitalized month or (with a context) a relative-year word.
         let first = t[i].lower.utf8.first ?? 0
         guard (first >= 0x30 && first <= 0x39) || (t[i].isCapitalized && Self.monthFilter.mayContain(t[i].lower) && Self.months[t[i].lower] != nil)
-            || (context != nil && Self.relativeYearStarters.contains(t[i].lower)) else { return nil }
+            || (context != nil && Self.relativeYearStarters.contains(t[i])) else { return nil }
         let n = t.count
         func tok(_ k: Int) -> Token? { k < n ? t[k] : nil }
         func isDash(_ k: Int) -> Bool { guard let x = tok(k) else { return false }; return x.text == "–" || x.text == "-" || x.text == "—" || x.lower == "to" }
@@ -191,7 +191,7 @@ public struct DateNormalizer: Sendable {
             if let y = tok(i + 1).flatMap(year) { return (FactDate(year: y, month: m), i + 2) }
             if isDash(i + 1), tok(i + 2).flatMap(month) != nil, let y = tok(i + 3).flatMap(year) { return (FactDate(year: y, month: m), i + 4) }
             // "Al-Khulaifi flew to Kigali in April": a month alone after "in" takes the year of the nearest date before it.
-            if let c = context, i > 0, Self.monthAloneCues.contains(t[i - 1].lower), tok(i + 1)?.kind != .number {
+            if let c = context, i > 0, Self.monthAloneCues.contains(t[i - 1]), tok(i + 1)?.kind != .number {
                 return (FactDate(year: c, month: m), i + 1)
             }
             return nil

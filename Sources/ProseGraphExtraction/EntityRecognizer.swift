@@ -249,38 +249,38 @@ public struct EntityRecognizer: Sendable {
             // Dates are found by the DateNormalizer; groups and pronouns first.
             let groupStart = Self.groupStarts.mayContain(t[i].lower)
             if groupStart, let g = Self.matchPhrase(Self.partyGroups, t, i) {
-                let count = t[i..<(i + g)].compactMap { Self.groupCounts[$0.lower] }.first ?? 2
+                let count = t[i..<(i + g)].compactMap { Self.groupCounts[$0] }.first ?? 2
                 spans.append(EntitySpan(tokens: i..<(i + g), type: .group, label: "the \(count) countries", role: String(count)))
                 i += g
                 continue
             }
             if groupStart, let g = Self.matchPhrase(Self.personGroups, t, i) {
-                let count = t[i..<(i + g)].compactMap { Self.groupCounts[$0.lower] }.first ?? 2
+                let count = t[i..<(i + g)].compactMap { Self.groupCounts[$0] }.first ?? 2
                 spans.append(EntitySpan(tokens: i..<(i + g), type: .group, label: "the \(count) people", role: "person:\(count)"))
                 i += g
                 continue
             }
             // "the new state", "the new republic": the country the sentence is about.
-            if t[i].lower == "the", i + 2 < n, t[i + 1].lower == "new", !t[i + 2].isCapitalized, Self.newStateNouns.contains(t[i + 2].lower),
+            if t[i].lower == "the", i + 2 < n, t[i + 1].lower == "new", !t[i + 2].isCapitalized, Self.newStateNouns.contains(t[i + 2]),
                i + 3 >= n || (t[i + 3].lower != "of" && t[i + 3].text != "'s" && !t[i + 3].isCapitalized) {
                 spans.append(EntitySpan(tokens: i..<(i + 3), type: .pronoun, label: "the new \(t[i + 2].lower)", role: "country"))
                 i += 3
                 continue
             }
             // "the country", "that organisation": a definite description standing for the last one named.
-            if (t[i].lower == "the" || t[i].lower == "that"), i + 1 < n, !t[i + 1].isCapitalized, let kind = Self.descriptions[t[i + 1].lower],
+            if (t[i].lower == "the" || t[i].lower == "that"), i + 1 < n, !t[i + 1].isCapitalized, let kind = Self.descriptions[t[i + 1]],
                i + 2 >= n || (t[i + 2].lower != "of" && t[i + 2].text != "'s" && !t[i + 2].isCapitalized) {
                 spans.append(EntitySpan(tokens: i..<(i + 2), type: .pronoun, label: "\(t[i].lower) \(t[i + 1].lower)", role: kind))
                 i += 2
                 continue
             }
             // "His Majesty King Harald V", "Her Royal Highness": a form of address is no pronoun.
-            if t[i].lower == "his" || t[i].lower == "her", t[i].isCapitalized, i + 1 < n, Self.addressForms.contains(t[i + 1].lower) {
+            if t[i].lower == "his" || t[i].lower == "her", t[i].isCapitalized, i + 1 < n, Self.addressForms.contains(t[i + 1]) {
                 i += t[i + 1].lower == "royal" || t[i + 1].lower == "imperial" ? 3 : 2
                 continue
             }
             // "..., and both belong to the Commonwealth": "both" before a verb is the article's two parties.
-            if t[i].lower == "both", i + 1 < n, Self.bothVerbs.contains(t[i + 1].lower) {
+            if t[i].lower == "both", i + 1 < n, Self.bothVerbs.contains(t[i + 1]) {
                 spans.append(EntitySpan(tokens: i..<(i + 1), type: .group, label: "the 2 countries", role: "2"))
                 i += 1
                 continue
@@ -291,7 +291,7 @@ public struct EntityRecognizer: Sendable {
                 i += 1
                 continue
             }
-            if let kind = Self.pronouns[t[i].lower] {
+            if let kind = Self.pronouns[t[i]] {
                 spans.append(EntitySpan(tokens: i..<(i + 1), type: .pronoun, label: t[i].lower, role: kind))
                 i += 1
                 continue
@@ -337,7 +337,7 @@ public struct EntityRecognizer: Sendable {
             return (spans, end)
         }
         // Sentence-initial function words ("In 2006 Essensium NV") do not start a name.
-        while i < t.count, (t[i].isCapitalized && (Self.leadingFunctionWords.contains(t[i].lower) || Self.monthNames.contains(t[i].lower)))
+        while i < t.count, (t[i].isCapitalized && (Self.leadingFunctionWords.contains(t[i]) || Self.monthNames.contains(t[i])))
                 || t[i].kind == .number {
             i += 1
         }
@@ -350,7 +350,7 @@ public struct EntityRecognizer: Sendable {
         if let and = (i..<runEnd).first(where: { t[$0].lower == "and" }) {
             if let g = gazetteer.matches(t, at: i).first, i + g.length == and {
                 runEnd = and
-            } else if and > i, Self.companySuffixes.contains(t[and - 1].lower) || Self.companySuffixes.contains(String(t[and - 1].lower.dropLast())) {
+            } else if and > i, Self.companySuffixes.contains(t[and - 1]) || Self.companySuffixes.contains(String(t[and - 1].lower.dropLast())) {
                 runEnd = and
             }
         }
@@ -361,7 +361,7 @@ public struct EntityRecognizer: Sendable {
         // Place: the run followed by at most one lower-case modifier and a place cue. Not a run that
         // starts with a title: "Ambassador Philip Hall" is a person.
         if titleAt(t, i) == nil, let place = placeAfter(t, runStart: i, runEnd: runEnd) { return ([place], place.tokens.upperBound) }
-        if !gazetteerRun, Self.leadingPlaceCues.contains(t[i].lower), runEnd > i + 1 {
+        if !gazetteerRun, Self.leadingPlaceCues.contains(t[i]), runEnd > i + 1 {
             return ([EntitySpan(tokens: i..<runEnd, type: .place, label: text(t, i..<runEnd))], runEnd)
         }
         // Organization: a cue noun anywhere in the run, or a company suffix at its end (or before "of").
@@ -390,7 +390,7 @@ public struct EntityRecognizer: Sendable {
             if let g = gazetteerSpan(t, k) {
                 // "Western New Guinea": a country name continuing a capitalized name is part of that name.
                 let continuesName = k > i && t[k - 1].isCapitalized && g.type == .country
-                    && !Self.leadingFunctionWords.contains(t[k - 1].lower) && t[k - 1].lower != "the" && titleAt(t, k - 1) == nil
+                    && !Self.leadingFunctionWords.contains(t[k - 1]) && t[k - 1].lower != "the" && titleAt(t, k - 1) == nil
                     && gazetteerSpan(t, k - 1) == nil && !t[k - 1].isAllCaps
                 if !continuesName {
                     spans.append(g)
@@ -401,7 +401,7 @@ public struct EntityRecognizer: Sendable {
             if t[k].isAllCaps, t[k].text.count >= 2, t[k].text.count <= 8, t[k].kind == .word, !t[k].text.contains("."),
                k + 1 >= runEnd || !t[k + 1].isAllCaps, k + 1 >= t.count || t[k + 1].text != "$" {
                 // An acronym that opens a longer name is part of it: "BNP Paribas", "BTG Pactual".
-                if k + 1 < runEnd, t[k + 1].isCapitalized, !t[k + 1].isAllCaps, !Self.notNames.contains(t[k + 1].lower),
+                if k + 1 < runEnd, t[k + 1].isCapitalized, !t[k + 1].isAllCaps, !Self.notNames.contains(t[k + 1]),
                    titleAt(t, k + 1) == nil, gazetteerSpan(t, k + 1) == nil {
                     let e = nameEnd(t, k + 1)
                     if e > k + 1 {
@@ -420,24 +420,24 @@ public struct EntityRecognizer: Sendable {
                 k += 1
                 continue
             }
-            if Self.honorifics.contains(t[k].lower) { k += 1; continue }
-            if t[k].isCapitalized, !Self.notNames.contains(t[k].lower) {
+            if Self.honorifics.contains(t[k]) { k += 1; continue }
+            if t[k].isCapitalized, !Self.notNames.contains(t[k]) {
                 let e = nameEnd(t, k)
                 // "the ancient Nabataean city of Petra": a name before "city of" describes the city; no entity.
-                if e == runEnd, e + 1 < t.count, Self.settlementNouns.contains(t[e].lower), t[e + 1].lower == "of" {
+                if e == runEnd, e + 1 < t.count, Self.settlementNouns.contains(t[e]), t[e + 1].lower == "of" {
                     k = e
                     continue
                 }
                 // "the Independence Day parade": a name before an event noun names the event, not a place or person.
                 var f = e
-                while f < runEnd, Self.notNames.contains(t[f].lower) { f += 1 }  // "Independence Day"
-                if k == i, f == runEnd, f < t.count, !t[f].isCapitalized, Self.eventNouns.contains(t[f].lower) {
+                while f < runEnd, Self.notNames.contains(t[f]) { f += 1 }  // "Independence Day"
+                if k == i, f == runEnd, f < t.count, !t[f].isCapitalized, Self.eventNouns.contains(t[f]) {
                     k = f
                     continue
                 }
                 if e > k {
                     // "the city of Trujillo": a name after "city of" is a city.
-                    let city = k == i && i >= 2 && t[i - 1].lower == "of" && Self.settlementNouns.contains(t[i - 2].lower)
+                    let city = k == i && i >= 2 && t[i - 1].lower == "of" && Self.settlementNouns.contains(t[i - 2])
                     spans.append(EntitySpan(tokens: k..<e, type: city ? .city : .name, label: text(t, k..<e)))
                     k = e
                     continue
@@ -459,8 +459,8 @@ public struct EntityRecognizer: Sendable {
             if tok.text == "'", !tok.spaceBefore, j + 1 < t.count, t[j + 1].isCapitalized, t[j - 1].lower.hasSuffix("s") { j += 1; continue }
             if tok.text == "&", j + 1 < t.count, t[j + 1].isCapitalized { j += 1; continue }
             // "Forum on China–Africa Cooperation", "Conference on Disarmament": "on" inside a body's name.
-            if tok.lower == "on", j > start, j + 1 < t.count, t[j + 1].isCapitalized, Self.onTakingCues.contains(t[j - 1].lower) { j += 1; continue }
-            if Self.connectorsSet.contains(tok.lower), j > start, j + 1 < t.count {
+            if tok.lower == "on", j > start, j + 1 < t.count, t[j + 1].isCapitalized, Self.onTakingCues.contains(t[j - 1]) { j += 1; continue }
+            if Self.connectorsSet.contains(tok), j > start, j + 1 < t.count {
                 var k = j + 1
                 if t[k].lower == "the", k + 1 < t.count { k += 1 }
                 if t[k].isCapitalized { j = k; continue }
@@ -486,12 +486,12 @@ public struct EntityRecognizer: Sendable {
             return Self.matchPhrase(Self.placeCues, t, s)
         }
         if let len = lowerCue(at: runEnd) { return place(runEnd + len) }
-        if runEnd < t.count, t[runEnd].kind == .word, !t[runEnd].isCapitalized, !Self.functionWordsSet.contains(t[runEnd].lower),
+        if runEnd < t.count, t[runEnd].kind == .word, !t[runEnd].isCapitalized, !Self.functionWordsSet.contains(t[runEnd]),
            let len = lowerCue(at: runEnd + 1) {
             return place(runEnd + 1 + len)
         }
         // "the Palace of Serbia", "the Cathedral Church of St. Michael": a cue, "of" and a name.
-        if let cue = (runStart..<(runEnd - 1)).first(where: { Self.ofPlaceCues.contains(t[$0].lower) }), t[cue + 1].lower == "of",
+        if let cue = (runStart..<(runEnd - 1)).first(where: { Self.ofPlaceCues.contains(t[$0]) }), t[cue + 1].lower == "of",
            (runStart..<cue).allSatisfy({ t[$0].isCapitalized && gazetteerSpan(t, $0) == nil }) {
             return place(runEnd)
         }
@@ -514,17 +514,17 @@ public struct EntityRecognizer: Sendable {
         var k = start
         while k < runEnd {
             let lower = t[k].lower.hasSuffix(".") ? String(t[k].lower.dropLast()) : t[k].lower
-            if Self.companySuffixes.contains(t[k].lower) || Self.companySuffixes.contains(lower) {
-                let atEnd = k + 1 == runEnd || t[k + 1].lower == "of" || Self.companySuffixes.contains(t[k + 1].lower)
+            if Self.companySuffixes.contains(t[k]) || Self.companySuffixes.contains(lower) {
+                let atEnd = k + 1 == runEnd || t[k + 1].lower == "of" || Self.companySuffixes.contains(t[k + 1])
                     || Self.companySuffixes.contains(String(t[k + 1].lower.dropLast()))
                 if atEnd && k > start {
                     end = k + 1
                     // "Sdn. Bhd.": take the pair; then stop before "of <Country>".
-                    if k + 1 < runEnd, Self.companySuffixes.contains(String(t[k + 1].lower.dropLast())) || Self.companySuffixes.contains(t[k + 1].lower) { end = k + 2 }
+                    if k + 1 < runEnd, Self.companySuffixes.contains(String(t[k + 1].lower.dropLast())) || Self.companySuffixes.contains(t[k + 1]) { end = k + 2 }
                     return orgSpan(t, start..<end!, label: text(t, start..<end!), wikidata: nil)
                 }
             }
-            if Self.orgCues.contains(t[k].lower), t[k].isCapitalized { end = runEnd }
+            if Self.orgCues.contains(t[k]), t[k].isCapitalized { end = runEnd }
             k += 1
         }
         guard let e = end, e > start else { return nil }
@@ -536,7 +536,7 @@ public struct EntityRecognizer: Sendable {
     }
 
     func hasCue(_ t: [Token], _ s: Int, _ e: Int) -> Bool {
-        (s..<e).contains { Self.orgCues.contains(t[$0].lower) && t[$0].isCapitalized }
+        (s..<e).contains { Self.orgCues.contains(t[$0]) && t[$0].isCapitalized }
     }
 
     func orgSpan(_ t: [Token], _ r: Range<Int>, label: String, wikidata: String?) -> EntitySpan {
@@ -552,7 +552,7 @@ public struct EntityRecognizer: Sendable {
 
     func gazetteerSpan(_ t: [Token], _ i: Int) -> EntitySpan? {
         // "the Kingdom of Yugoslavia", "the Republic of Cuba": a state's form before its name is that state.
-        if t[i].isCapitalized, Self.stateForms.contains(t[i].lower), i + 2 < t.count, t[i + 1].lower == "of",
+        if t[i].isCapitalized, Self.stateForms.contains(t[i]), i + 2 < t.count, t[i + 1].lower == "of",
            let c = gazetteerSpan(t, i + 2), c.type == .country {
             return EntitySpan(tokens: i..<c.tokens.upperBound, type: .country, label: c.label, wikidata: c.wikidata, countryCode: c.countryCode)
         }
@@ -579,7 +579,7 @@ public struct EntityRecognizer: Sendable {
     func titleAt(_ t: [Token], _ i: Int) -> (span: EntitySpan, end: Int)? {
         // Titles by shape: a capitalized modifier before a known title ("First Secretary",
         // "Federal President", "Acting Foreign Minister").
-        if t[i].isCapitalized, Self.titleModifiers.contains(t[i].lower), i + 1 < t.count, t[i + 1].isCapitalized,
+        if t[i].isCapitalized, Self.titleModifiers.contains(t[i]), i + 1 < t.count, t[i + 1].isCapitalized,
            let inner = titleAt(t, i + 1), inner.span.tokens.lowerBound == i + 1,
            !(gazetteer.matches(t, at: i).contains { $0.length > 1 && $0.entries.contains { $0.kind == .position } }) {
             var span = inner.span
@@ -600,13 +600,13 @@ public struct EntityRecognizer: Sendable {
             // "of <Country>" after it ("president of Ecuador"), or a word that makes it a role before it
             // ("sworn in as president", "who became president", "X, chairman of ...").
             let k = i + 1 < t.count && t[i + 1].text == "," ? i + 2 : i + 1
-            let nameAfter = k < t.count && t[k].isCapitalized && !Self.notNames.contains(t[k].lower)
+            let nameAfter = k < t.count && t[k].isCapitalized && !Self.notNames.contains(t[k])
             let ofCountry = i + 2 < t.count && t[i + 1].lower == "of" && gazetteer.matches(t, at: i + 2).contains { $0.entries.contains { $0.kind == .country } }
             let prev = i > 0 ? t[i - 1].lower : ""
             let roleBefore = Self.lowercaseTitleCues.contains(prev) || (prev == "the" && i > 1 && t[i - 2].text == ",")
             // "the president flew to ...": the title as a subject, before its verb.
             let verbAfter = prev == "the" && i + 1 < t.count && !t[i + 1].isCapitalized
-                && (Self.subjectVerbs.contains(t[i + 1].lower) || (t[i + 1].lower.hasSuffix("ed") && t[i + 1].lower.count > 4))
+                && (Self.subjectVerbs.contains(t[i + 1]) || (t[i + 1].lower.hasSuffix("ed") && t[i + 1].lower.count > 4))
             guard nameAfter || ofCountry || roleBefore || verbAfter else { return nil }
         }
         var end = i + m.length
@@ -620,7 +620,7 @@ public struct EntityRecognizer: Sendable {
             while e < t.count {
                 let w = t[e].lower
                 if Self.portfolioWords.contains(w) { e += 1; last = e; continue }
-                if ["and", "the", "of", "for"].contains(w), e + 1 < t.count, Self.portfolioWords.contains(t[e + 1].lower) { e += 1; continue }
+                if ["and", "the", "of", "for"].contains(w), e + 1 < t.count, Self.portfolioWords.contains(t[e + 1]) { e += 1; continue }
                 break
             }
             if last > end + 1 {
@@ -630,9 +630,9 @@ public struct EntityRecognizer: Sendable {
         }
         // "Minister for Development Cooperation and Humanitarian Affairs": a capitalized portfolio
         // continues after "and".
-        if t[i].isCapitalized, end + 1 < t.count, t[end].lower == "and", Self.portfolioWords.contains(t[end - 1].lower) {
+        if t[i].isCapitalized, end + 1 < t.count, t[end].lower == "and", Self.portfolioWords.contains(t[end - 1]) {
             var e = end + 1
-            while e < t.count, t[e].isCapitalized, Self.portfolioWords.contains(t[e].lower) { e += 1 }
+            while e < t.count, t[e].isCapitalized, Self.portfolioWords.contains(t[e]) { e += 1 }
             if e > end + 1 {
                 end = e
                 label = Self.titleCase(text(t, i..<end))
@@ -696,21 +696,21 @@ public struct EntityRecognizer: Sendable {
             }
         }
         if i < t.count, t[i].text == "," { i += 1 }
-        while i < t.count, Self.honorifics.contains(t[i].lower) { i += 1 }
+        while i < t.count, Self.honorifics.contains(t[i]) { i += 1 }
         // "President dos Santos": a name may start with a lower-case particle.
-        if i + 1 < t.count, !t[i].isCapitalized, Self.leadingParticles.contains(t[i].lower), t[i + 1].isCapitalized,
-           !Self.notNames.contains(t[i + 1].lower), gazetteerSpan(t, i + 1) == nil {
+        if i + 1 < t.count, !t[i].isCapitalized, Self.leadingParticles.contains(t[i]), t[i + 1].isCapitalized,
+           !Self.notNames.contains(t[i + 1]), gazetteerSpan(t, i + 1) == nil {
             let e = nameEnd(t, i + 1)
             if e > i + 1 { return EntitySpan(tokens: i..<e, type: .person, label: text(t, i..<e)) }
         }
-        guard i < t.count, t[i].isCapitalized, !Self.notNames.contains(t[i].lower) else { return nil }
+        guard i < t.count, t[i].isCapitalized, !Self.notNames.contains(t[i]) else { return nil }
         if let g = gazetteerSpan(t, i), g.type != .organization || g.tokens.count > 1 { return nil }
         if titleAt(t, i) != nil { return nil }
         let e = nameEnd(t, i)
         guard e > i else { return nil }
         // "the General Cooperation Agreement": a capitalized run that goes on into a document's or event's name is no person.
-        if e < t.count, t[e].isCapitalized, Self.notNames.contains(t[e].lower), !Self.monthNames.contains(t[e].lower),
-           !Self.plainCapitalizedWords.contains(t[e].lower) {
+        if e < t.count, t[e].isCapitalized, Self.notNames.contains(t[e]), !Self.monthNames.contains(t[e]),
+           !Self.plainCapitalizedWords.contains(t[e]) {
             return nil
         }
         return EntitySpan(tokens: i..<e, type: .person, label: text(t, i..<e))
@@ -744,8 +744,8 @@ public struct EntityRecognizer: Sendable {
                 e += 1
                 continue
             }
-            if tok.isCapitalized, tok.kind == .word, !Self.notNames.contains(tok.lower) || (e > i && Self.particles.contains(tok.lower)) {
-                if e > i, !Self.particles.contains(t[e - 1].lower),
+            if tok.isCapitalized, tok.kind == .word, !Self.notNames.contains(tok) || (e > i && Self.particles.contains(tok)) {
+                if e > i, !Self.particles.contains(t[e - 1]),
                    gazetteerSpan(t, e).map({ $0.type == .country || $0.type == .demonym }) ?? false { break }
                 // A title word after an initial is a surname: "Charles D. B. King".
                 if e > i, let title = titleAt(t, e), !(title.end == e + 1 && Self.followsInitial(t, e)) { break }
@@ -753,7 +753,7 @@ public struct EntityRecognizer: Sendable {
                 words += 1
                 continue
             }
-            if e > i, Self.particles.contains(tok.lower), e + 1 < t.count, t[e + 1].isCapitalized || t[e + 1].text == "-" {
+            if e > i, Self.particles.contains(tok), e + 1 < t.count, t[e + 1].isCapitalized || t[e + 1].text == "-" {
                 e += 1
                 continue
             }
@@ -764,13 +764,13 @@ public struct EntityRecognizer: Sendable {
             }
             // A plural possessive inside a name: "the Leaders' Retreat", "Teachers' Pension Plan".
             if e > i, tok.text == "'", !tok.spaceBefore, t[e - 1].lower.hasSuffix("s"), e + 1 < t.count, t[e + 1].isCapitalized,
-               t[e + 1].kind == .word, !Self.notNames.contains(t[e + 1].lower) {
+               t[e + 1].kind == .word, !Self.notNames.contains(t[e + 1]) {
                 e += 1
                 continue
             }
             // Korean and other given names joined by a hyphen in lower case: "Roh Moo-hyun", "Kim Sung-soo".
             if e > i, tok.text == "-", !tok.spaceBefore, e + 1 < t.count, !t[e + 1].spaceBefore, t[e + 1].kind == .word,
-               t[e + 1].lower.count <= 5, !Self.hyphenSuffixes.contains(t[e + 1].lower), t[e - 1].isCapitalized {
+               t[e + 1].lower.count <= 5, !Self.hyphenSuffixes.contains(t[e + 1]), t[e - 1].isCapitalized {
                 e += 2
                 words += 1
                 continue

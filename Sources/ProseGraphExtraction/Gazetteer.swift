@@ -147,7 +147,7 @@ public final class Gazetteer: Sendable {
     /// Every phrase starting at token `i`, longest first, whose case rules the
     /// text satisfies: names need a capital first letter, acronyms the exact case.
     public func matches(_ tokens: [Token], at i: Int) -> [(length: Int, entries: [GazetteerEntry])] {
-        guard firstWords.mayContain(tokens[i].lower), let candidates = index[tokens[i].lower] else { return [] }
+        guard firstWords.mayContain(tokens[i].lower), let candidates = index[tokens[i]] else { return [] }
         var out: [(Int, [GazetteerEntry])] = []
         for c in candidates {
             let n = c.tokens.count

@@ -132,17 +132,19 @@ public struct WordTable: Sendable {
         return id
     }
     public func id(_ w: String) -> Int32 {
-        if sealed { return fast.index(of: w).map { order[Int($0)] } ?? -1 }
+        if sealed { return fast.index(of: w) ?? -1 }
         return ids[w] ?? -1
     }
-    /// After the last `intern`: the words by bytes (`WordIndex`), for `id(_:)`.
+    /// The id of the token's lower-cased text, by the hash the token carries.
+    func id(_ t: Token) -> Int32 {
+        if sealed { return fast.index(of: t) ?? -1 }
+        return ids[t.lower] ?? -1
+    }
+    /// After the last `intern`: the words by bytes (`WordIndex`, a word's position there is its id), for `id(_:)`.
     private var fast = WordIndex([String]())
     private var sealed = false
-    private var order: [Int32] = []
     mutating func seal() {
-        let words = ids.sorted { $0.value < $1.value }
-        fast = WordIndex(words.map(\.key))
-        order = words.map(\.value)
+        fast = WordIndex(ids.sorted { $0.value < $1.value }.map(\.key))
         sealed = true
     }
 }
@@ -165,7 +167,7 @@ func makeUnits(_ tokens: [Token], _ spans: [EntitySpan], ids table: WordTable?) 
     while i < tokens.count {
         while s < ordered.count, ordered[s].tokens.lowerBound < i { s += 1 }
         // An honorific before a name is part of nothing: "Ambassador to Norway, Dr. Nomsa N. Dube".
-        if EntityRecognizer.honorifics.contains(tokens[i].lower), s < ordered.count, ordered[s].tokens.lowerBound == i + 1,
+        if EntityRecognizer.honorifics.contains(tokens[i]), s < ordered.count, ordered[s].tokens.lowerBound == i + 1,
            ordered[s].type == .person || ordered[s].type == .name {
             i += 1
             continue
@@ -176,14 +178,14 @@ func makeUnits(_ tokens: [Token], _ spans: [EntitySpan], ids table: WordTable?) 
             if let table {
                 if span.type == .pronoun { id = table.id(span.label) }
                 // A capitalized first word the recognizer took for a name may be an ordinary word: "Sanctions were imposed".
-                else if units.isEmpty, span.type == .name, span.tokens.count == 1 { id = table.id(tokens[span.tokens.lowerBound].lower) }
+                else if units.isEmpty, span.type == .name, span.tokens.count == 1 { id = table.id(tokens[span.tokens.lowerBound]) }
             }
             units.append(Unit(tokens: span.tokens, word: nil, span: span, id: id))
             i = span.tokens.upperBound
             s += 1
         } else {
             let w = tokens[i].lower
-            units.append(Unit(tokens: i..<(i + 1), word: w, span: nil, id: table?.id(w) ?? -1, table: table, capitalized: tokens[i].isCapitalized))
+            units.append(Unit(tokens: i..<(i + 1), word: w, span: nil, id: table?.id(tokens[i]) ?? -1, table: table, capitalized: tokens[i].isCapitalized))
             i += 1
         }
     }

@@ -17,6 +17,8 @@ struct WordIndex: Sendable {
     private var lengths: [Int32] = []
     private var hashes: [UInt64] = []
     private var bytes: [UInt8] = []
+    /// Per entry: the key as a String, to confirm a token's hash.
+    private var keyStrings: [String] = []
     /// Per entry: the value it stands for (the word's position in `words`).
     private var values: [Int32] = []
     /// Every word, for non-ASCII queries (exact String semantics).
@@ -54,6 +56,7 @@ struct WordIndex: Sendable {
         lengths.append(Int32(key.count))
         hashes.append(h)
         bytes.append(contentsOf: key)
+        keyStrings.append(String(decoding: key, as: UTF8.self))
         values.append(value)
         var s = Int(truncatingIfNeeded: h) & mask
         while slots[s] != 0 { s = (s + 1) & mask }
@@ -61,10 +64,17 @@ struct WordIndex: Sendable {
     }
 
     @inline(__always)
-    static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func hash<S: Sequence>(_ b: S) -> UInt64 where S.Element == UInt8 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for c in b { h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01B3 }
         return h ^ (h >> 29)
+    }
+
+    /// The hash a token's lower-cased text is looked up by, or nil when that text is not ASCII
+    /// (computed once per token, by `Token`).
+    static func asciiHash(_ s: String) -> UInt64? {
+        for c in s.utf8 where c >= 0x80 { return nil }
+        return hash(s.utf8)
     }
 
     private func find(_ b: UnsafeBufferPointer<UInt8>, _ h: UInt64) -> Int32? {
@@ -78,6 +88,19 @@ struct WordIndex: Sendable {
                 for k in 0..<b.count where bytes[start + k] != b[k] { same = false; break }
                 if same { return values[e - 1] }
             }
+            s = (s + 1) & mask
+        }
+    }
+
+    /// The position of the token's lower-cased text, or nil; by the hash the token carries.
+    @inline(__always)
+    func index(of t: Token) -> Int32? {
+        guard let h = t.lowerHash else { return exact[t.lower] }
+        var s = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let e = Int(slots[s])
+            if e == 0 { return nil }
+            if hashes[e - 1] == h, keyStrings[e - 1] == t.lower { return values[e - 1] }
             s = (s + 1) & mask
         }
     }
@@ -110,6 +133,9 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
 
     @inline(__always)
     func contains(_ word: String) -> Bool { index.index(of: word) != nil }
+    /// Whether the token's lower-cased text is in the set.
+    @inline(__always)
+    func contains(_ t: Token) -> Bool { index.index(of: t) != nil }
 
     func union<S: Sequence>(_ other: S) -> WordSet where S.Element == String { WordSet(Array(words) + Array(other)) }
     func makeIterator() -> Set<String>.Iterator { words.makeIterator() }
@@ -139,6 +165,12 @@ struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
     @inline(__always)
     subscript(_ word: String) -> Value? {
         guard let i = index.index(of: word) else { return nil }
+        return values[Int(i)]
+    }
+    /// The value of the token's lower-cased text.
+    @inline(__always)
+    subscript(_ t: Token) -> Value? {
+        guard let i = index.index(of: t) else { return nil }
         return values[Int(i)]
     }
 }
