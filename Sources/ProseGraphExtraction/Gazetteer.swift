@@ -31,7 +31,7 @@ public struct GazetteerEntry: Hashable, Sendable {
 /// indexed by token sequence for longest-match lookups.
 public final class Gazetteer: Sendable {
     /// Phrases by their first token's lower-cased text; each list longest first.
-    private let index: WordMap<[(tokens: [String], entries: [GazetteerEntry])]>
+    private let index: WordMap<[(tokens: [String], hashes: [UInt64?], entries: [GazetteerEntry])]>
     private let firstWords: WordFilter
     public let countriesByCode: [String: GazetteerEntry]
     public let countriesByLabel: [String: GazetteerEntry]
@@ -136,7 +136,7 @@ public final class Gazetteer: Sendable {
         for k in index.keys {
             index[k]!.sort { $0.tokens.count != $1.tokens.count ? $0.tokens.count > $1.tokens.count : $0.tokens.joined(separator: " ") < $1.tokens.joined(separator: " ") }
         }
-        self.index = WordMap(index.map { ($0.key, $0.value) })
+        self.index = WordMap(index.map { ($0.key, $0.value.map { ($0.tokens, $0.tokens.map(WordIndex.asciiHash), $0.entries) }) })
         self.firstWords = WordFilter(index.keys)
         self.countriesByCode = byCode
         self.countriesByLabel = byLabel
@@ -153,7 +153,11 @@ public final class Gazetteer: Sendable {
             let n = c.tokens.count
             guard i + n <= tokens.count else { continue }
             var ok = true
-            for k in 1..<max(n, 1) where tokens[i + k].lower != c.tokens[k] { ok = false; break }
+            // Two ASCII words differ when their hashes do; otherwise the texts decide.
+            for k in 1..<max(n, 1) {
+                if let a = tokens[i + k].lowerHash, let b = c.hashes[k], a != b { ok = false; break }
+                if tokens[i + k].lower != c.tokens[k] { ok = false; break }
+            }
             guard ok else { continue }
             func applies(_ e: GazetteerEntry) -> Bool {
                 if let exact = e.exactTokens { return tokens[i..<(i + n)].map(\.text) == exact }

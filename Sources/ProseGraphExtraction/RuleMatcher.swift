@@ -454,6 +454,12 @@ public struct RuleIndex: Sendable {
     /// Per pattern, what a sentence must hold besides the anchor for the pattern to match:
     /// for each required element, the word ids or the span types (bits) it accepts.
     let required: [[Requirement]]
+    /// `required`, flat (one contiguous array, so a sentence's test of many patterns stays in cache):
+    /// pattern k's requirements are `flatRequired[requiredStart[k]..<requiredStart[k + 1]]`, each a
+    /// span mask, or (mask 0) the word ids `requiredWords[start..<end]`.
+    let flatRequired: [(mask: UInt32, start: Int32, end: Int32)]
+    let requiredStart: [Int32]
+    let requiredWords: [Int32]
 
     enum Requirement: Sendable {
         case anyWord([Int32])
@@ -519,6 +525,21 @@ public struct RuleIndex: Sendable {
                 }
             }
         }
+        var flat: [(mask: UInt32, start: Int32, end: Int32)] = [], starts: [Int32] = [0], words: [Int32] = []
+        for rs in required {
+            for r in rs {
+                switch r {
+                case .anyWord(let w):
+                    flat.append((0, Int32(words.count), Int32(words.count + w.count)))
+                    words.append(contentsOf: w)
+                case .anySpan(let m): flat.append((m, 0, 0))
+                }
+            }
+            starts.append(Int32(flat.count))
+        }
+        self.flatRequired = flat
+        self.requiredStart = starts
+        self.requiredWords = words
         self.table = table
         self.patterns = patterns
         self.byWord = byWord
@@ -548,10 +569,12 @@ public struct RuleIndex: Sendable {
         }
         func holds(_ id: Int32) -> Bool { ids[Int(id) >> 6] & (1 << UInt64(id & 63)) != 0 }
         func possible(_ k: Int) -> Bool {
-            for r in required[k] {
-                switch r {
-                case .anyWord(let w): if !w.contains(where: holds) { return false }
-                case .anySpan(let m): if m & spans == 0 { return false }
+            for r in Int(requiredStart[k])..<Int(requiredStart[k + 1]) {
+                let q = flatRequired[r]
+                if q.mask != 0 {
+                    if q.mask & spans == 0 { return false }
+                } else if !requiredWords[Int(q.start)..<Int(q.end)].contains(where: holds) {
+                    return false
                 }
             }
             return true
