@@ -345,37 +345,40 @@ public struct EntityRecognizer: Sendable {
         if t[i].lower == "the", i + 1 < t.count, t[i + 1].isCapitalized { i += 1 }
 
         var runEnd = capitalizedRunEnd(t, i)
+        // The gazetteer's phrases and the title at the run's start, looked up once for the tests below.
+        let namesAtStart = gazetteer.matches(t, at: i)
+        let titleAtStart = titleAt(t, i)
         // "Luxembourg and the European Union": two names joined by "and" are two runs.
         // So are "Stripe Inc. and Visa Inc.": a company suffix before "and" ends the first name.
         if let and = (i..<runEnd).first(where: { t[$0].lower == "and" }) {
-            if let g = gazetteer.matches(t, at: i).first, i + g.length == and {
+            if let g = namesAtStart.first, i + g.length == and {
                 runEnd = and
             } else if and > i, Self.companySuffixes.contains(t[and - 1]) || Self.companySuffixes.contains(String(t[and - 1].lower.dropLast())) {
                 runEnd = and
             }
         }
         // A gazetteer city or country that covers the run is no place named by its first word ("Port Moresby").
-        let gazetteerRun = gazetteer.matches(t, at: i).contains { m in
+        let gazetteerRun = namesAtStart.contains { m in
             i + m.length == runEnd && m.entries.contains { $0.kind == .city || $0.kind == .country }
         }
         // Place: the run followed by at most one lower-case modifier and a place cue. Not a run that
         // starts with a title: "Ambassador Philip Hall" is a person.
-        if titleAt(t, i) == nil, let place = placeAfter(t, runStart: i, runEnd: runEnd) { return ([place], place.tokens.upperBound) }
+        if titleAtStart == nil, let place = placeAfter(t, runStart: i, runEnd: runEnd) { return ([place], place.tokens.upperBound) }
         if !gazetteerRun, Self.leadingPlaceCues.contains(t[i]), runEnd > i + 1 {
             return ([EntitySpan(tokens: i..<runEnd, type: .place, label: text(t, i..<runEnd))], runEnd)
         }
         // Organization: a cue noun anywhere in the run, or a company suffix at its end (or before "of").
         // Not when the run starts with a title ("Minister of Science and Technology").
-        let coveredByName = gazetteer.matches(t, at: i).first.map { m in
+        let coveredByName = namesAtStart.first.map { m in
             i + m.length == runEnd && m.entries.contains { $0.kind == .country || $0.kind == .city }
         } ?? false
-        if titleAt(t, i) == nil, !coveredByName, let org = organization(t, i, runEnd) { return ([org], org.tokens.upperBound) }
+        if titleAtStart == nil, !coveredByName, let org = organization(t, i, runEnd) { return ([org], org.tokens.upperBound) }
 
         // Otherwise: gazetteer names, titles and names, left to right inside the run.
         var spans: [EntitySpan] = []
         var k = i
         while k < runEnd {
-            if let title = titleAt(t, k) {
+            if let title = k == i ? titleAtStart : titleAt(t, k) {
                 spans.append(title.span)
                 k = title.end
                 if let p = personAfterTitle(t, k) {

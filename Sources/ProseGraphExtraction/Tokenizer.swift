@@ -30,7 +30,15 @@ public struct Token: Hashable, Sendable {
     }
 
     public var isAllCaps: Bool {
-        text.unicodeScalars.count >= 2 && text.unicodeScalars.allSatisfy { $0.properties.isUppercase || $0 == "." || ("0"..."9").contains($0) }
+        // ASCII (most tokens), by bytes: upper case is A-Z there.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var upper = false
+            for c in text.utf8 {
+                if Tokenizer.isUpperASCII(c) { upper = true } else if c != 0x2E, !Tokenizer.isDigit(c) { return false }
+            }
+            return upper && text.utf8.count >= 2
+        }
+        return text.unicodeScalars.count >= 2 && text.unicodeScalars.allSatisfy { $0.properties.isUppercase || $0 == "." || ("0"..."9").contains($0) }
             && text.unicodeScalars.contains { $0.properties.isUppercase }
     }
 }

@@ -244,7 +244,12 @@ public struct KnowledgeGraph: Sendable {
     /// and fills a missing Wikidata id.
     @discardableResult
     public mutating func add(entity: Entity) -> EntityKey {
-        let key = entity.key
+        add(entity, key: entity.key)
+    }
+
+    /// `add(entity:)` with the entity's key already made (`entity.key`).
+    @discardableResult
+    private mutating func add(_ entity: Entity, key: EntityKey) -> EntityKey {
         if let old = entities[key] {
             if old.wikidata == nil, entity.wikidata != nil {
                 entities[key] = Entity(type: old.type, label: old.label, wikidata: entity.wikidata)
@@ -286,7 +291,7 @@ public struct KnowledgeGraph: Sendable {
     /// Merges another graph (for example one document's) into this one.
     public mutating func merge(_ other: KnowledgeGraph) {
         for d in other.documents.values { add(document: d) }
-        for e in other.entities.values { add(entity: e) }
+        for (key, e) in other.entities { add(e, key: key) }
         for (id, ms) in other.facts { add(id, ms) }
     }
 
