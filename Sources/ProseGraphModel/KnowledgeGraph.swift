@@ -265,8 +265,13 @@ public struct KnowledgeGraph: Sendable {
     }
 
     private mutating func add(_ id: FactIdentity, _ mentions: [Mention]) {
-        if facts[id] == nil { factsBySubject[id.subject, default: []].append(id) }
-        facts[id, default: []].append(contentsOf: mentions)
+        // One lookup of the identity for a fact already known (hashing it is most of the cost).
+        if let i = facts.index(forKey: id) {
+            facts.values[i].append(contentsOf: mentions)
+        } else {
+            facts[id] = mentions
+            factsBySubject[id.subject, default: []].append(id)
+        }
     }
 
     /// Keeps one mention per fact, sentence and date: where several rules state the same fact in the
@@ -292,6 +297,7 @@ public struct KnowledgeGraph: Sendable {
     public mutating func merge(_ other: KnowledgeGraph) {
         for d in other.documents.values { add(document: d) }
         for (key, e) in other.entities { add(e, key: key) }
+        facts.reserveCapacity(facts.count + other.facts.count)
         for (id, ms) in other.facts { add(id, ms) }
     }
 
