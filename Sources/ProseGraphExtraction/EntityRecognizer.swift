@@ -582,15 +582,16 @@ public struct EntityRecognizer: Sendable {
     func titleAt(_ t: [Token], _ i: Int) -> (span: EntitySpan, end: Int)? {
         // Titles by shape: a capitalized modifier before a known title ("First Secretary",
         // "Federal President", "Acting Foreign Minister").
+        let names = gazetteer.matches(t, at: i)
         if t[i].isCapitalized, Self.titleModifiers.contains(t[i]), i + 1 < t.count, t[i + 1].isCapitalized,
            let inner = titleAt(t, i + 1), inner.span.tokens.lowerBound == i + 1,
-           !(gazetteer.matches(t, at: i).contains { $0.length > 1 && $0.entries.contains { $0.kind == .position } }) {
+           !(names.contains { $0.length > 1 && $0.entries.contains { $0.kind == .position } }) {
             var span = inner.span
             span.tokens = i..<inner.end
             span.label = Self.titleCase(text(t, i..<inner.end))
             return (span, inner.end)
         }
-        guard let m = gazetteer.matches(t, at: i).first(where: { $0.entries.contains { $0.kind == .position } }) else {
+        guard let m = names.first(where: { $0.entries.contains { $0.kind == .position } }) else {
             return pluralTitleAt(t, i)
         }
         let entry = m.entries.first { $0.kind == .position }!
@@ -671,7 +672,7 @@ public struct EntityRecognizer: Sendable {
         guard t[i].isCapitalized else { return nil }
         for length in 1...3 where i + length <= t.count {
             let last = t[i + length - 1]
-            guard last.kind == .word, gazetteer.pluralPositionWords.contains(last.lower) else { continue }
+            guard last.kind == .word, gazetteer.pluralPositionIndex.contains(last) else { continue }
             var window = Array(t[i..<(i + length)])
             window[length - 1] = Token(range: last.range, text: String(last.text.dropLast()), lower: String(last.lower.dropLast()),
                                        kind: last.kind, spaceBefore: last.spaceBefore)

@@ -39,6 +39,8 @@ public final class Gazetteer: Sendable {
     public let maxLength: Int
     /// The last words of position titles in the plural ("presidents", "ministers"), lower case.
     public let pluralPositionWords: Set<String>
+    /// `pluralPositionWords`, for token lookups.
+    let pluralPositionIndex: WordSet
 
     public static let shared: Gazetteer = {
         do { return try Gazetteer(directory: resourceDirectory) } catch {
@@ -142,6 +144,7 @@ public final class Gazetteer: Sendable {
         self.countriesByLabel = byLabel
         self.maxLength = maxLength
         self.pluralPositionWords = Set(phrases.values.filter { $0.entries.contains { $0.kind == .position } }.compactMap { $0.tokens.last.map { $0 + "s" } })
+        self.pluralPositionIndex = WordSet(pluralPositionWords)
     }
 
     /// Every phrase starting at token `i`, longest first, whose case rules the
