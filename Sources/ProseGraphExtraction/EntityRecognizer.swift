@@ -230,6 +230,9 @@ public struct EntityRecognizer: Sendable {
     /// "the two leaders" and the like: stand for the people named just before.
     /// The first words of the group phrases (a quick test before the phrases are tried).
     static let groupStarts = WordFilter((partyGroups + personGroups).map { $0[0] })
+    static let partyGroupPhrases = PhraseSet(partyGroups)
+    static let personGroupPhrases = PhraseSet(personGroups)
+    static let placeCuePhrases = PhraseSet(placeCues)
     static let personGroups: [[String]] = [
         ["the", "two", "leaders"], ["both", "leaders"], ["the", "two", "men"], ["both", "men"], ["the", "two", "women"],
         ["the", "two", "presidents"], ["both", "presidents"], ["the", "two", "ministers"], ["the", "two", "foreign", "ministers"],
@@ -248,13 +251,13 @@ public struct EntityRecognizer: Sendable {
         while i < n {
             // Dates are found by the DateNormalizer; groups and pronouns first.
             let groupStart = Self.groupStarts.mayContain(t[i].lower)
-            if groupStart, let g = Self.matchPhrase(Self.partyGroups, t, i) {
+            if groupStart, let g = Self.matchPhrase(Self.partyGroupPhrases, t, i) {
                 let count = t[i..<(i + g)].compactMap { Self.groupCounts[$0] }.first ?? 2
                 spans.append(EntitySpan(tokens: i..<(i + g), type: .group, label: "the \(count) countries", role: String(count)))
                 i += g
                 continue
             }
-            if groupStart, let g = Self.matchPhrase(Self.personGroups, t, i) {
+            if groupStart, let g = Self.matchPhrase(Self.personGroupPhrases, t, i) {
                 let count = t[i..<(i + g)].compactMap { Self.groupCounts[$0] }.first ?? 2
                 spans.append(EntitySpan(tokens: i..<(i + g), type: .group, label: "the \(count) people", role: "person:\(count)"))
                 i += g
@@ -486,7 +489,7 @@ public struct EntityRecognizer: Sendable {
         func place(_ end: Int) -> EntitySpan { EntitySpan(tokens: runStart..<end, type: .place, label: text(t, runStart..<end)) }
         func lowerCue(at s: Int) -> Int? {
             guard s < t.count, !t[s].isCapitalized else { return nil }
-            return Self.matchPhrase(Self.placeCues, t, s)
+            return Self.matchPhrase(Self.placeCuePhrases, t, s)
         }
         if let len = lowerCue(at: runEnd) { return place(runEnd + len) }
         if runEnd < t.count, t[runEnd].kind == .word, !t[runEnd].isCapitalized, !Self.functionWordsSet.contains(t[runEnd]),
@@ -499,7 +502,7 @@ public struct EntityRecognizer: Sendable {
             return place(runEnd)
         }
         for cueStart in (runStart + 1)..<runEnd where t[cueStart].isCapitalized {
-            if let len = Self.matchPhrase(Self.placeCues, t, cueStart), cueStart + len == runEnd { return place(runEnd) }
+            if let len = Self.matchPhrase(Self.placeCuePhrases, t, cueStart), cueStart + len == runEnd { return place(runEnd) }
         }
         return nil
     }
@@ -786,15 +789,7 @@ public struct EntityRecognizer: Sendable {
 
     // MARK: Helpers
 
-    static func matchPhrase(_ phrases: [[String]], _ t: [Token], _ i: Int) -> Int? {
-        var best: Int? = nil
-        for p in phrases where i + p.count <= t.count {
-            var ok = true
-            for (k, w) in p.enumerated() where t[i + k].lower != w { ok = false; break }
-            if ok, p.count > (best ?? 0) { best = p.count }
-        }
-        return best
-    }
+    static func matchPhrase(_ phrases: PhraseSet, _ t: [Token], _ i: Int) -> Int? { phrases.longestMatch(t, i) }
 
     /// The tokens' text as written, with the original spacing collapsed to single spaces.
     func text(_ t: [Token], _ r: Range<Int>) -> String {

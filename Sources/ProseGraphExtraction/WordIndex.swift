@@ -174,3 +174,30 @@ struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
         return values[Int(i)]
     }
 }
+
+/// Phrases of lower-case words, matched against tokens: each word's `WordIndex` hash is kept,
+/// so a token whose hash differs is passed over without comparing texts.
+struct PhraseSet: Sendable {
+    let phrases: [[String]]
+    private let hashes: [[UInt64?]]
+
+    init(_ phrases: [[String]]) {
+        self.phrases = phrases
+        self.hashes = phrases.map { $0.map(WordIndex.asciiHash) }
+    }
+
+    /// The length of the longest phrase that the tokens from `i` spell, or nil.
+    func longestMatch(_ t: [Token], _ i: Int) -> Int? {
+        var best: Int? = nil
+        for (p, phrase) in phrases.enumerated() where i + phrase.count <= t.count {
+            var ok = true
+            for (k, w) in phrase.enumerated() {
+                // Two ASCII words differ when their hashes do; otherwise the texts decide.
+                if let a = t[i + k].lowerHash, let b = hashes[p][k], a != b { ok = false; break }
+                if t[i + k].lower != w { ok = false; break }
+            }
+            if ok, phrase.count > (best ?? 0) { best = phrase.count }
+        }
+        return best
+    }
+}
