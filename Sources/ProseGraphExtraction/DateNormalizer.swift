@@ -108,7 +108,7 @@ public struct DateNormalizer: Sendable {
         }
         if w(i) == "that", w(i + 1) == "month" { return (c.month == nil ? c : FactDate(year: c.year, month: c.month), i + 2) }
         // "two days later", "a month later", "three years later"
-        if let a = w(i), let k = Self.numberWords[a] ?? (t[i].kind == .number && a.count <= 2 ? Int(a) : nil), let unit = w(i + 1), w(i + 2) == "later" {
+        if let a = w(i), let k = Self.numberWords[t[i]] ?? (t[i].kind == .number && a.count <= 2 ? Int(a) : nil), let unit = w(i + 1), w(i + 2) == "later" {
             switch unit {
             case "day", "days": return (c.adding(days: k), i + 3)
             case "week", "weeks": return (c.adding(days: 7 * k), i + 3)
@@ -118,7 +118,7 @@ public struct DateNormalizer: Sendable {
             }
         }
         // A weekday after "on" or at the start of a sentence: the first such day on or after the last date.
-        if let a = w(i), let wd = Self.weekdays[a], t[i].isCapitalized, c.day != nil, i == 0 || Self.weekdayCues.contains(t[i - 1]) {
+        if let wd = Self.weekdays[t[i]], t[i].isCapitalized, c.day != nil, i == 0 || Self.weekdayCues.contains(t[i - 1]) {
             return (c.next(weekday: wd), i + 1)
         }
         return nil
@@ -153,7 +153,7 @@ public struct DateNormalizer: Sendable {
     func match(_ t: [Token], _ i: Int, _ context: Int?) -> (FactDate?, Int)? {
         // Every date starts with a digit, a capitalized month or (with a context) a relative-year word.
         let first = t[i].lower.utf8.first ?? 0
-        guard (first >= 0x30 && first <= 0x39) || (t[i].isCapitalized && Self.monthFilter.mayContain(t[i].lower) && Self.months[t[i].lower] != nil)
+        guard (first >= 0x30 && first <= 0x39) || (t[i].isCapitalized && Self.monthFilter.mayContain(t[i].lower) && Self.months[t[i]] != nil)
             || (context != nil && Self.relativeYearStarters.contains(t[i])) else { return nil }
         let n = t.count
         func tok(_ k: Int) -> Token? { k < n ? t[k] : nil }
