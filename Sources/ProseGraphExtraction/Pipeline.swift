@@ -848,7 +848,7 @@ public struct Pipeline: Sendable {
     /// and whose destination the text leaves implicit is accredited to the other party.
     func inferEnvoys(_ graph: inout KnowledgeGraph, parties: [Entity], envoys: [EntityKey: FactDate?]) {
         guard parties.count == 2, !envoys.isEmpty else { return }
-        let facts = graph.sortedFacts
+        let facts = graph.sortedFacts(of: ["holdsPosition", "envoyTo", "nationality"])
         for f in facts where f.predicate == "holdsPosition" {
             guard let date = envoys[f.subject] else { continue }
             if facts.contains(where: { $0.subject == f.subject && $0.predicate == "envoyTo" }) { continue }

@@ -305,8 +305,13 @@ public struct KnowledgeGraph: Sendable {
     public var sortedEntities: [Entity] { entities.keys.sorted().map { entities[$0]! } }
 
     /// Facts sorted by identity; each fact's mentions are unique and sorted.
-    public var sortedFacts: [Fact] {
-        facts.keys.sorted().map { id in
+    public var sortedFacts: [Fact] { sorted(facts.keys) }
+
+    /// `sortedFacts` with only the facts of these predicates (the others' mentions are not sorted).
+    public func sortedFacts(of predicates: Set<String>) -> [Fact] { sorted(facts.keys.filter { predicates.contains($0.predicate) }) }
+
+    private func sorted(_ ids: some Sequence<FactIdentity>) -> [Fact] {
+        ids.sorted().map { id in
             let ms = Array(Set(facts[id]!)).sorted(by: Mention.order)
             return Fact(subject: id.subject, predicate: id.predicate, object: id.object, mentions: ms)
         }
