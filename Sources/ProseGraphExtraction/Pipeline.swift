@@ -23,7 +23,7 @@ public struct Pipeline: Sendable {
     static let relativeWords: Set<String> = ["which", "who", "whose", "whom", "where"]
     static let clauseSubjectTypes: Set<SpanType> = [.person, .name, .country, .pronoun, .group, .organization]
     static let symmetric: Set<String> = ["metWith", "establishedRelationsWith", "twinnedWith", "signedAgreementWith"]
-    static let speechCues: Set<String> = [
+    static let speechCues: WordSet = [
         "said", "says", "stated", "states", "called", "calling", "calls", "urged", "urging", "demanded", "wished",
         "hoped", "proposed", "suggested", "argued", "claimed", "insisted", "warned", "believes", "believed",
     ]
