@@ -10,7 +10,7 @@ import ProseGraphModel
 public struct DateNormalizer: Sendable {
     public init() {}
 
-    static let months: [String: Int] = [
+    static let months: WordMap<Int> = [
         "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
         "september": 9, "october": 10, "november": 11, "december": 12,
         "jan.": 1, "feb.": 2, "mar.": 3, "apr.": 4, "jun.": 6, "jul.": 7, "aug.": 8, "sep.": 9, "sept.": 9,
@@ -69,27 +69,27 @@ public struct DateNormalizer: Sendable {
     }
 
     /// Words after which a month alone is a date in the year of the story ("flew to Kigali in April").
-    static let monthAloneCues: Set<String> = ["in", "early", "late", "mid", "by", "until", "since"]
+    static let monthAloneCues: WordSet = ["in", "early", "late", "mid", "by", "until", "since"]
 
-    static let numberWords: [String: Int] = [
+    static let numberWords: WordMap<Int> = [
         "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     ]
-    static let weekdays: [String: Int] = ["sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6]
+    static let weekdays: WordMap<Int> = ["sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6]
 
     /// Days and months relative to the last date seen, at the granularity that date allows:
     /// "the next day", "the following day", "two days later", "later that month", "the
     /// following month", "a month later", "three months later", "two years later", and a
     /// weekday ("on Sunday": the first such day on or after the last date).
     /// The words a relative date can start with (a quick test before the phrases are tried).
-    static let relativeStarters: Set<String> = Set(numberWords.keys).union(weekdays.keys).union(["the", "later", "earlier", "that"])
+    static let relativeStarters = WordSet(Set(numberWords.keys).union(weekdays.keys).union(["the", "later", "earlier", "that"]))
     static let relativeStarterFilter = WordFilter(relativeStarters)
-    static let nextWords: Set<String> = ["next", "following"]
-    static let dayParts: Set<String> = ["day", "morning", "evening", "afternoon", "night"]
-    static let previousWords: Set<String> = ["previous", "preceding"]
-    static let weekdayCues: Set<String> = ["on", "by", "until", "since", "last"]
+    static let nextWords: WordSet = ["next", "following"]
+    static let dayParts: WordSet = ["day", "morning", "evening", "afternoon", "night"]
+    static let previousWords: WordSet = ["previous", "preceding"]
+    static let weekdayCues: WordSet = ["on", "by", "until", "since", "last"]
 
     func relative(_ t: [Token], _ i: Int, _ context: FactDate?) -> (FactDate?, Int)? {
-        guard let c = context, t[i].kind == .number || (Self.relativeStarterFilter.mayContain(t[i].lower) && Self.relativeStarters.contains(t[i].lower)) else { return nil }
+        guard let c = context, t[i].kind == .number || (Self.relativeStarterFilter.mayContain(t[i].lower) && Self.relativeStarters.contains(t[i])) else { return nil }
         let n = t.count
         func w(_ k: Int) -> String? { k < n ? t[k].lower : nil }
         // "the next day", "the following day/morning/evening", "the day after"
@@ -118,7 +118,7 @@ public struct DateNormalizer: Sendable {
         // "that December", "later that December": the month in the year of the last date.
         if w(i) == "that", i + 1 < n, let m = month(t[i + 1]), t[i + 1].isCapitalized { return (FactDate(year: c.year, month: m), i + 2) }
         // "two days later", "a month later", "three years later"
-        if let a = w(i), let k = Self.numberWords[a] ?? (t[i].kind == .number && a.count <= 2 ? Int(a) : nil), let unit = w(i + 1), w(i + 2) == "later" {
+        if let a = w(i), let k = Self.numberWords[t[i]] ?? (t[i].kind == .number && a.count <= 2 ? Int(a) : nil), let unit = w(i + 1), w(i + 2) == "later" {
             switch unit {
             case "day", "days": return (c.adding(days: k), i + 3)
             case "week", "weeks": return (c.adding(days: 7 * k), i + 3)
@@ -128,21 +128,21 @@ public struct DateNormalizer: Sendable {
             }
         }
         // A weekday after "on" or at the start of a sentence: the first such day on or after the last date.
-        if let a = w(i), let wd = Self.weekdays[a], t[i].isCapitalized, c.day != nil, i == 0 || Self.weekdayCues.contains(t[i - 1].lower) {
+        if let wd = Self.weekdays[t[i]], t[i].isCapitalized, c.day != nil, i == 0 || Self.weekdayCues.contains(t[i - 1]) {
             return (c.next(weekday: wd), i + 1)
         }
         return nil
     }
 
     func month(_ t: Token) -> Int? {
-        guard let m = Self.months[t.lower] else { return nil }
+        guard let m = Self.months[t] else { return nil }
         // "may" is a verb unless capitalized.
         if t.lower == "may", !t.isCapitalized { return nil }
         // Abbreviations only with their period or capitalized.
         return t.isCapitalized ? m : nil
     }
 
-    static let relativeYearStarters: Set<String> = ["the", "a", "later", "earlier", "that"]
+    static let relativeYearStarters: WordSet = ["the", "a", "later", "earlier", "that"]
     static let monthFilter = WordFilter(months.keys)
 
     func day(_ t: Token) -> Int? {
@@ -163,8 +163,8 @@ public struct DateNormalizer: Sendable {
     func match(_ t: [Token], _ i: Int, _ context: Int?) -> (FactDate?, Int)? {
         // Every date starts with a digit, a capitalized month or (with a context) a relative-year word.
         let first = t[i].lower.utf8.first ?? 0
-        guard (first >= 0x30 && first <= 0x39) || (t[i].isCapitalized && Self.monthFilter.mayContain(t[i].lower) && Self.months[t[i].lower] != nil)
-            || (context != nil && Self.relativeYearStarters.contains(t[i].lower)) else { return nil }
+        guard (first >= 0x30 && first <= 0x39) || (t[i].isCapitalized && Self.monthFilter.mayContain(t[i].lower) && Self.months[t[i]] != nil)
+            || (context != nil && Self.relativeYearStarters.contains(t[i])) else { return nil }
         let n = t.count
         func tok(_ k: Int) -> Token? { k < n ? t[k] : nil }
         func isDash(_ k: Int) -> Bool { guard let x = tok(k) else { return false }; return x.text == "–" || x.text == "-" || x.text == "—" || x.lower == "to" }
@@ -201,7 +201,7 @@ public struct DateNormalizer: Sendable {
             if let y = tok(i + 1).flatMap(year) { return (FactDate(year: y, month: m), i + 2) }
             if isDash(i + 1), tok(i + 2).flatMap(month) != nil, let y = tok(i + 3).flatMap(year) { return (FactDate(year: y, month: m), i + 4) }
             // "Al-Khulaifi flew to Kigali in April": a month alone after "in" takes the year of the nearest date before it.
-            if let c = context, i > 0, Self.monthAloneCues.contains(t[i - 1].lower), tok(i + 1)?.kind != .number {
+            if let c = context, i > 0, Self.monthAloneCues.contains(t[i - 1]), tok(i + 1)?.kind != .number {
                 return (FactDate(year: c, month: m), i + 1)
             }
             return nil

@@ -38,11 +38,11 @@ public struct EntityRecognizer: Sendable {
 
     // MARK: Word lists
 
-    static let connectorsSet: Set<String> = ["of", "for", "and", "to", "de", "du", "des", "la", "le", "van", "von", "the", "der", "al", "el", "bin"]
-    static let functionWordsSet: Set<String> = ["and", "or", "of", "the", "in", "to", "for", "with", "at", "on", "by", "from"]
-    static let lowercaseOKSet: Set<String> = ["minister", "envoy", "consul", "head-of-state", "head-of-government", "royal", "official"]
-    static let smallSet: Set<String> = ["of", "for", "and", "the", "to", "in", "on", "at", "a"]
-    static let extendableSet: Set<String> = ["minister", "secretary", "deputy minister", "minister of state", "commissioner",
+    static let connectorsSet: WordSet = ["of", "for", "and", "to", "de", "du", "des", "la", "le", "van", "von", "the", "der", "al", "el", "bin"]
+    static let functionWordsSet: WordSet = ["and", "or", "of", "the", "in", "to", "for", "with", "at", "on", "by", "from"]
+    static let lowercaseOKSet: WordSet = ["minister", "envoy", "consul", "head-of-state", "head-of-government", "royal", "official"]
+    static let smallSet: WordSet = ["of", "for", "and", "the", "to", "in", "on", "at", "a"]
+    static let extendableSet: WordSet = ["minister", "secretary", "deputy minister", "minister of state", "commissioner",
                                        "state secretary", "deputy secretary", "undersecretary", "under-secretary"]
 
     /// Words of rank that are also parts of names: "Hassan Sheikh Mohamud".
@@ -52,7 +52,7 @@ public struct EntityRecognizer: Sendable {
     static let namedThings: Set<String> = ["Order", "Treaty", "Prize", "Medal", "Award", "Decoration", "Convention", "Protocol", "Declaration", "Charter"]
 
     /// Nouns that make a capitalized run an organization.
-    static let orgCues: Set<String> = [
+    static let orgCues: WordSet = [
         "ministry", "university", "authority", "coalition", "council", "committee", "association", "agency",
         "bank", "institute", "foundation", "party", "federation", "organisation", "organization", "union",
         "league", "fund", "commission", "parliament", "assembly", "court", "airlines", "airways", "society",
@@ -68,7 +68,7 @@ public struct EntityRecognizer: Sendable {
     /// Cue nouns that take "of <place>" as part of the name ("University of Nairobi",
     /// "Ministry of Foreign Affairs"); after other cues, "of <Country>" ends the name
     /// ("Aavishkaar Capital of India" is Aavishkaar Capital, based in India).
-    static let ofTakingCues: Set<String> = [
+    static let ofTakingCues: WordSet = [
         "ministry", "university", "authority", "council", "committee", "association", "agency", "bank", "institute",
         "foundation", "party", "federation", "organisation", "organization", "union", "league", "commission",
         "parliament", "assembly", "court", "society", "movement", "front", "alliance", "chamber", "department",
@@ -78,7 +78,7 @@ public struct EntityRecognizer: Sendable {
     ]
 
     /// Company suffixes: the name ends there, so "X NV of Belgium" is X NV, based in Belgium.
-    static let companySuffixes: Set<String> = [
+    static let companySuffixes: WordSet = [
         "technologies", "technology", "capital", "partners", "ventures", "energy", "systems", "solutions", "foods",
         "motors", "industries", "plan", "trust", "airlines", "airways", "mining", "telecom", "pharmaceuticals",
         "investments", "insurance", "logistics", "shipping", "petroleum", "power", "asa", "se", "spa", "oyj",
@@ -102,36 +102,36 @@ public struct EntityRecognizer: Sendable {
     static let placeCueWords: Set<String> = Set(placeCues.filter { $0.count == 1 }.map { $0[0] })
 
     /// Event nouns a name may describe: "the Independence Day parade", "the Victory Day celebrations".
-    static let eventNouns: Set<String> = [
+    static let eventNouns: WordSet = [
         "parade", "parades", "celebration", "celebrations", "ceremony", "ceremonies", "festival", "festivities", "commemoration",
         "commemorations", "summit", "conference", "forum", "games", "exhibition", "expo", "dinner", "banquet", "lecture", "match",
         "service", "mass", "reception", "anniversary", "rally", "march", "holiday", "holidays", "address", "speech",
     ]
 
     /// Nouns for a settlement named after "of": "the city of Trujillo", "the town of Marburg".
-    static let settlementNouns: Set<String> = ["city", "town", "village", "township", "municipality"]
+    static let settlementNouns: WordSet = ["city", "town", "village", "township", "municipality"]
 
     /// Place cues that name a place with "of" after them: "the Palace of Serbia", "the Church of Saint Sava".
-    static let ofPlaceCues: Set<String> = [
+    static let ofPlaceCues: WordSet = [
         "palace", "church", "cathedral", "mosque", "temple", "monastery", "museum", "castle", "basilica", "shrine",
         "mausoleum", "fortress", "tomb",
     ]
 
     /// Place cues that come before the name: "Avenue Louise", "Mount Kenya".
     /// Capitalized function words that start sentences, not names: "In 2006 Essensium NV".
-    static let leadingFunctionWords: Set<String> = [
+    static let leadingFunctionWords: WordSet = [
         "in", "on", "at", "by", "during", "after", "before", "since", "following", "however", "this", "these",
         "those", "that", "there", "as", "when", "while", "although", "also", "later", "then", "from", "until",
         "today", "according", "despite", "with", "throughout", "over", "between", "among", "under", "upon",
         "within", "once", "additionally", "moreover", "meanwhile", "furthermore", "both", "each", "many", "some",
     ]
 
-    static let monthNames: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    static let monthNames: WordSet = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 
-    static let leadingPlaceCues: Set<String> = ["avenue", "rue", "boulevard", "mount", "lake", "port", "fort", "camp", "casa", "palacio", "palazzo", "plaza", "piazza", "praça"]
+    static let leadingPlaceCues: WordSet = ["avenue", "rue", "boulevard", "mount", "lake", "port", "fort", "camp", "casa", "palacio", "palazzo", "plaza", "piazza", "praça"]
 
     /// Words of a ministerial portfolio, which extend "Minister of ..." and "Secretary of ...".
-    static let portfolioWords: Set<String> = [
+    static let portfolioWords: WordSet = [
         "foreign", "affairs", "trade", "industry", "international", "defence", "defense", "finance", "economy",
         "economic", "interior", "home", "justice", "health", "education", "culture", "tourism", "agriculture",
         "energy", "environment", "transport", "labour", "labor", "armed", "forces", "state", "commerce",
@@ -148,37 +148,37 @@ public struct EntityRecognizer: Sendable {
     ]
 
     /// Capitalized nouns of bodies that take "on" inside their name.
-    static let onTakingCues: Set<String> = ["forum", "conference", "commission", "committee", "council", "convention", "treaty", "agreement", "summit", "dialogue", "organization", "organisation"]
+    static let onTakingCues: WordSet = ["forum", "conference", "commission", "committee", "council", "convention", "treaty", "agreement", "summit", "dialogue", "organization", "organisation"]
 
     /// Lower-case words after a hyphen that make an adjective of a name, not part of it ("Seoul-based").
-    static let hyphenSuffixes: Set<String> = ["based", "led", "born", "owned", "run", "backed", "era", "style", "made", "held", "era", "type", "class", "level", "wide", "bound", "free"]
+    static let hyphenSuffixes: WordSet = ["based", "led", "born", "owned", "run", "backed", "era", "style", "made", "held", "era", "type", "class", "level", "wide", "bound", "free"]
 
     /// The particles that may start a name in lower case after a title ("President dos Santos").
-    static let leadingParticles: Set<String> = ["dos", "da", "de", "do", "das", "van", "von", "di", "du", "al", "el"]
+    static let leadingParticles: WordSet = ["dos", "da", "de", "do", "das", "van", "von", "di", "du", "al", "el"]
 
     /// Capitalized words after a name that do not make it part of a document's or event's name.
-    static let plainCapitalizedWords: Set<String> = functionWordsSet.union(["a", "an", "but", "he", "she", "it", "they", "his", "her"])
+    static let plainCapitalizedWords: WordSet = functionWordsSet.union(["a", "an", "but", "he", "she", "it", "they", "his", "her"])
 
-    static let regnalNumbers: Set<String> = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+    static let regnalNumbers: WordSet = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
     /// Honorifics dropped from names ("Dr. Willy K. Bett" is Willy K. Bett).
-    static let honorifics: Set<String> = ["dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "prof.", "sir", "dame", "h.e.", "hon.", "lord", "lady", "majesty", "excellency", "highness", "holiness"]
+    static let honorifics: WordSet = ["dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "prof.", "sir", "dame", "h.e.", "hon.", "lord", "lady", "majesty", "excellency", "highness", "holiness"]
 
     /// Name particles allowed inside a person's name.
-    static let particles: Set<String> = [
+    static let particles: WordSet = [
         "de", "van", "von", "der", "den", "da", "dos", "das", "do", "bin", "binti", "al", "el", "ibn", "le", "la",
         "du", "di", "del", "della", "ter", "ten", "y", "abu", "bint", "ben", "e", "arap",
     ]
 
     /// Capitalized words that never belong to a name.
     /// Currency codes written before amounts.
-    static let currencyCodes: Set<String> = [
+    static let currencyCodes: WordSet = [
         "RM", "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "RMB", "INR", "ZAR", "NZD", "AUD", "CAD", "SGD", "MYR", "KES",
         "TZS", "NGN", "EGP", "SAR", "AED", "QAR", "TRY", "RUB", "BRL", "MXN", "IDR", "THB", "VND", "PKR", "LKR", "BDT",
         "DKK", "NOK", "SEK", "PLN", "CZK", "HUF", "KRW", "PHP", "CLP", "ARS", "COP", "PEN", "UAH", "KZT", "ETB", "GHS",
     ]
 
-    static let notNames: Set<String> = [
+    static let notNames: WordSet = [
         "the", "a", "an", "in", "on", "at", "by", "for", "of", "to", "from", "with", "during", "after", "before",
         "since", "following", "however", "it", "he", "she", "they", "this", "these", "those", "that", "there",
         "his", "her", "their", "its", "as", "when", "while", "although", "both", "also", "later", "then",
@@ -202,7 +202,7 @@ public struct EntityRecognizer: Sendable {
 
     /// Subject pronouns; possessives ("its embassy") stay plain words for the rules.
     /// Word rules still match them by their text ("closed its embassy").
-    static let pronouns: [String: String] = [
+    static let pronouns: WordMap<String> = [
         "he": "person", "she": "person", "his": "person", "her": "person", "it": "thing", "its": "thing",
     ]
 
@@ -210,26 +210,26 @@ public struct EntityRecognizer: Sendable {
     static let afterObjectPronoun: Set<String> = [",", ".", ";", "at", "in", "on", "to", "with", "for", "and", "during", "as", "by", "from", "there", "again", "later", "warmly", "the", "a", "an", "that", "this", "twice", "once"]
 
     /// Nouns that, after "the" or "that", stand for the last country or organization named.
-    static let descriptions: [String: String] = [
+    static let descriptions: WordMap<String> = [
         "country": "country", "kingdom": "country", "republic": "country", "emirate": "country", "archipelago": "country",
         "sultanate": "country", "principality": "country",
         "organisation": "organization", "organization": "organization", "bloc": "organization", "alliance": "organization",
     ]
 
     /// A state's form before "of <Country>": "the Kingdom of Yugoslavia".
-    static let stateForms: Set<String> = ["kingdom", "republic", "state", "emirate", "sultanate", "principality", "commonwealth", "federation", "union"]
+    static let stateForms: WordSet = ["kingdom", "republic", "state", "emirate", "sultanate", "principality", "commonwealth", "federation", "union"]
 
     /// Verbs after which "both" alone is the two parties: "both belong to", "both joined".
-    static let bothVerbs: Set<String> = ["belong", "belonged", "are", "were", "joined", "signed", "have", "had", "became", "remain", "remained", "maintain", "maintained", "ratified", "participate", "participated"]
+    static let bothVerbs: WordSet = ["belong", "belonged", "are", "were", "joined", "signed", "have", "had", "became", "remain", "remained", "maintain", "maintained", "ratified", "participate", "participated"]
 
     /// Forms of address after "His"/"Her": "His Majesty", "Her Royal Highness", "His Excellency".
-    static let addressForms: Set<String> = ["majesty", "excellency", "holiness", "highness", "royal", "imperial", "beatitude", "eminence"]
+    static let addressForms: WordSet = ["majesty", "excellency", "holiness", "highness", "royal", "imperial", "beatitude", "eminence"]
 
     /// Nouns that, after "the new", stand for a country just named ("recognised the new state").
-    static let newStateNouns: Set<String> = ["state", "republic", "country", "nation", "kingdom"]
+    static let newStateNouns: WordSet = ["state", "republic", "country", "nation", "kingdom"]
 
     /// "the two countries" and the like: stand for the article's two parties.
-    static let groupCounts: [String: Int] = ["two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2]
+    static let groupCounts: WordMap<Int> = ["two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2]
 
     static let partyGroups: [[String]] = [
         ["the", "three", "countries"], ["the", "four", "countries"], ["the", "five", "countries"],
@@ -242,6 +242,9 @@ public struct EntityRecognizer: Sendable {
     /// "the two leaders" and the like: stand for the people named just before.
     /// The first words of the group phrases (a quick test before the phrases are tried).
     static let groupStarts = WordFilter((partyGroups + personGroups).map { $0[0] })
+    static let partyGroupPhrases = PhraseSet(partyGroups)
+    static let personGroupPhrases = PhraseSet(personGroups)
+    static let placeCuePhrases = PhraseSet(placeCues)
     static let personGroups: [[String]] = [
         ["the", "two", "leaders"], ["both", "leaders"], ["the", "two", "men"], ["both", "men"], ["the", "two", "women"],
         ["the", "two", "presidents"], ["both", "presidents"], ["the", "two", "ministers"], ["the", "two", "foreign", "ministers"],
@@ -293,20 +296,20 @@ public struct EntityRecognizer: Sendable {
         while i < n {
             // Dates are found by the DateNormalizer; groups and pronouns first.
             let groupStart = Self.groupStarts.mayContain(t[i].lower)
-            if groupStart, let g = Self.matchPhrase(Self.partyGroups, t, i) {
-                let count = t[i..<(i + g)].compactMap { Self.groupCounts[$0.lower] }.first ?? 2
+            if groupStart, let g = Self.matchPhrase(Self.partyGroupPhrases, t, i) {
+                let count = t[i..<(i + g)].compactMap { Self.groupCounts[$0] }.first ?? 2
                 spans.append(EntitySpan(tokens: i..<(i + g), type: .group, label: "the \(count) countries", role: String(count)))
                 i += g
                 continue
             }
-            if groupStart, let g = Self.matchPhrase(Self.personGroups, t, i) ?? personGroup(t, i) {
-                let count = t[i..<(i + g)].compactMap { Self.groupCounts[$0.lower] }.first ?? 2
+            if groupStart, let g = Self.matchPhrase(Self.personGroupPhrases, t, i) ?? personGroup(t, i) {
+                let count = t[i..<(i + g)].compactMap { Self.groupCounts[$0] }.first ?? 2
                 spans.append(EntitySpan(tokens: i..<(i + g), type: .group, label: "the \(count) people", role: "person:\(count)"))
                 i += g
                 continue
             }
             // "the new state", "the new republic": the country the sentence is about.
-            if t[i].lower == "the", i + 2 < n, t[i + 1].lower == "new", !t[i + 2].isCapitalized, Self.newStateNouns.contains(t[i + 2].lower),
+            if t[i].lower == "the", i + 2 < n, t[i + 1].lower == "new", !t[i + 2].isCapitalized, Self.newStateNouns.contains(t[i + 2]),
                i + 3 >= n || (t[i + 3].lower != "of" && t[i + 3].text != "'s" && !t[i + 3].isCapitalized) {
                 spans.append(EntitySpan(tokens: i..<(i + 3), type: .pronoun, label: "the new \(t[i + 2].lower)", role: "country"))
                 i += 3
@@ -322,19 +325,19 @@ public struct EntityRecognizer: Sendable {
                 continue
             }
             // "the country", "that organisation": a definite description standing for the last one named.
-            if (t[i].lower == "the" || t[i].lower == "that"), i + 1 < n, !t[i + 1].isCapitalized, let kind = Self.descriptions[t[i + 1].lower],
+            if (t[i].lower == "the" || t[i].lower == "that"), i + 1 < n, !t[i + 1].isCapitalized, let kind = Self.descriptions[t[i + 1]],
                i + 2 >= n || (t[i + 2].lower != "of" && t[i + 2].text != "'s" && !t[i + 2].isCapitalized) {
                 spans.append(EntitySpan(tokens: i..<(i + 2), type: .pronoun, label: "\(t[i].lower) \(t[i + 1].lower)", role: kind))
                 i += 2
                 continue
             }
             // "His Majesty King Harald V", "Her Royal Highness": a form of address is no pronoun.
-            if t[i].lower == "his" || t[i].lower == "her", t[i].isCapitalized, i + 1 < n, Self.addressForms.contains(t[i + 1].lower) {
+            if t[i].lower == "his" || t[i].lower == "her", t[i].isCapitalized, i + 1 < n, Self.addressForms.contains(t[i + 1]) {
                 i += t[i + 1].lower == "royal" || t[i + 1].lower == "imperial" ? 3 : 2
                 continue
             }
             // "..., and both belong to the Commonwealth": "both" before a verb is the article's two parties.
-            if t[i].lower == "both", i + 1 < n, Self.bothVerbs.contains(t[i + 1].lower) {
+            if t[i].lower == "both", i + 1 < n, Self.bothVerbs.contains(t[i + 1]) {
                 spans.append(EntitySpan(tokens: i..<(i + 1), type: .group, label: "the 2 countries", role: "2"))
                 i += 1
                 continue
@@ -352,7 +355,7 @@ public struct EntityRecognizer: Sendable {
                 i += 1
                 continue
             }
-            if let kind = Self.pronouns[t[i].lower] {
+            if let kind = Self.pronouns[t[i]] {
                 spans.append(EntitySpan(tokens: i..<(i + 1), type: .pronoun, label: t[i].lower, role: kind))
                 i += 1
                 continue
@@ -398,7 +401,7 @@ public struct EntityRecognizer: Sendable {
             return (spans, end)
         }
         // Sentence-initial function words ("In 2006 Essensium NV") do not start a name.
-        while i < t.count, (t[i].isCapitalized && (Self.leadingFunctionWords.contains(t[i].lower) || Self.monthNames.contains(t[i].lower)))
+        while i < t.count, (t[i].isCapitalized && (Self.leadingFunctionWords.contains(t[i]) || Self.monthNames.contains(t[i])))
                 || t[i].kind == .number {
             i += 1
         }
@@ -406,12 +409,15 @@ public struct EntityRecognizer: Sendable {
         if t[i].lower == "the", i + 1 < t.count, t[i + 1].isCapitalized { i += 1 }
 
         var runEnd = capitalizedRunEnd(t, i)
+        // The gazetteer's phrases and the title at the run's start, looked up once for the tests below.
+        let namesAtStart = gazetteer.matches(t, at: i)
+        let titleAtStart = titleAt(t, i)
         // "Luxembourg and the European Union": two names joined by "and" are two runs.
         // So are "Stripe Inc. and Visa Inc.": a company suffix before "and" ends the first name.
         if let and = (i..<runEnd).first(where: { t[$0].lower == "and" }) {
-            if let g = gazetteer.matches(t, at: i).first, i + g.length == and {
+            if let g = namesAtStart.first, i + g.length == and {
                 runEnd = and
-            } else if and > i, Self.companySuffixes.contains(t[and - 1].lower) || Self.companySuffixes.contains(String(t[and - 1].lower.dropLast())) {
+            } else if and > i, Self.companySuffixes.contains(t[and - 1]) || Self.companySuffixes.contains(String(t[and - 1].lower.dropLast())) {
                 runEnd = and
             } else if and > i, let g = gazetteer.matches(t, at: and + 1 < t.count && t[and + 1].lower == "the" ? and + 2 : and + 1).first,
                       g.entries.contains(where: { $0.kind == .organization || $0.kind == .country }) {
@@ -423,32 +429,32 @@ public struct EntityRecognizer: Sendable {
         // no person or place.
         if Self.namedThings.contains(t[i].text), i + 2 < runEnd, t[i + 1].lower == "of" { return ([], runEnd) }
         // A gazetteer city or country that covers the run is no place named by its first word ("Port Moresby").
-        let gazetteerRun = gazetteer.matches(t, at: i).contains { m in
+        let gazetteerRun = namesAtStart.contains { m in
             i + m.length == runEnd && m.entries.contains { $0.kind == .city || $0.kind == .country }
         }
         // Place: the run followed by at most one lower-case modifier and a place cue. Not a run that
         // starts with a title: "Ambassador Philip Hall" is a person.
-        if titleAt(t, i) == nil, let place = placeAfter(t, runStart: i, runEnd: runEnd) { return ([place], place.tokens.upperBound) }
+        if titleAtStart == nil, let place = placeAfter(t, runStart: i, runEnd: runEnd) { return ([place], place.tokens.upperBound) }
         // "the Garden of Remembrance", "the Church of Saint Sava": a place's word, then "of" and its name.
-        if !gazetteerRun, Self.placeCueWords.contains(t[i].lower), i + 2 < runEnd, t[i + 1].lower == "of", !Self.orgCues.contains(t[runEnd - 1].lower) {
+        if !gazetteerRun, Self.placeCueWords.contains(t[i].lower), i + 2 < runEnd, t[i + 1].lower == "of", !Self.orgCues.contains(t[runEnd - 1]) {
             return ([EntitySpan(tokens: i..<runEnd, type: .place, label: text(t, i..<runEnd))], runEnd)
         }
         // ("Lake Chad Basin Commission" ends with an organization's noun: an organization.)
-        if !gazetteerRun, Self.leadingPlaceCues.contains(t[i].lower), runEnd > i + 1, !Self.orgCues.contains(t[runEnd - 1].lower) {
+        if !gazetteerRun, Self.leadingPlaceCues.contains(t[i]), runEnd > i + 1, !Self.orgCues.contains(t[runEnd - 1]) {
             return ([EntitySpan(tokens: i..<runEnd, type: .place, label: text(t, i..<runEnd))], runEnd)
         }
         // Organization: a cue noun anywhere in the run, or a company suffix at its end (or before "of").
         // Not when the run starts with a title ("Minister of Science and Technology").
-        let coveredByName = gazetteer.matches(t, at: i).first.map { m in
+        let coveredByName = namesAtStart.first.map { m in
             i + m.length == runEnd && m.entries.contains { $0.kind == .country || $0.kind == .city }
         } ?? false
-        if titleAt(t, i) == nil, !coveredByName, let org = organization(t, i, runEnd) { return ([org], org.tokens.upperBound) }
+        if titleAtStart == nil, !coveredByName, let org = organization(t, i, runEnd) { return ([org], org.tokens.upperBound) }
 
         // Otherwise: gazetteer names, titles and names, left to right inside the run.
         var spans: [EntitySpan] = []
         var k = i
         while k < runEnd {
-            if let title = titleAt(t, k) {
+            if let title = k == i ? titleAtStart : titleAt(t, k) {
                 spans.append(title.span)
                 k = title.end
                 if let p = personAfterTitle(t, k) {
@@ -463,7 +469,7 @@ public struct EntityRecognizer: Sendable {
             if let g = gazetteerSpan(t, k) {
                 // "Western New Guinea": a country name continuing a capitalized name is part of that name.
                 let continuesName = k > i && t[k - 1].isCapitalized && g.type == .country
-                    && !Self.leadingFunctionWords.contains(t[k - 1].lower) && t[k - 1].lower != "the" && titleAt(t, k - 1) == nil
+                    && !Self.leadingFunctionWords.contains(t[k - 1]) && t[k - 1].lower != "the" && titleAt(t, k - 1) == nil
                     && gazetteerSpan(t, k - 1) == nil && !t[k - 1].isAllCaps
                 if !continuesName {
                     spans.append(g)
@@ -474,7 +480,7 @@ public struct EntityRecognizer: Sendable {
             if t[k].isAllCaps, t[k].text.count >= 2, t[k].text.count <= 8, t[k].kind == .word, !t[k].text.contains("."),
                k + 1 >= runEnd || !t[k + 1].isAllCaps, k + 1 >= t.count || t[k + 1].text != "$" {
                 // An acronym that opens a longer name is part of it: "BNP Paribas", "BTG Pactual".
-                if k + 1 < runEnd, t[k + 1].isCapitalized, !t[k + 1].isAllCaps, !Self.notNames.contains(t[k + 1].lower),
+                if k + 1 < runEnd, t[k + 1].isCapitalized, !t[k + 1].isAllCaps, !Self.notNames.contains(t[k + 1]),
                    titleAt(t, k + 1) == nil, gazetteerSpan(t, k + 1) == nil {
                     let e = nameEnd(t, k + 1)
                     if e > k + 1 {
@@ -493,24 +499,24 @@ public struct EntityRecognizer: Sendable {
                 k += 1
                 continue
             }
-            if Self.honorifics.contains(t[k].lower) { k += 1; continue }
-            if t[k].isCapitalized, !Self.notNames.contains(t[k].lower) {
+            if Self.honorifics.contains(t[k]) { k += 1; continue }
+            if t[k].isCapitalized, !Self.notNames.contains(t[k]) {
                 let e = nameEnd(t, k)
                 // "the ancient Nabataean city of Petra": a name before "city of" describes the city; no entity.
-                if e == runEnd, e + 1 < t.count, Self.settlementNouns.contains(t[e].lower), t[e + 1].lower == "of" {
+                if e == runEnd, e + 1 < t.count, Self.settlementNouns.contains(t[e]), t[e + 1].lower == "of" {
                     k = e
                     continue
                 }
                 // "the Independence Day parade": a name before an event noun names the event, not a place or person.
                 var f = e
-                while f < runEnd, Self.notNames.contains(t[f].lower) { f += 1 }  // "Independence Day"
-                if k == i, f == runEnd, f < t.count, !t[f].isCapitalized, Self.eventNouns.contains(t[f].lower) {
+                while f < runEnd, Self.notNames.contains(t[f]) { f += 1 }  // "Independence Day"
+                if k == i, f == runEnd, f < t.count, !t[f].isCapitalized, Self.eventNouns.contains(t[f]) {
                     k = f
                     continue
                 }
                 if e > k {
                     // "the city of Trujillo": a name after "city of" is a city.
-                    let city = k == i && i >= 2 && t[i - 1].lower == "of" && Self.settlementNouns.contains(t[i - 2].lower)
+                    let city = k == i && i >= 2 && t[i - 1].lower == "of" && Self.settlementNouns.contains(t[i - 2])
                     spans.append(EntitySpan(tokens: k..<e, type: city ? .city : .name, label: text(t, k..<e)))
                     k = e
                     continue
@@ -532,8 +538,8 @@ public struct EntityRecognizer: Sendable {
             if tok.text == "'", !tok.spaceBefore, j + 1 < t.count, t[j + 1].isCapitalized, t[j - 1].lower.hasSuffix("s") { j += 1; continue }
             if tok.text == "&", j + 1 < t.count, t[j + 1].isCapitalized { j += 1; continue }
             // "Forum on China–Africa Cooperation", "Conference on Disarmament": "on" inside a body's name.
-            if tok.lower == "on", j > start, j + 1 < t.count, t[j + 1].isCapitalized, Self.onTakingCues.contains(t[j - 1].lower) { j += 1; continue }
-            if Self.connectorsSet.contains(tok.lower), j > start, j + 1 < t.count {
+            if tok.lower == "on", j > start, j + 1 < t.count, t[j + 1].isCapitalized, Self.onTakingCues.contains(t[j - 1]) { j += 1; continue }
+            if Self.connectorsSet.contains(tok), j > start, j + 1 < t.count {
                 var k = j + 1
                 if t[k].lower == "the", k + 1 < t.count { k += 1 }
                 if t[k].isCapitalized { j = k; continue }
@@ -556,20 +562,20 @@ public struct EntityRecognizer: Sendable {
         func place(_ end: Int) -> EntitySpan { EntitySpan(tokens: runStart..<end, type: .place, label: text(t, runStart..<end)) }
         func lowerCue(at s: Int) -> Int? {
             guard s < t.count, !t[s].isCapitalized else { return nil }
-            return Self.matchPhrase(Self.placeCues, t, s)
+            return Self.matchPhrase(Self.placeCuePhrases, t, s)
         }
         if let len = lowerCue(at: runEnd) { return place(runEnd + len) }
-        if runEnd < t.count, t[runEnd].kind == .word, !t[runEnd].isCapitalized, !Self.functionWordsSet.contains(t[runEnd].lower),
+        if runEnd < t.count, t[runEnd].kind == .word, !t[runEnd].isCapitalized, !Self.functionWordsSet.contains(t[runEnd]),
            let len = lowerCue(at: runEnd + 1) {
             return place(runEnd + 1 + len)
         }
         // "the Palace of Serbia", "the Cathedral Church of St. Michael": a cue, "of" and a name.
-        if let cue = (runStart..<(runEnd - 1)).first(where: { Self.ofPlaceCues.contains(t[$0].lower) }), t[cue + 1].lower == "of",
+        if let cue = (runStart..<(runEnd - 1)).first(where: { Self.ofPlaceCues.contains(t[$0]) }), t[cue + 1].lower == "of",
            (runStart..<cue).allSatisfy({ t[$0].isCapitalized && gazetteerSpan(t, $0) == nil }) {
             return place(runEnd)
         }
         for cueStart in (runStart + 1)..<runEnd where t[cueStart].isCapitalized {
-            if let len = Self.matchPhrase(Self.placeCues, t, cueStart), cueStart + len == runEnd { return place(runEnd) }
+            if let len = Self.matchPhrase(Self.placeCuePhrases, t, cueStart), cueStart + len == runEnd { return place(runEnd) }
         }
         return nil
     }
@@ -587,17 +593,17 @@ public struct EntityRecognizer: Sendable {
         var k = start
         while k < runEnd {
             let lower = t[k].lower.hasSuffix(".") ? String(t[k].lower.dropLast()) : t[k].lower
-            if Self.companySuffixes.contains(t[k].lower) || Self.companySuffixes.contains(lower) {
-                let atEnd = k + 1 == runEnd || t[k + 1].lower == "of" || Self.companySuffixes.contains(t[k + 1].lower)
+            if Self.companySuffixes.contains(t[k]) || Self.companySuffixes.contains(lower) {
+                let atEnd = k + 1 == runEnd || t[k + 1].lower == "of" || Self.companySuffixes.contains(t[k + 1])
                     || Self.companySuffixes.contains(String(t[k + 1].lower.dropLast()))
                 if atEnd && k > start {
                     end = k + 1
                     // "Sdn. Bhd.": take the pair; then stop before "of <Country>".
-                    if k + 1 < runEnd, Self.companySuffixes.contains(String(t[k + 1].lower.dropLast())) || Self.companySuffixes.contains(t[k + 1].lower) { end = k + 2 }
+                    if k + 1 < runEnd, Self.companySuffixes.contains(String(t[k + 1].lower.dropLast())) || Self.companySuffixes.contains(t[k + 1]) { end = k + 2 }
                     return orgSpan(t, start..<end!, label: text(t, start..<end!), wikidata: nil)
                 }
             }
-            if Self.orgCues.contains(t[k].lower), t[k].isCapitalized { end = runEnd }
+            if Self.orgCues.contains(t[k]), t[k].isCapitalized { end = runEnd }
             k += 1
         }
         guard let e = end, e > start else { return nil }
@@ -609,7 +615,7 @@ public struct EntityRecognizer: Sendable {
     }
 
     func hasCue(_ t: [Token], _ s: Int, _ e: Int) -> Bool {
-        (s..<e).contains { Self.orgCues.contains(t[$0].lower) && t[$0].isCapitalized }
+        (s..<e).contains { Self.orgCues.contains(t[$0]) && t[$0].isCapitalized }
     }
 
     func orgSpan(_ t: [Token], _ r: Range<Int>, label: String, wikidata: String?) -> EntitySpan {
@@ -625,7 +631,7 @@ public struct EntityRecognizer: Sendable {
 
     func gazetteerSpan(_ t: [Token], _ i: Int) -> EntitySpan? {
         // "the Kingdom of Yugoslavia", "the Republic of Cuba": a state's form before its name is that state.
-        if t[i].isCapitalized, Self.stateForms.contains(t[i].lower), i + 2 < t.count, t[i + 1].lower == "of",
+        if t[i].isCapitalized, Self.stateForms.contains(t[i]), i + 2 < t.count, t[i + 1].lower == "of",
            let c = gazetteerSpan(t, i + 2), c.type == .country {
             return EntitySpan(tokens: i..<c.tokens.upperBound, type: .country, label: c.label, wikidata: c.wikidata, countryCode: c.countryCode)
         }
@@ -658,9 +664,10 @@ public struct EntityRecognizer: Sendable {
     func titleAt(_ t: [Token], _ i: Int) -> (span: EntitySpan, end: Int)? {
         // Titles by shape: a capitalized modifier before a known title ("First Secretary",
         // "Federal President", "Acting Foreign Minister").
-        if t[i].isCapitalized, Self.titleModifiers.contains(t[i].lower), i + 1 < t.count, t[i + 1].isCapitalized,
+        let names = gazetteer.matches(t, at: i)
+        if t[i].isCapitalized, Self.titleModifiers.contains(t[i]), i + 1 < t.count, t[i + 1].isCapitalized,
            let inner = titleAt(t, i + 1), inner.span.tokens.lowerBound == i + 1,
-           !(gazetteer.matches(t, at: i).contains { $0.length > 1 && $0.entries.contains { $0.kind == .position } }) {
+           !(names.contains { $0.length > 1 && $0.entries.contains { $0.kind == .position } }) {
             var span = inner.span
             span.tokens = i..<inner.end
             span.label = Self.titleCase(text(t, i..<inner.end))
@@ -679,7 +686,7 @@ public struct EntityRecognizer: Sendable {
                 return (EntitySpan(tokens: i..<last, type: .title, label: Self.titleCase(text(t, i..<last)), role: "minister"), last)
             }
         }
-        guard let m = gazetteer.matches(t, at: i).first(where: { $0.entries.contains { $0.kind == .position } }) else {
+        guard let m = names.first(where: { $0.entries.contains { $0.kind == .position } }) else {
             // By shape: capitalized portfolio words before "Minister" or "Secretary" ("Petroleum Minister",
             // "Commerce and Industry Minister", "Works Secretary").
             if t[i].isCapitalized, Self.portfolioWords.contains(t[i].lower) {
@@ -708,13 +715,13 @@ public struct EntityRecognizer: Sendable {
             // "of <Country>" after it ("president of Ecuador"), or a word that makes it a role before it
             // ("sworn in as president", "who became president", "X, chairman of ...").
             let k = i + 1 < t.count && t[i + 1].text == "," ? i + 2 : i + 1
-            let nameAfter = k < t.count && t[k].isCapitalized && !Self.notNames.contains(t[k].lower)
+            let nameAfter = k < t.count && t[k].isCapitalized && !Self.notNames.contains(t[k])
             let ofCountry = i + 2 < t.count && t[i + 1].lower == "of" && gazetteer.matches(t, at: i + 2).contains { $0.entries.contains { $0.kind == .country } }
             let prev = i > 0 ? t[i - 1].lower : ""
             let roleBefore = Self.lowercaseTitleCues.contains(prev) || (prev == "the" && i > 1 && t[i - 2].text == ",")
             // "the president flew to ...": the title as a subject, before its verb.
             let verbAfter = prev == "the" && i + 1 < t.count && !t[i + 1].isCapitalized
-                && (Self.subjectVerbs.contains(t[i + 1].lower) || (t[i + 1].lower.hasSuffix("ed") && t[i + 1].lower.count > 4))
+                && (Self.subjectVerbs.contains(t[i + 1]) || (t[i + 1].lower.hasSuffix("ed") && t[i + 1].lower.count > 4))
             guard nameAfter || ofCountry || roleBefore || verbAfter else { return nil }
         }
         var end = i + m.length
@@ -728,7 +735,7 @@ public struct EntityRecognizer: Sendable {
             while e < t.count {
                 let w = t[e].lower
                 if Self.portfolioWords.contains(w) { e += 1; last = e; continue }
-                if ["and", "the", "of", "for"].contains(w), e + 1 < t.count, Self.portfolioWords.contains(t[e + 1].lower) { e += 1; continue }
+                if ["and", "the", "of", "for"].contains(w), e + 1 < t.count, Self.portfolioWords.contains(t[e + 1]) { e += 1; continue }
                 break
             }
             if last > end + 1 {
@@ -738,9 +745,9 @@ public struct EntityRecognizer: Sendable {
         }
         // "Minister for Development Cooperation and Humanitarian Affairs": a capitalized portfolio
         // continues after "and".
-        if t[i].isCapitalized, end + 1 < t.count, t[end].lower == "and", Self.portfolioWords.contains(t[end - 1].lower) {
+        if t[i].isCapitalized, end + 1 < t.count, t[end].lower == "and", Self.portfolioWords.contains(t[end - 1]) {
             var e = end + 1
-            while e < t.count, t[e].isCapitalized, Self.portfolioWords.contains(t[e].lower) { e += 1 }
+            while e < t.count, t[e].isCapitalized, Self.portfolioWords.contains(t[e]) { e += 1 }
             if e > end + 1 {
                 end = e
                 label = Self.titleCase(text(t, i..<end))
@@ -757,15 +764,15 @@ public struct EntityRecognizer: Sendable {
     }
 
     /// Verbs after "the <title>" that make it a subject ("the president flew").
-    static let subjectVerbs: Set<String> = ["met", "held", "flew", "said", "went", "made", "paid", "took", "came", "left", "told", "was", "is", "has", "had", "will", "also", "then", "later"]
+    static let subjectVerbs: WordSet = ["met", "held", "flew", "said", "went", "made", "paid", "took", "came", "left", "told", "was", "is", "has", "had", "will", "also", "then", "later"]
 
     /// Words before a lower-case title that make it a position: "sworn in as president", "who became president".
-    static let lowercaseTitleCues: Set<String> = ["as", "became", "becomes", "become", "then", "new", "former", "interim", "acting", "first", "also", ",",
+    static let lowercaseTitleCues: WordSet = ["as", "became", "becomes", "become", "then", "new", "former", "interim", "acting", "first", "also", ",",
                                                   "elected", "re-elected", "reelected", "appointed", "named", "'s", "second", "third", "fourth",
                                                   "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last"]
 
     /// Capitalized words that make a title of a known title after them.
-    static let titleModifiers: Set<String> = [
+    static let titleModifiers: WordSet = [
         "first", "special", "federal", "supreme", "acting", "interim", "senior", "permanent", "executive", "principal",
         "assistant", "parliamentary", "junior", "honorary", "grand", "royal", "chief", "vice", "deputy", "lord", "high",
         "regional", "provincial", "state", "foreign", "defence", "defense", "finance", "trade", "economy", "former",
@@ -778,7 +785,7 @@ public struct EntityRecognizer: Sendable {
         guard t[i].isCapitalized || lowerBeforeName else { return nil }
         for length in 1...3 where i + length <= t.count {
             let last = t[i + length - 1]
-            guard last.kind == .word, gazetteer.pluralPositionWords.contains(last.lower) else { continue }
+            guard last.kind == .word, gazetteer.pluralPositionIndex.contains(last) else { continue }
             var window = Array(t[i..<(i + length)])
             window[length - 1] = Token(range: last.range, text: String(last.text.dropLast()), lower: String(last.lower.dropLast()),
                                        kind: last.kind, spaceBefore: last.spaceBefore)
@@ -807,24 +814,24 @@ public struct EntityRecognizer: Sendable {
             }
         }
         if i < t.count, t[i].text == "," { i += 1 }
-        while i < t.count, Self.honorifics.contains(t[i].lower) { i += 1 }
+        while i < t.count, Self.honorifics.contains(t[i]) { i += 1 }
         // "President dos Santos": a name may start with a lower-case particle.
-        if i + 1 < t.count, !t[i].isCapitalized, Self.leadingParticles.contains(t[i].lower), t[i + 1].isCapitalized,
-           !Self.notNames.contains(t[i + 1].lower), gazetteerSpan(t, i + 1) == nil {
+        if i + 1 < t.count, !t[i].isCapitalized, Self.leadingParticles.contains(t[i]), t[i + 1].isCapitalized,
+           !Self.notNames.contains(t[i + 1]), gazetteerSpan(t, i + 1) == nil {
             let e = nameEnd(t, i + 1)
             if e > i + 1 { return EntitySpan(tokens: i..<e, type: .person, label: text(t, i..<e)) }
         }
-        guard i < t.count, t[i].isCapitalized, !Self.notNames.contains(t[i].lower) else { return nil }
+        guard i < t.count, t[i].isCapitalized, !Self.notNames.contains(t[i]) else { return nil }
         // ("President Santiago Peña": a one-word city name that a name goes on from is a given name.)
         if let g = gazetteerSpan(t, i), g.type != .organization || g.tokens.count > 1,
            !(g.type == .city && g.tokens.count == 1 && i + 1 < t.count && t[i + 1].isCapitalized && t[i + 1].kind == .word
-             && gazetteerSpan(t, i + 1) == nil && titleAt(t, i + 1) == nil && !Self.notNames.contains(t[i + 1].lower)) { return nil }
+             && gazetteerSpan(t, i + 1) == nil && titleAt(t, i + 1) == nil && !Self.notNames.contains(t[i + 1])) { return nil }
         if titleAt(t, i) != nil { return nil }
         let e = nameEnd(t, i)
         guard e > i else { return nil }
         // "the General Cooperation Agreement": a capitalized run that goes on into a document's or event's name is no person.
-        if e < t.count, t[e].isCapitalized, Self.notNames.contains(t[e].lower), !Self.monthNames.contains(t[e].lower),
-           !Self.plainCapitalizedWords.contains(t[e].lower) {
+        if e < t.count, t[e].isCapitalized, Self.notNames.contains(t[e]), !Self.monthNames.contains(t[e]),
+           !Self.plainCapitalizedWords.contains(t[e]) {
             return nil
         }
         return EntitySpan(tokens: i..<e, type: .person, label: text(t, i..<e))
@@ -858,8 +865,8 @@ public struct EntityRecognizer: Sendable {
                 e += 1
                 continue
             }
-            if tok.isCapitalized, tok.kind == .word, !Self.notNames.contains(tok.lower) || (e > i && Self.particles.contains(tok.lower)) {
-                if e > i, !Self.particles.contains(t[e - 1].lower),
+            if tok.isCapitalized, tok.kind == .word, !Self.notNames.contains(tok) || (e > i && Self.particles.contains(tok)) {
+                if e > i, !Self.particles.contains(t[e - 1]),
                    gazetteerSpan(t, e).map({ $0.type == .country || $0.type == .demonym }) ?? false { break }
                 // A title word after an initial is a surname: "Charles D. B. King". So is a word of rank between two
                 // names: "Hassan Sheikh Mohamud".
@@ -870,7 +877,7 @@ public struct EntityRecognizer: Sendable {
                 words += 1
                 continue
             }
-            if e > i, Self.particles.contains(tok.lower), e + 1 < t.count, t[e + 1].isCapitalized || t[e + 1].text == "-" {
+            if e > i, Self.particles.contains(tok), e + 1 < t.count, t[e + 1].isCapitalized || t[e + 1].text == "-" {
                 e += 1
                 continue
             }
@@ -886,13 +893,13 @@ public struct EntityRecognizer: Sendable {
             }
             // A plural possessive inside a name: "the Leaders' Retreat", "Teachers' Pension Plan".
             if e > i, tok.text == "'", !tok.spaceBefore, t[e - 1].lower.hasSuffix("s"), e + 1 < t.count, t[e + 1].isCapitalized,
-               t[e + 1].kind == .word, !Self.notNames.contains(t[e + 1].lower) {
+               t[e + 1].kind == .word, !Self.notNames.contains(t[e + 1]) {
                 e += 1
                 continue
             }
             // Korean and other given names joined by a hyphen in lower case: "Roh Moo-hyun", "Kim Sung-soo".
             if e > i, tok.text == "-", !tok.spaceBefore, e + 1 < t.count, !t[e + 1].spaceBefore, t[e + 1].kind == .word,
-               t[e + 1].lower.count <= 5, !Self.hyphenSuffixes.contains(t[e + 1].lower), t[e - 1].isCapitalized {
+               t[e + 1].lower.count <= 5, !Self.hyphenSuffixes.contains(t[e + 1]), t[e - 1].isCapitalized {
                 e += 2
                 words += 1
                 continue
@@ -904,15 +911,7 @@ public struct EntityRecognizer: Sendable {
 
     // MARK: Helpers
 
-    static func matchPhrase(_ phrases: [[String]], _ t: [Token], _ i: Int) -> Int? {
-        var best: Int? = nil
-        for p in phrases where i + p.count <= t.count {
-            var ok = true
-            for (k, w) in p.enumerated() where t[i + k].lower != w { ok = false; break }
-            if ok, p.count > (best ?? 0) { best = p.count }
-        }
-        return best
-    }
+    static func matchPhrase(_ phrases: PhraseSet, _ t: [Token], _ i: Int) -> Int? { phrases.longestMatch(t, i) }
 
     /// The tokens' text as written, with the original spacing collapsed to single spaces.
     func text(_ t: [Token], _ r: Range<Int>) -> String {

@@ -31,7 +31,7 @@ public struct GazetteerEntry: Hashable, Sendable {
 /// indexed by token sequence for longest-match lookups.
 public final class Gazetteer: Sendable {
     /// Phrases by their first token's lower-cased text; each list longest first.
-    private let index: [String: [(tokens: [String], entries: [GazetteerEntry])]]
+    private let index: WordMap<[(tokens: [String], hashes: [UInt64?], entries: [GazetteerEntry])]>
     private let firstWords: WordFilter
     public let countriesByCode: [String: GazetteerEntry]
     public let countriesByLabel: [String: GazetteerEntry]
@@ -41,6 +41,8 @@ public final class Gazetteer: Sendable {
     public let maxLength: Int
     /// The last words of position titles in the plural ("presidents", "ministers"), lower case.
     public let pluralPositionWords: Set<String>
+    /// `pluralPositionWords`, for token lookups.
+    let pluralPositionIndex: WordSet
 
     public static let shared: Gazetteer = {
         do { return try Gazetteer(directory: resourceDirectory) } catch {
@@ -142,25 +144,30 @@ public final class Gazetteer: Sendable {
         for k in index.keys {
             index[k]!.sort { $0.tokens.count != $1.tokens.count ? $0.tokens.count > $1.tokens.count : $0.tokens.joined(separator: " ") < $1.tokens.joined(separator: " ") }
         }
-        self.index = index
+        self.index = WordMap(index.map { ($0.key, $0.value.map { ($0.tokens, $0.tokens.map(WordIndex.asciiHash), $0.entries) }) })
         self.firstWords = WordFilter(index.keys)
         self.countriesByCode = byCode
         self.countriesByLabel = byLabel
         self.capitalsByCode = capitals.compactMapValues { $0.count == 1 ? $0[0] : nil }
         self.maxLength = maxLength
         self.pluralPositionWords = Set(phrases.values.filter { $0.entries.contains { $0.kind == .position } }.compactMap { $0.tokens.last.map { $0 + "s" } })
+        self.pluralPositionIndex = WordSet(pluralPositionWords)
     }
 
     /// Every phrase starting at token `i`, longest first, whose case rules the
     /// text satisfies: names need a capital first letter, acronyms the exact case.
     public func matches(_ tokens: [Token], at i: Int) -> [(length: Int, entries: [GazetteerEntry])] {
-        guard firstWords.mayContain(tokens[i].lower), let candidates = index[tokens[i].lower] else { return [] }
+        guard firstWords.mayContain(tokens[i].lower), let candidates = index[tokens[i]] else { return [] }
         var out: [(Int, [GazetteerEntry])] = []
         for c in candidates {
             let n = c.tokens.count
             guard i + n <= tokens.count else { continue }
             var ok = true
-            for k in 1..<max(n, 1) where tokens[i + k].lower != c.tokens[k] { ok = false; break }
+            // Two ASCII words differ when their hashes do; otherwise the texts decide.
+            for k in 1..<max(n, 1) {
+                if let a = tokens[i + k].lowerHash, let b = c.hashes[k], a != b { ok = false; break }
+                if tokens[i + k].lower != c.tokens[k] { ok = false; break }
+            }
             guard ok else { continue }
             func applies(_ e: GazetteerEntry) -> Bool {
                 if let exact = e.exactTokens { return tokens[i..<(i + n)].map(\.text) == exact }

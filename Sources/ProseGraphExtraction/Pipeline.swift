@@ -23,7 +23,7 @@ public struct Pipeline: Sendable {
     static let relativeWords: Set<String> = ["which", "who", "whose", "whom", "where"]
     static let clauseSubjectTypes: Set<SpanType> = [.person, .name, .country, .pronoun, .group, .organization]
     static let symmetric: Set<String> = ["metWith", "establishedRelationsWith", "twinnedWith", "signedAgreementWith"]
-    static let speechCues: Set<String> = [
+    static let speechCues: WordSet = [
         "said", "says", "stated", "states", "called", "calling", "calls", "urged", "urging", "demanded", "wished",
         "hoped", "proposed", "suggested", "argued", "claimed", "insisted", "warned", "believes", "believed",
     ]
@@ -1007,7 +1007,7 @@ public struct Pipeline: Sendable {
     /// and whose destination the text leaves implicit is accredited to the other party.
     func inferEnvoys(_ graph: inout KnowledgeGraph, parties: [Entity], envoys: [EntityKey: FactDate?]) {
         guard parties.count == 2, !envoys.isEmpty else { return }
-        let facts = graph.sortedFacts
+        let facts = graph.sortedFacts(of: ["holdsPosition", "envoyTo", "nationality"])
         for f in facts where f.predicate == "holdsPosition" {
             guard let date = envoys[f.subject] else { continue }
             if facts.contains(where: { $0.subject == f.subject && $0.predicate == "envoyTo" }) { continue }

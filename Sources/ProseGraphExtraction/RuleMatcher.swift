@@ -126,11 +126,27 @@ public struct WordTable: Sendable {
         if let id = ids[w] { return id }
         let id = Int32(ids.count)
         ids[w] = id
+        sealed = false
         flags.append(UnitFlags.of(w))
         classes.append(WordClass.of(w))
         return id
     }
-    public func id(_ w: String) -> Int32 { ids[w] ?? -1 }
+    public func id(_ w: String) -> Int32 {
+        if sealed { return fast.index(of: w) ?? -1 }
+        return ids[w] ?? -1
+    }
+    /// The id of the token's lower-cased text, by the hash the token carries.
+    func id(_ t: Token) -> Int32 {
+        if sealed { return fast.index(of: t) ?? -1 }
+        return ids[t.lower] ?? -1
+    }
+    /// After the last `intern`: the words by bytes (`WordIndex`, a word's position there is its id), for `id(_:)`.
+    private var fast = WordIndex([String]())
+    private var sealed = false
+    mutating func seal() {
+        fast = WordIndex(ids.sorted { $0.value < $1.value }.map(\.key))
+        sealed = true
+    }
 }
 
 /// Units with the ids of `table`.
@@ -151,7 +167,7 @@ func makeUnits(_ tokens: [Token], _ spans: [EntitySpan], ids table: WordTable?) 
     while i < tokens.count {
         while s < ordered.count, ordered[s].tokens.lowerBound < i { s += 1 }
         // An honorific before a name is part of nothing: "Ambassador to Norway, Dr. Nomsa N. Dube".
-        if EntityRecognizer.honorifics.contains(tokens[i].lower), s < ordered.count, ordered[s].tokens.lowerBound == i + 1,
+        if EntityRecognizer.honorifics.contains(tokens[i]), s < ordered.count, ordered[s].tokens.lowerBound == i + 1,
            ordered[s].type == .person || ordered[s].type == .name {
             i += 1
             continue
@@ -162,14 +178,14 @@ func makeUnits(_ tokens: [Token], _ spans: [EntitySpan], ids table: WordTable?) 
             if let table {
                 if span.type == .pronoun { id = table.id(span.label) }
                 // A capitalized first word the recognizer took for a name may be an ordinary word: "Sanctions were imposed".
-                else if units.isEmpty, span.type == .name, span.tokens.count == 1 { id = table.id(tokens[span.tokens.lowerBound].lower) }
+                else if units.isEmpty, span.type == .name, span.tokens.count == 1 { id = table.id(tokens[span.tokens.lowerBound]) }
             }
             units.append(Unit(tokens: span.tokens, word: nil, span: span, id: id))
             i = span.tokens.upperBound
             s += 1
         } else {
             let w = tokens[i].lower
-            units.append(Unit(tokens: i..<(i + 1), word: w, span: nil, id: table?.id(w) ?? -1, table: table, capitalized: tokens[i].isCapitalized))
+            units.append(Unit(tokens: i..<(i + 1), word: w, span: nil, id: table?.id(tokens[i]) ?? -1, table: table, capitalized: tokens[i].isCapitalized))
             i += 1
         }
     }
@@ -190,7 +206,7 @@ public struct RuleMatch: Sendable {
 /// forward for the elements after it and backward for those before it; gaps
 /// try the shortest skip first, so slots bind the nearest candidates.
 public enum RuleMatcher {
-    static let breakers: Set<String> = [".", ";", "(", ")", "which", "who", "whom", "whose", "where", "but", "while", "whereas", "although", "because", ":"]
+    static let breakers: WordSet = [".", ";", "(", ")", "which", "who", "whom", "whose", "where", "but", "while", "whereas", "although", "because", ":"]
 
     /// Matches of a pattern; `anchors` limits the anchor to those units (from the index), nil tries all.
     public static func matches(_ p: CompiledPattern, _ units: [Unit], at anchors: [Int]? = nil) -> [RuleMatch] {
@@ -251,11 +267,11 @@ public enum RuleMatcher {
         }
     }
 
-    static let officeAdjectives: Set<String> = ["newly", "elected", "re-elected", "incoming", "outgoing", "acting", "interim", "late"]
+    static let officeAdjectives: WordSet = ["newly", "elected", "re-elected", "incoming", "outgoing", "acting", "interim", "late"]
 
-    static let placeJoints: Set<String> = [",", "and", "or", "the", "as", "well"]
+    static let placeJoints: WordSet = [",", "and", "or", "the", "as", "well"]
 
-    static let joints: Set<String> = [",", "and", "or", "the", "along", "together", "with", "as", "well", "by", "new", "former", "then", "current"]
+    static let joints: WordSet = [",", "and", "or", "the", "along", "together", "with", "as", "well", "by", "new", "former", "then", "current"]
 
     /// What may stand between the items of a list: "A, B and C", "A, along with the Belgian Prime Minister B".
     /// A later item of a list may also be an untyped name: "Guadalajara, Monterrey and Playa del Carmen".
@@ -321,7 +337,7 @@ public enum RuleMatcher {
         return next
     }
 
-    static let conjunctions: Set<String> = ["and", "or", "along", "together"]
+    static let conjunctions: WordSet = ["and", "or", "along", "together"]
 
     static func forward(_ p: CompiledPattern, _ e: Int, _ u: Int, _ units: [Unit], _ b: Bindings) -> (b: Bindings, end: Int)? {
         if e == p.elements.count { return (b, u) }
@@ -433,37 +449,62 @@ public struct RuleIndex: Sendable {
     public let table: WordTable
     /// (rule index, compiled pattern)
     public let patterns: [(rule: Int, pattern: CompiledPattern)]
-    let byWord: [Int32: [Int]]
-    let bySpan: [SpanType: [Int]]
+    /// Patterns by their anchor's word id (indexed by id), by span type (`spanSlot`), and those whose anchor takes a prefix.
+    let byWord: [[Int]]
+    let bySpan: [[Int]]
     let byPrefix: [Int]
     /// Per pattern, what a sentence must hold besides the anchor for the pattern to match:
     /// for each required element, the word ids or the span types (bits) it accepts.
     let required: [[Requirement]]
+    /// `required`, flat (one contiguous array, so a sentence's test of many patterns stays in cache):
+    /// pattern k's requirements are `flatRequired[requiredStart[k]..<requiredStart[k + 1]]`, each a
+    /// span mask, or (mask 0) the word ids `requiredWords[start..<end]`.
+    let flatRequired: [(mask: UInt32, start: Int32, end: Int32)]
+    let requiredStart: [Int32]
+    let requiredWords: [Int32]
 
     enum Requirement: Sendable {
         case anyWord([Int32])
         case anySpan(UInt32)
     }
 
-    static func bit(_ t: SpanType) -> UInt32 { 1 << UInt32(SpanType.allCases.firstIndex(of: t)!) }
-    static let spanBits: [SpanType: UInt32] = Dictionary(uniqueKeysWithValues: SpanType.allCases.map { ($0, bit($0)) })
+    /// The span type's position in `SpanType.allCases`, without a search.
+    @inline(__always)
+    static func spanSlot(_ t: SpanType) -> Int {
+        switch t {
+        case .country: 0
+        case .demonym: 1
+        case .city: 2
+        case .place: 3
+        case .person: 4
+        case .organization: 5
+        case .title: 6
+        case .name: 7
+        case .pronoun: 8
+        case .group: 9
+        case .date: 10
+        }
+    }
+    static func bit(_ t: SpanType) -> UInt32 { 1 << UInt32(spanSlot(t)) }
 
     public init(_ rules: [RelationRule]) {
         var table = WordTable()
         var patterns: [(Int, CompiledPattern)] = []
         for (i, r) in rules.enumerated() { for p in r.patterns { patterns.append((i, CompiledPattern(p, table: &table))) } }
         for w in ["it", "its", "he", "she", "his", "her"] { _ = table.intern(w) }
-        var byWord: [Int32: [Int]] = [:], bySpan: [SpanType: [Int]] = [:], byPrefix: [Int] = []
+        table.seal()
+        var byWord = [[Int]](repeating: [], count: table.ids.count), bySpan = [[Int]](repeating: [], count: SpanType.allCases.count)
+        var byPrefix: [Int] = []
         for (k, (_, p)) in patterns.enumerated() {
             switch p.elements[p.anchor] {
             case .words(let ids, let prefixes, _):
-                for id in ids { byWord[id, default: []].append(k) }
+                for id in ids { byWord[Int(id)].append(k) }
                 if !prefixes.isEmpty { byPrefix.append(k) }
             case .slot(_, let types, _, _):
                 var seen = Set<SpanType>()
                 for t in types where seen.insert(t.type).inserted {
-                    bySpan[t.type, default: []].append(k)
-                    if t.type == .person || t.type == .city || t.type == .place, seen.insert(.name).inserted { bySpan[.name, default: []].append(k) }
+                    bySpan[Self.spanSlot(t.type)].append(k)
+                    if t.type == .person || t.type == .city || t.type == .place, seen.insert(.name).inserted { bySpan[Self.spanSlot(.name)].append(k) }
                 }
             case .gap: break
             }
@@ -486,6 +527,21 @@ public struct RuleIndex: Sendable {
                 }
             }
         }
+        var flat: [(mask: UInt32, start: Int32, end: Int32)] = [], starts: [Int32] = [0], words: [Int32] = []
+        for rs in required {
+            for r in rs {
+                switch r {
+                case .anyWord(let w):
+                    flat.append((0, Int32(words.count), Int32(words.count + w.count)))
+                    words.append(contentsOf: w)
+                case .anySpan(let m): flat.append((m, 0, 0))
+                }
+            }
+            starts.append(Int32(flat.count))
+        }
+        self.flatRequired = flat
+        self.requiredStart = starts
+        self.requiredWords = words
         self.table = table
         self.patterns = patterns
         self.byWord = byWord
@@ -499,24 +555,28 @@ public struct RuleIndex: Sendable {
         var pairs: [Int] = []
         pairs.reserveCapacity(units.count * 2)
         for (u, unit) in units.enumerated() {
-            if unit.id >= 0, let ps = byWord[unit.id] { for k in ps { pairs.append(k << 32 | u) } }
-            if let s = unit.span, let ps = bySpan[s.type] { for k in ps { pairs.append(k << 32 | u) } }
+            if unit.id >= 0 { for k in byWord[Int(unit.id)] { pairs.append(k << 32 | u) } }
+            if let t = unit.spanType { for k in bySpan[Self.spanSlot(t)] { pairs.append(k << 32 | u) } }
             if unit.word != nil { for k in byPrefix { pairs.append(k << 32 | u) } }
         }
+        if pairs.isEmpty { return [] }
         pairs.sort()
-        // What the sentence holds: its word ids and span types. A pattern that needs a word or a
-        // span the sentence lacks cannot match anywhere in it.
-        var ids = Set<Int32>(minimumCapacity: units.count)
+        // What the sentence holds: its word ids (one bit each) and span types. A pattern that needs
+        // a word or a span the sentence lacks cannot match anywhere in it.
+        var ids = [UInt64](repeating: 0, count: (byWord.count + 63) >> 6)
         var spans: UInt32 = 0
         for unit in units {
-            if unit.id >= 0 { ids.insert(unit.id) }
-            if let t = unit.spanType { spans |= Self.spanBits[t]! }
+            if unit.id >= 0 { ids[Int(unit.id) >> 6] |= 1 << UInt64(unit.id & 63) }
+            if let t = unit.spanType { spans |= 1 << UInt32(Self.spanSlot(t)) }
         }
+        func holds(_ id: Int32) -> Bool { ids[Int(id) >> 6] & (1 << UInt64(id & 63)) != 0 }
         func possible(_ k: Int) -> Bool {
-            for r in required[k] {
-                switch r {
-                case .anyWord(let w): if !w.contains(where: ids.contains) { return false }
-                case .anySpan(let m): if m & spans == 0 { return false }
+            for r in Int(requiredStart[k])..<Int(requiredStart[k + 1]) {
+                let q = flatRequired[r]
+                if q.mask != 0 {
+                    if q.mask & spans == 0 { return false }
+                } else if !requiredWords[Int(q.start)..<Int(q.end)].contains(where: holds) {
+                    return false
                 }
             }
             return true

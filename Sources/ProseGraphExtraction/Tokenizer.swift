@@ -12,6 +12,8 @@ public struct Token: Hashable, Sendable {
 
     /// The first letter is upper case (computed once, when the token is made).
     public let isCapitalized: Bool
+    /// The hash word lists look `lower` up by (`WordIndex`); nil when it is not ASCII.
+    let lowerHash: UInt64?
 
     init(range: Range<Int>, text: String, lower: String, kind: Kind, spaceBefore: Bool) {
         self.range = range
@@ -19,6 +21,7 @@ public struct Token: Hashable, Sendable {
         self.lower = lower
         self.kind = kind
         self.spaceBefore = spaceBefore
+        self.lowerHash = WordIndex.asciiHash(lower)
         if let f = text.utf8.first, f < 0x80 {
             isCapitalized = f >= 0x41 && f <= 0x5A
         } else {
@@ -27,7 +30,15 @@ public struct Token: Hashable, Sendable {
     }
 
     public var isAllCaps: Bool {
-        text.unicodeScalars.count >= 2 && text.unicodeScalars.allSatisfy { $0.properties.isUppercase || $0 == "." || ("0"..."9").contains($0) }
+        // ASCII (most tokens), by bytes: upper case is A-Z there.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var upper = false
+            for c in text.utf8 {
+                if Tokenizer.isUpperASCII(c) { upper = true } else if c != 0x2E, !Tokenizer.isDigit(c) { return false }
+            }
+            return upper && text.utf8.count >= 2
+        }
+        return text.unicodeScalars.count >= 2 && text.unicodeScalars.allSatisfy { $0.properties.isUppercase || $0 == "." || ("0"..."9").contains($0) }
             && text.unicodeScalars.contains { $0.properties.isUppercase }
     }
 }
@@ -125,8 +136,9 @@ public enum Tokenizer {
                 kind = .punctuation
                 i += max(1, width(b, i))
             }
-            let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
-            var lower = text.lowercased()
+            let bytes = UnsafeBufferPointer(rebasing: b[start..<i])
+            let text = String(decoding: bytes, as: UTF8.self)
+            var lower = Self.lowercased(text, bytes)
             if hasCurlyApostrophe(b, start, i) {
                 lower = String(String.UnicodeScalarView(lower.unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
             }
@@ -136,8 +148,22 @@ public enum Tokenizer {
         return out
     }
 
+    /// `text.lowercased()`; for ASCII text (most tokens), by bytes.
+    static func lowercased(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var upper = false
+        for c in bytes {
+            if c >= 0x80 { return text.lowercased() }
+            if isUpperASCII(c) { upper = true }
+        }
+        guard upper else { return text }
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
+            for (k, c) in bytes.enumerated() { out[k] = isUpperASCII(c) ? c | 0x20 : c }
+            return bytes.count
+        }
+    }
+
     /// Abbreviations whose period belongs to the word.
-    static let periodWords: Set<String> = [
+    static let periodWords: WordSet = [
         "Sdn", "Bhd", "St", "Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Lt", "Capt", "Jr", "Sr", "Inc",
         "Ltd", "Co", "Corp", "No", "Mt", "Ft", "Rev", "Hon", "Sen", "Gov", "approx", "Approx", "vs", "etc",
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "H.E",

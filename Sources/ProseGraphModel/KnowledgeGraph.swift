@@ -244,7 +244,12 @@ public struct KnowledgeGraph: Sendable {
     /// and fills a missing Wikidata id.
     @discardableResult
     public mutating func add(entity: Entity) -> EntityKey {
-        let key = entity.key
+        add(entity, key: entity.key)
+    }
+
+    /// `add(entity:)` with the entity's key already made (`entity.key`).
+    @discardableResult
+    private mutating func add(_ entity: Entity, key: EntityKey) -> EntityKey {
         if let old = entities[key] {
             if old.wikidata == nil, entity.wikidata != nil {
                 entities[key] = Entity(type: old.type, label: old.label, wikidata: entity.wikidata)
@@ -260,8 +265,13 @@ public struct KnowledgeGraph: Sendable {
     }
 
     private mutating func add(_ id: FactIdentity, _ mentions: [Mention]) {
-        if facts[id] == nil { factsBySubject[id.subject, default: []].append(id) }
-        facts[id, default: []].append(contentsOf: mentions)
+        // One lookup of the identity for a fact already known (hashing it is most of the cost).
+        if let i = facts.index(forKey: id) {
+            facts.values[i].append(contentsOf: mentions)
+        } else {
+            facts[id] = mentions
+            factsBySubject[id.subject, default: []].append(id)
+        }
     }
 
     /// Keeps one mention per fact, sentence and date: where several rules state the same fact in the
@@ -286,7 +296,8 @@ public struct KnowledgeGraph: Sendable {
     /// Merges another graph (for example one document's) into this one.
     public mutating func merge(_ other: KnowledgeGraph) {
         for d in other.documents.values { add(document: d) }
-        for e in other.entities.values { add(entity: e) }
+        for (key, e) in other.entities { add(e, key: key) }
+        facts.reserveCapacity(facts.count + other.facts.count)
         for (id, ms) in other.facts { add(id, ms) }
     }
 
@@ -294,8 +305,13 @@ public struct KnowledgeGraph: Sendable {
     public var sortedEntities: [Entity] { entities.keys.sorted().map { entities[$0]! } }
 
     /// Facts sorted by identity; each fact's mentions are unique and sorted.
-    public var sortedFacts: [Fact] {
-        facts.keys.sorted().map { id in
+    public var sortedFacts: [Fact] { sorted(facts.keys) }
+
+    /// `sortedFacts` with only the facts of these predicates (the others' mentions are not sorted).
+    public func sortedFacts(of predicates: Set<String>) -> [Fact] { sorted(facts.keys.filter { predicates.contains($0.predicate) }) }
+
+    private func sorted(_ ids: some Sequence<FactIdentity>) -> [Fact] {
+        ids.sorted().map { id in
             let ms = Array(Set(facts[id]!)).sorted(by: Mention.order)
             return Fact(subject: id.subject, predicate: id.predicate, object: id.object, mentions: ms)
         }

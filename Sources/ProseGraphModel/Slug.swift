@@ -12,12 +12,18 @@ public enum Slug {
             pendingHyphen = false
             out.append(contentsOf: bytes)
         }
+        // One ASCII letter or digit, without an array for it.
+        func emit(byte: UInt8) {
+            if pendingHyphen, !out.isEmpty { out.append(UInt8(ascii: "-")) }
+            pendingHyphen = false
+            out.append(byte)
+        }
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if (0x30...0x39).contains(v) || (0x61...0x7A).contains(v) {
-                emit([UInt8(v)])
+                emit(byte: UInt8(v))
             } else if (0x41...0x5A).contains(v) {
-                emit([UInt8(v + 32)])
+                emit(byte: UInt8(v + 32))
             } else if v < 0x80 {
                 pendingHyphen = true
             } else if let folded = Fold.ascii(scalar) {
