@@ -904,4 +904,12 @@ import ProseGraphExtraction
         let g = try facts("The Netherlands was a founding member of NATO in 1949, and West Germany joined the alliance in 1955. Somali President Hassan Sheikh Mohamud arrived in Nairobi on 9 June 2022. U.S. Secretary of State Marco Rubio met Mexican Foreign Secretary Juan Ramón de la Fuente in Mexico City on 3 September 2025. On 13 April 2022 Mexican Governor Samuel García of Nuevo León travelled to Laredo.", title: "Netherlands–Germany relations")
         #expect(g == ["Hassan Sheikh Mohamud holdsPosition \"President\"", "Hassan Sheikh Mohamud nationality Somalia", "Hassan Sheikh Mohamud visited Nairobi 2022-06-09", "Juan Ramón de la Fuente holdsPosition \"Foreign Secretary\"", "Juan Ramón de la Fuente metWith Marco Rubio 2025-09-03", "Juan Ramón de la Fuente nationality Mexico", "Marco Rubio holdsPosition \"Secretary of State\"", "Netherlands memberOf North Atlantic Treaty Organization 1949", "Samuel García holdsPosition \"Governor\"", "Samuel García nationality Mexico", "Samuel García visited Laredo 2022-04-13", "West Germany memberOf North Atlantic Treaty Organization 1955"])
     }
+
+    /// "Essent, the electricity and gas supplier headquartered in 's-Hertogenbosch"; "the bloc has its seat in Montevideo";
+    /// "twinned across the border: Concordia with Salto, Colón with Paysandú"; "twinned since 1998 with the German town of X";
+    /// "the Spanish company ENCE" gives no basedIn (the guideline's forms are "X-based", "<company> of <Country>", "has its seat in")
+    @Test func basedInAndTwinningInOtherShapes() throws {
+        let f = try facts("In 2009 RWE acquired Essent, the electricity and gas supplier headquartered in Amsterdam. Argentina and Uruguay became founding members of Mercosur in 1991; the bloc has its seat in Montevideo. Several cities have been twinned across the border: Concordia with Salto, Colón with Paysandú. The Dutch town of Kerkrade has been twinned since 1998 with the German town of Herzogenrath. A second project by the Spanish company ENCE was moved.", title: "Argentina–Uruguay relations")
+        #expect(f == ["Argentina memberOf Mercosur 1991", "Colón twinnedWith Paysandú", "Concordia twinnedWith Salto", "Essent basedIn Amsterdam", "Herzogenrath locatedIn Germany", "Herzogenrath twinnedWith Kerkrade 1998", "Kerkrade locatedIn Netherlands", "Mercosur basedIn Montevideo", "Uruguay memberOf Mercosur 1991"])
+    }
 }
