@@ -153,7 +153,7 @@ public enum Clauses {
         for (k, u) in units.enumerated() where k + 2 < n && units[k + 1].word == "," {
             guard let type = u.spanType, type == .person || type == .name || type == .country || type == .organization || type == .city else { continue }
             let segStart = k + 2
-            guard let firstClose = (segStart..<min(n, segStart + 14)).first(where: { units[$0].word == "," || units[$0].word == ";" || units[$0].word == "." }),
+            guard let firstClose = (segStart..<min(n, segStart + 20)).first(where: { units[$0].word == "," || units[$0].word == ";" || units[$0].word == "." }),
                   firstClose > segStart, units[firstClose].word == "," else { continue }
             var close = firstClose
             // "X, accompanied by ENI's chief executive, Claudio Descalzi, travelled ...": the aside's own
@@ -403,6 +403,15 @@ public enum Clauses {
     static func relativeSubjects(_ units: [Unit]) -> [View] {
         var out: [View] = []
         for (k, u) in units.enumerated() where u.word == "which" && k >= 2 && units[k - 1].word == "," {
+            // "..., which was signed in Moscow on 25 May 1992 by the Russian President X and ...": a passive relative
+            // clause is read on its own (its agent is in it).
+            if k + 2 < units.count, ["was", "were", "is", "are", "had", "has"].contains(units[k + 1].word ?? ""),
+               (k + 2..<min(units.count, k + 5)).contains(where: { units[$0].isVerbLike }) {
+                var end = k + 1
+                while end < units.count, units[end].word != ";", units[end].word != "." { end += 1 }
+                let idx = Array((k + 1)..<end)
+                if idx.contains(where: { units[$0].word == "by" }) { out.append(View(units: idx.map { units[$0] }, map: idx)) }
+            }
             // "Portugal, which had been admitted to NATO ...": a country or organization antecedent.
             guard let s = units[k - 2].span, s.type == .country || s.type == .organization else { continue }
             var end = k + 1

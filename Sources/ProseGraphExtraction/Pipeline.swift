@@ -589,6 +589,17 @@ public struct Pipeline: Sendable {
             k += 1
         }
         if !units.isEmpty, let j = placeAfter(0), j < m.first { return j }
+        // "... at the summit in Santo Domingo on 7 March 2008, where Uribe and Correa shook hands": the place before "where".
+        if let w = (max(0, m.first - 4)..<m.first).last(where: { units[$0].word == "where" }) {
+            for j in stride(from: w - 1, through: max(0, w - 8), by: -1) {
+                // (Not a journey's destination: "X travelled to Moscow, where he and Y signed ..." tells Y's home.)
+                if let t = units[j].spanType, t == .city || t == .place {
+                    let journey = j >= 2 && (units[j - 1].word == "to" || units[j - 1].word == "in") && (units[j - 2].word.map(Self.journeyVerbs.contains) ?? false)
+                    return journey ? nil : j
+                }
+                if units[j].word == ";" { break }
+            }
+        }
         return nil
     }
 

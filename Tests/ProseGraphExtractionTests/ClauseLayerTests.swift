@@ -912,4 +912,15 @@ import ProseGraphExtraction
         let f = try facts("In 2009 RWE acquired Essent, the electricity and gas supplier headquartered in Amsterdam. Argentina and Uruguay became founding members of Mercosur in 1991; the bloc has its seat in Montevideo. Several cities have been twinned across the border: Concordia with Salto, Colón with Paysandú. The Dutch town of Kerkrade has been twinned since 1998 with the German town of Herzogenrath. A second project by the Spanish company ENCE was moved.", title: "Argentina–Uruguay relations")
         #expect(f == ["Argentina memberOf Mercosur 1991", "Colón twinnedWith Paysandú", "Concordia twinnedWith Salto", "Essent basedIn Amsterdam", "Herzogenrath locatedIn Germany", "Herzogenrath twinnedWith Kerkrade 1998", "Kerkrade locatedIn Netherlands", "Mercosur basedIn Montevideo", "Uruguay memberOf Mercosur 1991"])
     }
+
+    /// "Jamaica is represented in Ottawa by High Commissioner X"; "Indonesia's ambassador in Canberra for most of that period
+    /// was X"; "presented his letters in Washington as the first Canadian Minister to the United States"; a passive relative
+    /// clause read on its own ("..., which was signed in Moscow ... by the Russian President X and the President of Kazakhstan,
+    /// Y"); the place before "where" ("at the summit in Santo Domingo on 7 March 2008, where Uribe and Correa shook hands")
+    @Test func envoysPassiveRelativesAndPlacesBeforeWhere() throws {
+        let f = try facts("Jamaica is represented in Ottawa by High Commissioner Marsha Coore-Lobban. Indonesia's ambassador in Canberra for most of that period was Siswo Pramono. In 1927 Vincent Massey presented his letters of credence in Washington as the first Canadian Minister to the United States.", "envoyTo", title: "Canada–United States relations")
+        #expect(f == ["Marsha Coore-Lobban envoyTo Canada", "Siswo Pramono envoyTo Australia", "Vincent Massey envoyTo United States 1927"])
+        let g = try facts("The basis was laid by the Treaty of Friendship, which was signed in Moscow on 25 May 1992 by the Russian President Boris Yeltsin and the President of Kazakhstan, Nursultan Nazarbayev. The crisis was defused at the Rio Group summit in Santo Domingo on 7 March 2008, where Colombian President Álvaro Uribe and Ecuadorian President Rafael Correa shook hands.", "visited", title: "Russia–Kazakhstan relations")
+        #expect(g == ["Nursultan Nazarbayev visited Moscow 1992-05-25", "Rafael Correa visited Santo Domingo 2008-03-07", "Álvaro Uribe visited Santo Domingo 2008-03-07"])
+    }
 }
