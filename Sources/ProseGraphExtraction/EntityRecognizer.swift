@@ -95,7 +95,7 @@ public struct EntityRecognizer: Sendable {
         ["stadium"], ["harbour"], ["harbor"], ["monument"], ["temple"], ["castle"], ["park"], ["street"],
         ["avenue"], ["boulevard"], ["island"], ["islands"], ["strait"], ["canal"], ["dam"], ["shipyard"],
         ["house"], ["hall"], ["residence"], ["diwan"], ["track"], ["trail"], ["field"], ["airfield"], ["garden"], ["gardens"], ["hill"],
-        ["factory"], ["plant"], ["headquarters"], ["compound"], ["checkpoint"], ["terminal"],
+        ["factory"], ["plant"], ["headquarters"], ["compound"], ["checkpoint"], ["terminal"], ["mall"], ["hotel"], ["market"], ["prison"],
     ]
 
     /// The one-word place cues.
@@ -564,6 +564,10 @@ public struct EntityRecognizer: Sendable {
             guard s < t.count, !t[s].isCapitalized else { return nil }
             return Self.matchPhrase(Self.placeCuePhrases, t, s)
         }
+        // ("from the Copperbelt to the Tanzanian port of Dar es Salaam": a run that ends in a demonym after "to" or "and" is
+        // two things, not one place.)
+        if runEnd - runStart >= 3, gazetteer.matches(t, at: runEnd - 1).contains(where: { $0.length == 1 && $0.entries.contains { $0.kind == .demonym } }),
+           (runStart..<runEnd).contains(where: { t[$0].lower == "to" || t[$0].lower == "and" }) { return nil }
         if let len = lowerCue(at: runEnd) { return place(runEnd + len) }
         if runEnd < t.count, t[runEnd].kind == .word, !t[runEnd].isCapitalized, !Self.functionWordsSet.contains(t[runEnd]),
            let len = lowerCue(at: runEnd + 1) {

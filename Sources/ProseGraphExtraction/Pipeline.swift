@@ -259,7 +259,7 @@ public struct Pipeline: Sendable {
                 // "the trade agreement between the European Union and Peru was signed": the text names its parties.
                 // ("between the two countries" is the parties).
                 // So does "signed in Washington ... by Germany, the United Kingdom and the United States".
-                if (m.first...m.last).contains(where: { k in
+                if (m.first..<min(units.count, m.last + 10)).contains(where: { k in
                     guard units[k].word == "between" else { return false }
                     var j = k + 1
                     if j < units.count, units[j].flags & UnitFlags.the != 0 { j += 1 }

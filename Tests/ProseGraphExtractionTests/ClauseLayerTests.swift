@@ -923,4 +923,12 @@ import ProseGraphExtraction
         let g = try facts("The basis was laid by the Treaty of Friendship, which was signed in Moscow on 25 May 1992 by the Russian President Boris Yeltsin and the President of Kazakhstan, Nursultan Nazarbayev. The crisis was defused at the Rio Group summit in Santo Domingo on 7 March 2008, where Colombian President Álvaro Uribe and Ecuadorian President Rafael Correa shook hands.", "visited", title: "Russia–Kazakhstan relations")
         #expect(g == ["Nursultan Nazarbayev visited Moscow 1992-05-25", "Rafael Correa visited Santo Domingo 2008-03-07", "Álvaro Uribe visited Santo Domingo 2008-03-07"])
     }
+
+    /// "signed between Greece, Cyprus and Israel" (one fact per pair); "signed between the Research Council of Norway and
+    /// Rannís"; "from the Copperbelt to the Tanzanian port of Dar es Salaam" (two things, not one place); "the Westgate mall in
+    /// Nairobi"
+    @Test func agreementsBetweenListsAndPlacesInOtherShapes() throws {
+        let f = try facts("A memorandum of understanding on energy was signed between Greece, Cyprus and Israel in Jerusalem in March 2019. A memorandum was signed in 2021 between the Research Council of Norway and Rannís. Zhou promised money for a line from the Copperbelt to the Tanzanian port of Dar es Salaam. In 2013 militants attacked the Westgate mall in Nairobi.", title: "Greece–Cyprus relations")
+        #expect(f == ["Cyprus signedAgreementWith Greece 2019-03", "Cyprus signedAgreementWith Israel 2019-03", "Dar es Salaam locatedIn Tanzania", "Greece signedAgreementWith Israel 2019-03", "Westgate mall locatedIn Nairobi"])
+    }
 }
