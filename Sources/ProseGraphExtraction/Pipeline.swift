@@ -337,7 +337,7 @@ public struct Pipeline: Sendable {
                             }
                         }
                         if rule.objectAbroad {
-                            let cities = units.compactMap { $0.spanType == .city ? country(of: $0.span) : nil }
+                            let cities = sentenceCountries(units)
                             for o in objects where o != s {
                                 abroad.append(AbroadCandidate(subject: s, object: o, objectCountry: country(of: units[ou].span), sentenceCountries: cities,
                                                               predicate: rule.predicate, mention: mention))
@@ -375,7 +375,7 @@ public struct Pipeline: Sendable {
                            let place = resolver.resolve(units[pu].span!, expected: units[pu].spanType == .name ? .place : nil).first {
                             // A name the gazetteer does not know is placed only by the article ("the Azerbaijani city of
                             // X"), not by the other cities of the sentence.
-                            let cities = units[pu].spanType == .name ? [] : units.compactMap { $0.spanType == .city ? country(of: $0.span) : nil }
+                            let cities = units[pu].spanType == .name ? [] : sentenceCountries(units)
                             let visit = Mention(date: mention.date, provenance: provenance, rule: "presence.meeting-place", confidence: 0.7)
                             for p in [s] + objects where p.type == .person {
                                 abroad.append(AbroadCandidate(subject: p, object: place, objectCountry: country(of: units[pu].span),
@@ -602,6 +602,19 @@ public struct Pipeline: Sendable {
         }
         return nil
     }
+
+    /// The countries a sentence's cities are in, and the countries it names as a journey's destination ("made a state
+    /// visit to Jamaica ..., in the course of which she was received at King's House"): where a place of no known country
+    /// is taken to be.
+    func sentenceCountries(_ units: [Unit]) -> [String] {
+        var out = units.compactMap { $0.spanType == .city ? country(of: $0.span) : nil }
+        for (k, u) in units.enumerated() where u.spanType == .country && k >= 2 && units[k - 1].word == "to" {
+            if (max(0, k - 5)..<(k - 1)).contains(where: { units[$0].word.map { Self.destinationCues.contains($0) } ?? false }), let c = u.span?.label { out.append(c) }
+        }
+        return out
+    }
+
+    static let destinationCues: Set<String> = ["visit", "visits", "trip", "tour", "travelled", "traveled", "flew", "went", "came", "returned", "journey"]
 
     /// A country span's label, a city span's country from the gazetteer, or the country a place is named for.
     func country(of span: EntitySpan?) -> String? {

@@ -931,4 +931,11 @@ import ProseGraphExtraction
         let f = try facts("A memorandum of understanding on energy was signed between Greece, Cyprus and Israel in Jerusalem in March 2019. A memorandum was signed in 2021 between the Research Council of Norway and Rannís. Zhou promised money for a line from the Copperbelt to the Tanzanian port of Dar es Salaam. In 2013 militants attacked the Westgate mall in Nairobi.", title: "Greece–Cyprus relations")
         #expect(f == ["Cyprus signedAgreementWith Greece 2019-03", "Cyprus signedAgreementWith Israel 2019-03", "Dar es Salaam locatedIn Tanzania", "Greece signedAgreementWith Israel 2019-03", "Westgate mall locatedIn Nairobi"])
     }
+
+    /// A place of no known country in a sentence that names a journey's destination country is in that country: "made a
+    /// state visit to Jamaica ..., and she was received at King's House by the Governor-General"
+    @Test func aPlaceInTheCountryOfTheJourney() throws {
+        let f = try facts("In February 2000 the Canadian Governor General, Adrienne Clarkson, made a state visit to Jamaica, and she laid a wreath at the National Heroes Park.", "visited", title: "Canada–Jamaica relations")
+        #expect(f == ["Adrienne Clarkson visited Jamaica 2000-02", "Adrienne Clarkson visited National Heroes Park 2000-02"])
+    }
 }
