@@ -259,7 +259,9 @@ public struct Pipeline: Sendable {
                 // "the trade agreement between the European Union and Peru was signed": the text names its parties.
                 // ("between the two countries" is the parties).
                 // So does "signed in Washington ... by Germany, the United Kingdom and the United States".
-                if (m.first..<min(units.count, m.last + 10)).contains(where: { k in
+                // (For a signing, also "between" after the match: "a memorandum was signed in 2019 between A and B".)
+                let reach = rule.predicate == "signedAgreementWith" ? min(units.count, m.last + 10) : m.last + 1
+                if (m.first..<reach).contains(where: { k in
                     guard units[k].word == "between" else { return false }
                     var j = k + 1
                     if j < units.count, units[j].flags & UnitFlags.the != 0 { j += 1 }
