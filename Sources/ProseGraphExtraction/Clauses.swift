@@ -308,7 +308,7 @@ public enum Clauses {
                 j -= 1
                 if j >= 0, units[j].spanType == .demonym || units[j].spanType == .country { removed.append(j); j -= 1 }
                 if j >= 0, let p = units[j].word ?? (units[j].spanType == .pronoun ? units[j].span?.label : nil),
-                   ["his", "her", "their", "its"].contains(p) { removed.append(j); j -= 1 }
+                   possessives.contains(p) { removed.append(j); j -= 1 }
                 for r in removed { keep[r] = false }
                 if k - 1 >= 0, units[k - 1].word == "," { keep[k - 1] = false }
                 continue
@@ -323,7 +323,7 @@ public enum Clauses {
                     d -= 1
                 }
                 if d >= 0, d < t, units[d].flags & UnitFlags.the != 0 || units[d].word.map(determiners.contains) ?? false
-                    || (units[d].spanType == .pronoun && ["his", "her", "its", "their"].contains(units[d].span?.label ?? "")) {
+                    || (units[d].spanType == .pronoun && possessives.contains(units[d].span?.label ?? "")) {
                     for r in d..<k { keep[r] = false }
                     continue
                 }
@@ -345,7 +345,7 @@ public enum Clauses {
             guard removed.contains(where: { units[$0].spanType == .title }) else { continue }
             // "X and his minister-president, Otto von Bismarck": the possessive goes with the title.
             if let first = removed.min(), first >= 1, let p = units[first - 1].word ?? (units[first - 1].spanType == .pronoun ? units[first - 1].span?.label : nil),
-               ["his", "her", "their", "its"].contains(p), k - 1 >= 0, units[k - 1].word == "," {
+               possessives.contains(p), k - 1 >= 0, units[k - 1].word == "," {
                 removed.append(first - 1)
             }
             for r in removed { keep[r] = false }
@@ -357,6 +357,7 @@ public enum Clauses {
     static let relationNouns: Set<String> = ["successor", "predecessor", "wife", "husband", "son", "daughter", "deputy", "widow", "brother", "sister", "father", "mother", "heir", "counterpart"]
 
     static let determiners: Set<String> = ["the", "a", "an", "its", "his", "her", "their"]
+    static let possessives: Set<String> = ["his", "her", "its", "their"]
 
     /// A word of a descriptor before a name: a lower-case word that is no preposition, verb,
     /// conjunction or number, or a demonym.
@@ -407,9 +408,7 @@ public enum Clauses {
             // clause is read on its own (its agent is in it).
             if k + 2 < units.count, ["was", "were", "is", "are", "had", "has"].contains(units[k + 1].word ?? ""),
                (k + 2..<min(units.count, k + 5)).contains(where: { units[$0].isVerbLike }) {
-                var end = k + 1
-                while end < units.count, units[end].word != ";", units[end].word != "." { end += 1 }
-                let idx = Array((k + 1)..<end)
+                let idx = Array((k + 1)..<clauseEnd(units, from: k + 1))
                 if idx.contains(where: { units[$0].word == "by" }) { out.append(View(units: idx.map { units[$0] }, map: idx)) }
             }
             // "Portugal, which had been admitted to NATO ...": a country or organization antecedent.
@@ -428,9 +427,7 @@ public enum Clauses {
             while s < units.count, units[s].spanType == .title || units[s].spanType == .demonym { s += 1 }
             guard s < units.count, units[s].spanType == .person || units[s].spanType == .name, s + 1 < units.count,
                   units[s + 1].isVerbLike || units[s + 1].isCoordinatedVerb else { continue }
-            var end = s + 1
-            while end < units.count, units[end].word != ";", units[end].word != "." { end += 1 }
-            let idx = Array((k + 1)..<end)
+            let idx = Array((k + 1)..<clauseEnd(units, from: s + 1))
             out.append(View(units: idx.map { units[$0] }, map: idx))
         }
         for (k, u) in units.enumerated() where u.word == "who" && k >= 2 && units[k - 1].word == "," {
@@ -442,9 +439,7 @@ public enum Clauses {
                 a = comma - 1
             }
             guard let s = units[a].span, s.type == .person || s.type == .name else { continue }
-            var end = k + 1
-            while end < units.count, units[end].word != ";", units[end].word != "." { end += 1 }
-            let idx = [a] + Array((k + 1)..<end)
+            let idx = [a] + Array((k + 1)..<clauseEnd(units, from: k + 1))
             out.append(View(units: idx.map { units[$0] }, map: idx))
         }
         return out
@@ -456,6 +451,11 @@ public enum Clauses {
 
     /// Verbs of a journey, whose purpose ("to sign ...") shares their subject.
     static let journeyVerbs: Set<String> = ["travelled", "traveled", "flew", "went", "came", "returned", "journeyed", "sailed", "drove"]
+
+    /// The end of the clause that goes on from `start`: the next ";" or ".", else the sentence's end.
+    static func clauseEnd(_ units: [Unit], from start: Int) -> Int {
+        units[start...].firstIndex { $0.word == ";" || $0.word == "." } ?? units.count
+    }
 
     /// Coordinated predicates sharing the subject: "S ... and V ...", "S ... , then V ...".
     static func coordinated(_ view: View) -> [View] {

@@ -45,6 +45,17 @@ public struct EntityRecognizer: Sendable {
     static let extendableSet: WordSet = ["minister", "secretary", "deputy minister", "minister of state", "commissioner",
                                        "state secretary", "deputy secretary", "undersecretary", "under-secretary"]
 
+    /// A run of capitalized portfolio words and "and" from `start` ("National Defence", "Commerce and Industry"):
+    /// where it ends, and where its last portfolio word ends.
+    static func portfolioRun(_ t: [Token], from start: Int) -> (end: Int, words: Int) {
+        var e = start, words = start
+        while e < t.count, (t[e].isCapitalized && portfolioWords.contains(t[e].lower)) || t[e].lower == "and" {
+            e += 1
+            if t[e - 1].lower != "and" { words = e }
+        }
+        return (e, words)
+    }
+
     /// Words of rank that are also parts of names: "Hassan Sheikh Mohamud".
     static let rankInNames: Set<String> = ["sheikh", "sheik", "amir", "emir", "sultan", "malik", "khan", "shah"]
 
@@ -680,13 +691,8 @@ public struct EntityRecognizer: Sendable {
         // "Secretary of National Defence", "Secretary for Foreign Affairs": a capitalized "Secretary" is a title
         // with its portfolio.
         if t[i].text == "Secretary", i + 2 < t.count, ["of", "for"].contains(t[i + 1].lower), t[i + 2].isCapitalized {
-            var e = i + 2
-            var last = i + 1
-            while e < t.count, t[e].isCapitalized || t[e].lower == "and", Self.portfolioWords.contains(t[e].lower) || t[e].lower == "and" {
-                e += 1
-                if t[e - 1].lower != "and" { last = e }
-            }
-            if last > i + 1 {
+            let last = Self.portfolioRun(t, from: i + 2).words
+            if last > i + 2 {
                 return (EntitySpan(tokens: i..<last, type: .title, label: Self.titleCase(text(t, i..<last)), role: "minister"), last)
             }
         }
@@ -694,9 +700,8 @@ public struct EntityRecognizer: Sendable {
             // By shape: capitalized portfolio words before "Minister" or "Secretary" ("Petroleum Minister",
             // "Commerce and Industry Minister", "Works Secretary").
             if t[i].isCapitalized, Self.portfolioWords.contains(t[i].lower) {
-                var e = i
-                while e < t.count, (t[e].isCapitalized && Self.portfolioWords.contains(t[e].lower)) || (t[e].lower == "and" && e > i) { e += 1 }
-                if e < t.count, e > i, t[e - 1].lower != "and", t[e].text == "Minister" || t[e].text == "Secretary" {
+                let (e, words) = Self.portfolioRun(t, from: i)
+                if e < t.count, e == words, t[e].text == "Minister" || t[e].text == "Secretary" {
                     return (EntitySpan(tokens: i..<(e + 1), type: .title, label: Self.titleCase(text(t, i..<(e + 1))), role: "minister"), e + 1)
                 }
             }

@@ -260,18 +260,18 @@ public struct Pipeline: Sendable {
                 // ("between the two countries" is the parties).
                 // So does "signed in Washington ... by Germany, the United Kingdom and the United States".
                 // (For a signing, also "between" after the match: "a memorandum was signed in 2019 between A and B".)
+                // Whether `word`, then (the)? a unit `names` accepts, stands in `range`.
+                func named(_ word: String, in range: Range<Int>, _ names: (Unit) -> Bool) -> Bool {
+                    range.contains { k in
+                        guard units[k].word == word else { return false }
+                        var j = k + 1
+                        if j < units.count, units[j].flags & UnitFlags.the != 0 { j += 1 }
+                        return j < units.count && names(units[j])
+                    }
+                }
                 let reach = rule.predicate == "signedAgreementWith" ? min(units.count, m.last + 10) : m.last + 1
-                if (m.first..<reach).contains(where: { k in
-                    guard units[k].word == "between" else { return false }
-                    var j = k + 1
-                    if j < units.count, units[j].flags & UnitFlags.the != 0 { j += 1 }
-                    return j < units.count && units[j].span != nil && units[j].spanType != .group
-                }) || (m.first..<min(units.count, m.last + 10)).contains(where: { k in
-                    guard units[k].word == "by" else { return false }
-                    var j = k + 1
-                    if j < units.count, units[j].flags & UnitFlags.the != 0 { j += 1 }
-                    return j < units.count && (units[j].spanType == .country || units[j].spanType == .organization)
-                }) { continue }
+                if named("between", in: m.first..<reach, { $0.span != nil && $0.spanType != .group })
+                    || named("by", in: m.first..<min(units.count, m.last + 10), { $0.spanType == .country || $0.spanType == .organization }) { continue }
                 let parties = resolver.parties
                 if parties.count == 2 { Self.addRelation(parties[0], rule.predicate, parties[1], mention, into: &graph) }
                 continue
@@ -534,7 +534,7 @@ public struct Pipeline: Sendable {
         var changed = false
         let clauses = rest.split(separator: ";", omittingEmptySubsequences: false).map { clause -> String in
             var words = clause.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-            if let k = words.firstIndex(where: { ["members", "member", "member."] .contains($0.lowercased()) || $0.lowercased() == "members." }),
+            if let k = words.firstIndex(where: { ["member", "members"].contains($0.lowercased().trimmingCharacters(in: ["."])) }),
                k + 1 >= words.count || words[k + 1] != "of" {
                 let dot = words[k].hasSuffix(".")
                 words[k] = (dot ? String(words[k].dropLast()) : words[k]) + " of " + head + (dot ? "." : "")
@@ -649,10 +649,10 @@ public struct Pipeline: Sendable {
             guard isAbroad else { continue }
             // An envoy at work in the country he is accredited to lives there: presenting credentials or signing in
             // the host capital is no visit.
-            let hosts = Set(graph.objects(of: c.subject.key, "envoyTo").compactMap { o -> String? in
+            let hosts = c.predicate != "visited" ? [] : Set(graph.objects(of: c.subject.key, "envoyTo").compactMap { o -> String? in
                 if case .entity(let k) = o { return graph.entities[k]?.label } else { return nil }
             })
-            if c.predicate == "visited", !hosts.isEmpty {
+            if !hosts.isEmpty {
                 if let country = c.objectCountry ?? placedIn, hosts.contains(country) { continue }
                 if c.objectCountry == nil, placedIn == nil, !c.sentenceCountries.isEmpty, c.sentenceCountries.allSatisfy(hosts.contains) { continue }
             }
