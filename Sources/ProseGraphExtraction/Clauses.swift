@@ -225,7 +225,7 @@ public enum Clauses {
             && units[k + 1].word == "of" {
             // ("Governor Samuel García of Nuevo León travelled": a person's state or city too, before a verb.)
             let place = units[k + 2].spanType == .country
-                || (units[k].spanType == .person && (units[k + 2].spanType == .city || units[k + 2].spanType == .name)
+                || (units[k].spanType == .person && (units[k + 2].spanType == .city || units[k + 2].spanType == .name || units[k + 2].spanType == .place)
                     && (units[k + 3].isVerbLike || units[k + 3].isCoordinatedVerb))
             guard place, let w = units[k + 3].word,
                   w == "and" || w == "," || units[k + 3].isVerbLike || units[k + 3].isCoordinatedVerb else { continue }
@@ -264,6 +264,8 @@ public enum Clauses {
         // Modifiers, and titles (with a demonym or "of <Country>") before a person.
         for (k, u) in units.enumerated() {
             if u.isModifier { keep[k] = false }
+            // "X was in turn welcomed by Y".
+            if u.word == "in", k + 1 < n, units[k + 1].word == "turn" { keep[k] = false; keep[k + 1] = false }
         }
         // Forms of address: "His Majesty King Harald V and Her Majesty Queen Sonja" reads "King Harald V and Queen Sonja".
         for k in 0..<n where k + 1 < n && (units[k].word == "his" || units[k].word == "her") {
@@ -335,10 +337,17 @@ public enum Clauses {
                    let w = units[j - 1].word, w == "of" || w == "to" || w == "in", j >= 2, units[j - 2].spanType == .title {
                     removed.append(contentsOf: [j, j - 1]); j -= 2; continue
                 }
-                // "Jordan's King X", "the Taliban's prime minister, X"
-                if j >= 1, units[j].word == "'s", units[j - 1].spanType == .country || units[j - 1].spanType == .organization,
+                // "Jordan's King X", "the Taliban's prime minister, X", "Ramaphosa's special envoy, X"
+                if j >= 1, units[j].word == "'s", let ps = units[j - 1].spanType,
+                   [.country, .organization, .person, .name].contains(ps),
                    removed.contains(where: { units[$0].spanType == .title }) {
                     removed.append(contentsOf: [j, j - 1]); j -= 2; continue
+                }
+                // "Texas Governor Greg Abbott": a state or city before the title is the title's.
+                if j >= 0, let ps = units[j].spanType, ps == .city || ps == .place,
+                   removed.contains(where: { units[$0].spanType == .title }), removed.min() == j + 1,
+                   j == 0 || !(units[j - 1].word.map { ["in", "at", "to", "from", "near", "into", "for"].contains($0) } ?? false) {
+                    removed.append(j); j -= 1; continue
                 }
                 break
             }
@@ -450,7 +459,7 @@ public enum Clauses {
                                         "wanted", "will", "would", "could", "should", "might", "may"]
 
     /// Verbs of a journey, whose purpose ("to sign ...") shares their subject.
-    static let journeyVerbs: Set<String> = ["travelled", "traveled", "flew", "went", "came", "returned", "journeyed", "sailed", "drove"]
+    static let journeyVerbs: Set<String> = ["travelled", "traveled", "flew", "flown", "arrived", "came", "went", "returned", "journeyed", "sailed", "landed", "toured", "visited", "drove"]
 
     /// The end of the clause that goes on from `start`: the next ";" or ".", else the sentence's end.
     static func clauseEnd(_ units: [Unit], from start: Int) -> Int {
@@ -465,7 +474,8 @@ public enum Clauses {
         for (k, u) in units.enumerated() {
             // "X travelled to Beijing to sign it with Y": the purpose of a journey shares its subject.
             if u.word == "to", k >= 2, k + 1 < units.count, units[k + 1].word != nil, units[k + 1].span == nil,
-               units[k - 1].spanType == .city || units[k - 1].spanType == .country,
+               units[k - 1].spanType == .city || units[k - 1].spanType == .country
+                || ((units[k - 1].spanType == .name || units[k - 1].spanType == .place) && ["to", "in", "at"].contains(units[k - 2].word ?? "")),
                (max(0, k - 5)..<(k - 1)).contains(where: { units[$0].word.map(journeyVerbs.contains) ?? false }),
                let subject = sentenceSubject ?? clauseSubject(units, before: k), k > subject.upperBound + 2 {
                 let idx = Array(subject) + Array((k + 1)..<units.count)

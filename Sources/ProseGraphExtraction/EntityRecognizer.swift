@@ -551,6 +551,10 @@ public struct EntityRecognizer: Sendable {
             // "Forum on China–Africa Cooperation", "Conference on Disarmament": "on" inside a body's name.
             if tok.lower == "on", j > start, j + 1 < t.count, t[j + 1].isCapitalized, Self.onTakingCues.contains(t[j - 1]) { j += 1; continue }
             if Self.connectorsSet.contains(tok), j > start, j + 1 < t.count {
+                // "travels to Addis Ababa for the African Union summit": a known city or country before "for" or
+                // "to" is a name of its own.
+                if tok.lower == "for" || tok.lower == "to", let g = gazetteerSpan(t, start), g.tokens == start..<j,
+                   g.type == .city || g.type == .country { break }
                 var k = j + 1
                 if t[k].lower == "the", k + 1 < t.count { k += 1 }
                 if t[k].isCapitalized { j = k; continue }

@@ -152,6 +152,15 @@ public struct Pipeline: Sendable {
         var found: [(RelationRule, Pattern, RuleMatch)] = []
         var seen = Set<MatchKey>()
         let (views, core) = Clauses.viewsAndCore(units)
+        var inCore = [Bool](repeating: false, count: units.count)
+        for u in core.map { inCore[u] = true }
+        /// Whether the aside holding unit `u` opens with a comma right after a name ("Ahmed Isa, the envoy of ...").
+        func appositionToName(_ u: Int) -> Bool {
+            var b = u
+            while b > 0, !inCore[b] { b -= 1 }
+            guard inCore[b], b + 1 < units.count, units[b + 1].word == "," else { return false }
+            return units[b].spanType == .person || units[b].spanType == .name
+        }
         for view in views {
             let map = view.map
             for (k, anchors) in index.candidates(view.units) {
@@ -167,6 +176,13 @@ public struct Pipeline: Sendable {
                                       last: map[max(0, min(m0.last, map.count - 1))])
                     if !rule.allowReported, let sp = speech, m.anchor > sp { continue }
                     if !rule.literalObject, isBlocked(m0, view.units) { continue }
+                    // "Ahmed Isa, the special envoy of President Muhammadu Buhari, met ...": a name inside an apposition
+                    // is not the subject of the verb after it.
+                    if let s0 = m.subjects.first, s0 < m.anchor, !inCore[s0], inCore[m.anchor],
+                       !m.subjects.contains(where: { inCore[$0] }), appositionToName(s0) { continue }
+                    // "Buhari received Ramaphosa's special envoy, X": a possessor that ends the match is not its object.
+                    if let o = m0.objects.last, o == m0.last, o + 1 < view.units.count, view.units[o + 1].word == "'s",
+                       view.units[o].spanType == .person || view.units[o].spanType == .name { continue }
                     // "Diana Mondino, his foreign minister, flew to ...": a possessive is nobody's subject.
                     if m0.subjects.contains(where: { view.units[$0].spanType == .pronoun && ["his", "her"].contains(view.units[$0].span!.label) }) { continue }
                     // "Kenya suspended imports of Ugandan milk": a trade stopped is no trade.
@@ -484,13 +500,15 @@ public struct Pipeline: Sendable {
             // after the place or the time of the journey (not "met with", "talks with").
             let with = u.word == "with" && k > 0 && (units[k - 1].spanType.map { [.city, .country, .place, .date].contains($0) } ?? false
                 || units[k - 1].word.map(Self.journeyTimes.contains) ?? false)
-                && units[max(0, k - 7)..<k].contains { $0.word.map(Self.journeyVerbs.contains) ?? false }
+                && units[max(0, k - 7)..<k].contains { $0.word.map(Clauses.journeyVerbs.contains) ?? false }
             guard cue || with else { continue }
             var j = with ? k + 1 : k + 2
             var companions: [Entity] = []
             while j < units.count {
                 if let s = units[j].span {
                     if s.type == .person || s.type == .name { companions += resolver.resolve(s, expected: .person) }
+                    // "accompanied by ENI's chief executive, X": an owner's name before the companion's role.
+                    else if companions.isEmpty, j < k + 4, j + 1 < units.count, units[j + 1].word == "'s" { j += 2; continue }
                     else if s.type != .title && s.type != .demonym { break }
                 } else if let w = units[j].word, ![",", "and", "the", "his", "her", "its", "their"].contains(w) {
                     if companions.isEmpty && j < k + 6 { j += 1; continue }  // "accompanied by ENI's chief executive, X"
@@ -565,7 +583,6 @@ public struct Pipeline: Sendable {
     /// Nouns of ways between places.
     static let routeNouns: Set<String> = ["bridge", "border", "crossing", "road", "railway", "rail", "line", "flights", "route", "highway", "pipeline", "ferry", "corridor", "link", "tunnel"]
 
-    static let journeyVerbs: Set<String> = ["travelled", "traveled", "flew", "flown", "arrived", "came", "went", "returned", "journeyed", "sailed", "landed", "toured", "visited", "drove"]
     static let journeyTimes: Set<String> = ["morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "year"]
 
     /// Where a meeting took place: "in" or "at" a city or place after the match, in its clause
@@ -596,7 +613,7 @@ public struct Pipeline: Sendable {
             for j in stride(from: w - 1, through: max(0, w - 8), by: -1) {
                 // (Not a journey's destination: "X travelled to Moscow, where he and Y signed ..." tells Y's home.)
                 if let t = units[j].spanType, t == .city || t == .place {
-                    let journey = j >= 2 && (units[j - 1].word == "to" || units[j - 1].word == "in") && (units[j - 2].word.map(Self.journeyVerbs.contains) ?? false)
+                    let journey = j >= 2 && (units[j - 1].word == "to" || units[j - 1].word == "in") && (units[j - 2].word.map(Clauses.journeyVerbs.contains) ?? false)
                     return journey ? nil : j
                 }
                 if units[j].word == ";" { break }
@@ -850,7 +867,7 @@ public struct Pipeline: Sendable {
                 // "helped to found", "went on to sign": the infinitive happened.
                 if k >= 1, let before = units[k - 1].word, Self.factiveBeforeTo.contains(before) { return false }
                 // "travelled to Beijing to sign it with Chen Yi": the purpose of a journey that took place.
-                if k >= 2, (max(0, k - 5)..<(k - 1)).contains(where: { units[$0].word.map(Self.journeyVerbs.contains) ?? false }),
+                if k >= 2, (max(0, k - 5)..<(k - 1)).contains(where: { units[$0].word.map(Clauses.journeyVerbs.contains) ?? false }),
                    units[k - 1].spanType == .city || units[k - 1].spanType == .country { return false }
                 // "became the first state to recognise it", "among the first countries to recognise X".
                 if k >= 2, let noun = units[k - 1].word, ["country", "countries", "state", "states", "nation", "nations"].contains(noun),

@@ -209,9 +209,11 @@ import ProseGraphExtraction
             "{subject:Person}+ ~2 !(visited) (the)? {object:City}+",
             "{subject:Person}+ ~2 !(went) (on|back|onward|onwards|home|straight|directly)? to (the)? {object:City}+",
             "{subject:Person}+ ~2 !(sent) ~12 to (the)? {object:City}+",
-            // An optional group compiles to two patterns (with and without it) of the same source.
-            "{subject:Person}+ ~2 !(paid) (a|an|the|his|her|its|their|two|three|several|many|first)? ~4 (visit) (general)? [ as {_:Title} ] (to) (the)? {object:City}+",
-            "{subject:Person}+ ~2 !(paid) (a|an|the|his|her|its|their|two|three|several|many|first)? ~4 (visit) (general)? [ as {_:Title} ] (to) (the)? {object:City}+",
+            // Each optional group doubles the patterns (with and without it), all of the same source.
+            "{subject:Person}+ ~2 !(paid) (a|an|the|his|her|its|their|two|three|several|many|first)? ~4 (visit) (general)? [ as {_:Title} ] [ of (a|an|the)? {_:Title} ] (to) (the)? {object:City}+",
+            "{subject:Person}+ ~2 !(paid) (a|an|the|his|her|its|their|two|three|several|many|first)? ~4 (visit) (general)? [ as {_:Title} ] [ of (a|an|the)? {_:Title} ] (to) (the)? {object:City}+",
+            "{subject:Person}+ ~2 !(paid) (a|an|the|his|her|its|their|two|three|several|many|first)? ~4 (visit) (general)? [ as {_:Title} ] [ of (a|an|the)? {_:Title} ] (to) (the)? {object:City}+",
+            "{subject:Person}+ ~2 !(paid) (a|an|the|his|her|its|their|two|three|several|many|first)? ~4 (visit) (general)? [ as {_:Title} ] [ of (a|an|the)? {_:Title} ] (to) (the)? {object:City}+",
             "{subject:Person} 's ~3 !(visit) (to) (the)? {object:City}+",
             "!(visit) (of|by) (the)? {subject:Person} ,? (to) (the)? {object:City}+",
             "!(visit) (to) (the)? {object:City}+ by (the)? {subject:Person}",
@@ -937,5 +939,21 @@ import ProseGraphExtraction
     @Test func aPlaceInTheCountryOfTheJourney() throws {
         let f = try facts("In February 2000 the Canadian Governor General, Adrienne Clarkson, made a state visit to Jamaica, and she laid a wreath at the National Heroes Park.", "visited", title: "Canada–Jamaica relations")
         #expect(f == ["Adrienne Clarkson visited Jamaica 2000-02", "Adrienne Clarkson visited National Heroes Park 2000-02"])
+    }
+
+    /// A name inside an apposition is not the subject of the verb after it ("X, the special envoy of President Y, met Z");
+    /// a possessor is not an object ("received Ramaphosa's special envoy, Jeff Radebe"); "in turn"; ", with whom he held";
+    /// a state before a title ("Texas Governor Greg Abbott") and a journey's purpose after an unknown town
+    @Test func appositionsPossessorsAndPurposes() throws {
+        let f = try facts("Ahmed Isa, the special envoy of Nigerian President Muhammadu Buhari, met South African President Cyril Ramaphosa at the Union Buildings on 12 September 2019. President Muhammadu Buhari received Ramaphosa's special envoy, Jeff Radebe, at the State House on 17 September 2019. Marcos Jr. was in turn welcomed by President Joe Biden at the White House on 1 May 2023. Greek Foreign Minister Nikos Dendias flew to Adana on 12 February 2023 alongside his Turkish counterpart, Mevlüt Çavuşoğlu, with whom he then held a joint press conference. On 13 April 2022, Governor Samuel García of Nuevo León travelled to Laredo to sign a border security agreement with Texas Governor Greg Abbott.", "metWith", title: "Nigeria–South Africa relations")
+        #expect(f == ["Ahmed Isa metWith Cyril Ramaphosa 2019-09-12", "Greg Abbott metWith Samuel García 2022-04-13", "Jeff Radebe metWith Muhammadu Buhari 2019-09-17", "Joe Biden metWith Marcos Jr. 2023-05-01"])
+    }
+
+    /// "travels to Addis Ababa for the African Union summit" (a known city before "for" is a name of its own); "the first
+    /// post-war state visit of a federal president to the Netherlands"; "pay a return state visit"; "accompanied by ENI's
+    /// chief executive, Claudio Descalzi"
+    @Test func visitNounsAndCompanions() throws {
+        let f = try facts("- February 2023 – Kenyan President William Ruto travels to Addis Ababa for the African Union summit\n- November 1969 – German President Gustav Heinemann makes the first post-war state visit of a federal president to the Netherlands\n- October 1971 – Dutch Queen Juliana and Prince Bernhard pay a return state visit to West Germany\n\nItalian Prime Minister Giorgia Meloni, accompanied by ENI's chief executive, Claudio Descalzi, travelled to Tripoli on 28 January 2023.", "visited", title: "Germany–Netherlands relations")
+        #expect(f == ["Bernhard visited West Germany 1971-10", "Claudio Descalzi visited Tripoli 2023-01-28", "Giorgia Meloni visited Tripoli 2023-01-28", "Gustav Heinemann visited Netherlands 1969-11", "Juliana visited West Germany 1971-10", "William Ruto visited Addis Ababa 2023-02"])
     }
 }
