@@ -204,7 +204,7 @@ public enum Clauses {
             let opens: Bool
             if let w = first.word { opens = appositionOpeners.contains(w) }
             else if let fs = first.span {
-                opens = fs.type == .title || fs.type == .demonym
+                opens = fs.type == .title || fs.type == .demonym || (fs.type == .pronoun && possessives.contains(fs.label))
                     || (fs.type == .country && segStart + 1 < close && units[segStart + 1].word == "'s")
             } else { opens = false }
             // The segment must name a role: a title or a role noun, not just another entity ("Ghana, Togo, ...").

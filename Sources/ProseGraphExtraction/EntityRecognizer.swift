@@ -466,7 +466,12 @@ public struct EntityRecognizer: Sendable {
         var k = i
         while k < runEnd {
             if let title = k == i ? titleAtStart : titleAt(t, k) {
-                spans.append(title.span)
+                // "Prime Minister Sheikh Hasina": an honorific after a title belongs to that title.
+                if Self.addressTitles.contains(title.span.label), let last = spans.last, last.type == .title, last.tokens.upperBound == k {
+                    spans[spans.count - 1].tokens = last.tokens.lowerBound..<title.end
+                } else {
+                    spans.append(title.span)
+                }
                 k = title.end
                 if let p = personAfterTitle(t, k) {
                     if k + 1 < p.tokens.lowerBound, let g = gazetteerSpan(t, k + 1), g.tokens.upperBound <= p.tokens.lowerBound {
@@ -680,6 +685,9 @@ public struct EntityRecognizer: Sendable {
 
     /// A position title at `i`: a gazetteer title, extended by "of/for <capitalized words>"
     /// when it is a bare "Minister"-like title ("Minister of International Trade and Industry").
+    /// Titles that are forms of address after another title ("Prime Minister Sheikh Hasina").
+    static let addressTitles: Set<String> = ["Sheikh"]
+
     func titleAt(_ t: [Token], _ i: Int) -> (span: EntitySpan, end: Int)? {
         // Titles by shape: a capitalized modifier before a known title ("First Secretary",
         // "Federal President", "Acting Foreign Minister").
@@ -712,6 +720,9 @@ public struct EntityRecognizer: Sendable {
             return pluralTitleAt(t, i)
         }
         let entry = m.entries.first { $0.kind == .position }!
+        // "Amir Khan Muttaqi": "Amir" before a name, not after "the", is a given name.
+        if t[i].text == "Amir", i + 1 < t.count, t[i + 1].isCapitalized, t[i + 1].spaceBefore, titleAt(t, i + 1) == nil,
+           gazetteerSpan(t, i + 1) == nil, i == 0 || t[i - 1].lower != "the" { return nil }
         // "Amir-Abbas Hoveyda", "Hossein Amir-Abdollahian": a title word joined by a hyphen to a name is part of the name.
         if i + m.length + 1 < t.count, t[i + m.length].text == "-", !t[i + m.length].spaceBefore, !t[i + m.length + 1].spaceBefore,
            t[i + m.length + 1].isCapitalized, titleAt(t, i + m.length + 1) == nil { return nil }

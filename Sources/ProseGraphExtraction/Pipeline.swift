@@ -550,7 +550,30 @@ public struct Pipeline: Sendable {
         let spans = recognizer.recognize(Tokenizer.tokenize(head))
         guard let first = spans.first, first.type == .organization, first.tokens.lowerBound == 0 else { return nil }
         var changed = false
+        // "both countries since 1989", "Afghanistan since 19 November 1946, Pakistan since 30 September 1947",
+        // "Indonesia only": members named before "since", "only" or "from", with no verb.
+        func members(_ part: Substring) -> String? {
+            let words = part.split(separator: " ").map(String.init)
+            guard let k = words.firstIndex(where: { ["since", "only", "only.", "from"].contains($0) }), k >= 1 else { return nil }
+            let list = words[..<k]
+            let lower = list.map { $0.lowercased() }
+            let plural: Bool
+            if lower == ["both", "countries"] || lower == ["all", "three"] || lower == ["both", "states"] { plural = true }
+            else {
+                guard list.allSatisfy({ $0 == "and" || $0.first?.isUppercase == true }) else { return nil }
+                let spans = recognizer.recognize(Tokenizer.tokenize(list.joined(separator: " ")))
+                guard !spans.isEmpty, spans.allSatisfy({ $0.type == .country }) else { return nil }
+                plural = spans.count > 1
+            }
+            return list.joined(separator: " ") + (plural ? " are members of " : " is a member of ") + head + " " + words[k...].joined(separator: " ")
+        }
         let clauses = rest.split(separator: ";", omittingEmptySubsequences: false).map { clause -> String in
+            let parts = clause.split(separator: ",", omittingEmptySubsequences: false)
+            if let first = members(parts[0]) {
+                changed = true
+                // Further members after commas: "A since 1946, B since 1947".
+                return " " + ([first] + parts.dropFirst().map { members($0) ?? String($0) }).joined(separator: ",")
+            }
             var words = clause.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
             if let k = words.firstIndex(where: { ["member", "members"].contains($0.lowercased().trimmingCharacters(in: ["."])) }),
                k + 1 >= words.count || words[k + 1] != "of" {
