@@ -33,7 +33,7 @@ public enum Clauses {
         "reportedly", "initially", "originally", "successfully", "warmly", "cordially", "immediately", "soon",
         "since", "once", "twice", "all", "each", "mainly", "mostly", "largely", "chiefly", "primarily", "still",
         "now", "currently", "newly", "duly", "thereafter", "afterwards", "afterward", "likewise", "similarly",
-        "together", "respectively", "separately", "publicly", "privately", "reciprocally", "ultimately", "there",
+        "together", "respectively", "separately", "publicly", "privately", "reciprocally", "ultimately", "there", "abroad",
     ]
     /// Words ending in "-ly" that are not adverbs.
     static let notAdverbs: Set<String> = ["only", "family", "supply", "reply", "rally", "ally", "assembly", "anomaly", "italy", "july", "early", "daily", "weekly", "monthly", "friendly", "holy", "fly", "apply", "rely", "comply", "multiply", "imply", "sly"]
@@ -100,6 +100,7 @@ public enum Clauses {
     }
 
     static let relativePronouns: Set<String> = ["who", "which", "whose"]
+    static let auxiliaries: Set<String> = ["had", "has", "have", "was", "were", "is", "are", "be", "been", "being", "did", "does", "do"]
 
     /// Marks relative clauses set off by a comma (", who ... ,") as not kept; with
     /// `closedBySemicolon`, a ";" closes one too.
@@ -107,7 +108,20 @@ public enum Clauses {
         var k = 0
         while k < units.count {
             if units[k].word == ",", k + 1 < units.count, let w = units[k + 1].word, relativePronouns.contains(w),
-               let close = units[(k + 2)...].firstIndex(where: { $0.word == "," || (closedBySemicolon && $0.word == ";") }) {
+               var close = units[(k + 2)...].firstIndex(where: { $0.word == "," || (closedBySemicolon && $0.word == ";") }) {
+                // "X, who had succeeded his mother, Queen Margrethe II, on her abdication in 2024, sailed into Oslo":
+                // segments with no verb after the clause are its own when the predicate follows them.
+                var end = close, segments = 0
+                while segments < 3, units[end].word == ",",
+                      let next = units[(end + 1)...].firstIndex(where: { $0.word == "," || $0.word == ";" || $0.word == "." }),
+                      units[next].word == ",", next > end + 1,
+                      !((end + 1)..<next).contains(where: { units[$0].isVerbLike || units[$0].isFiniteVerb || units[$0].isCoordinatedVerb }) {
+                    end = next
+                    segments += 1
+                }
+                // (Not when the clause's verb comes after its own aside: "X, who had earlier, as consul in Marseille, saved ...".)
+                let complete = ((k + 2)..<close).contains { units[$0].isVerbLike && !auxiliaries.contains(units[$0].word ?? "") }
+                if complete, end > close, end + 1 < units.count, units[end + 1].isVerbLike || units[end + 1].isCoordinatedVerb { close = end }
                 for j in k..<close { keep[j] = false }
                 k = close + 1
                 continue
@@ -122,7 +136,8 @@ public enum Clauses {
         return View(units: inner.units, map: inner.map.map { view.map[$0] })
     }
 
-    static func core(_ units: [Unit]) -> View {
+    static func core(_ input: [Unit]) -> View {
+        var units = input
         let n = units.count
         var keep = [Bool](repeating: true, count: n)
         // Parenthesized asides.
@@ -202,7 +217,8 @@ public enum Clauses {
                 continue
             }
             let opens: Bool
-            if let w = first.word { opens = appositionOpeners.contains(w) }
+            // ("Zhou Enlai, by then Premier of the State Council, paid ...")
+            if let w = first.word { opens = appositionOpeners.contains(w) || (w == "by" && segStart + 1 < close && units[segStart + 1].word == "then") }
             else if let fs = first.span {
                 opens = fs.type == .title || fs.type == .demonym || (fs.type == .pronoun && possessives.contains(fs.label))
                     || (fs.type == .country && segStart + 1 < close && units[segStart + 1].word == "'s")
@@ -260,12 +276,15 @@ public enum Clauses {
                 if units[j].flags & UnitFlags.the != 0 { break }
             }
             for r in j...(k + 1) { keep[r] = false }
+            // (An untyped name there is a place: "on the island of Cozumel".)
+            if s.type == .name { units[k + 2] = Unit(units[k + 2], span: EntitySpan(tokens: s.tokens, type: .place, label: s.label)) }
         }
         // Modifiers, and titles (with a demonym or "of <Country>") before a person.
         for (k, u) in units.enumerated() {
             if u.isModifier { keep[k] = false }
             // "X was in turn welcomed by Y".
-            if u.word == "in", k + 1 < n, units[k + 1].word == "turn" { keep[k] = false; keep[k + 1] = false }
+            // ("his first foreign trip in office to Dar es Salaam".)
+            if u.word == "in", k + 1 < n, units[k + 1].word == "turn" || units[k + 1].word == "office" { keep[k] = false; keep[k + 1] = false }
         }
         // Forms of address: "His Majesty King Harald V and Her Majesty Queen Sonja" reads "King Harald V and Queen Sonja".
         for k in 0..<n where k + 1 < n && (units[k].word == "his" || units[k].word == "her") {

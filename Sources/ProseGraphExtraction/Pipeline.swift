@@ -572,7 +572,10 @@ public struct Pipeline: Sendable {
             if let first = members(parts[0]) {
                 changed = true
                 // Further members after commas: "A since 1946, B since 1947".
-                return " " + ([first] + parts.dropFirst().map { members($0) ?? String($0) }).joined(separator: ",")
+                // (Each member's clause of its own, for its own date.)
+                var out = " " + first
+                for p in parts.dropFirst() { out += members(p).map { ";" + $0 } ?? "," + p }
+                return out
             }
             var words = clause.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
             if let k = words.firstIndex(where: { ["member", "members"].contains($0.lowercased().trimmingCharacters(in: ["."])) }),
