@@ -83,13 +83,28 @@ public enum Clauses {
         add(withoutRelativeClauses(out[0]))
         let simplified = core(units)
         add(simplified)
-        for v in coordinated(simplified) { add(v) }
+        let undated = withoutInnerDates(simplified)
+        add(undated)
+        for v in coordinated(undated) { add(v) }
         for v in relativeSubjects(units) {
             let c = core(v)
             add(c)
             for w in coordinated(c) { add(w) }
         }
         return (out, simplified)
+    }
+
+    /// The view without a date between a noun and its preposition: "held talks in Damascus on Saturday with X",
+    /// "holding talks the following day with X". (Dating reads the core, which keeps them.)
+    static func withoutInnerDates(_ view: View) -> View {
+        let units = view.units
+        var keep = [Bool](repeating: true, count: units.count)
+        for k in units.indices where units[k].spanType == .date && k + 1 < units.count && k >= 1 {
+            guard let next = units[k + 1].word, next == "with" || next == "for" else { continue }
+            keep[k] = false
+            if let w = units[k - 1].word, w == "on" || w == "in" { keep[k - 1] = false }
+        }
+        return keep.contains(false) ? select(view, keep, dropOrphanCommas: false) : view
     }
 
     /// The units without relative clauses set off by commas (", who ... ,", ", which ... ,").
@@ -348,6 +363,11 @@ public enum Clauses {
                     for r in d..<k { keep[r] = false }
                     continue
                 }
+                // "with Syria's new leader, Ahmed al-Sharaa": a country's or a body's possessive opens it.
+                if d + 2 < t, let ps = units[d + 1].spanType, ps == .country || ps == .organization, units[d + 2].word == "'s" {
+                    for r in (d + 1)..<k { keep[r] = false }
+                    continue
+                }
             }
             while j >= 0 {
                 if let s = units[j].span, s.type == .title || s.type == .demonym { removed.append(j); j -= 1; continue }
@@ -549,7 +569,14 @@ public enum Clauses {
     /// The sentence's subject: the first person, pronoun, country, organization or group
     /// that is not the object of a preposition, with its coordinated list ("X and Y").
     static func subjectRange(_ units: [Unit]) -> ClosedRange<Int>? {
-        for (k, u) in units.enumerated() {
+        // A news dateline ("CSANÁDPALOTA, Hungary, 1 January 2025 (Reuters) –") comes before the subject.
+        var start = 0
+        if let dash = units.prefix(14).firstIndex(where: { $0.word == "–" || $0.word == "—" }), dash >= 1,
+           units[..<dash].contains(where: { $0.spanType == .date || $0.spanType == .city || $0.spanType == .name }),
+           !units[..<dash].contains(where: { $0.isVerbLike || $0.isCoordinatedVerb }) {
+            start = dash + 1
+        }
+        for (k, u) in units.enumerated() where k >= start {
             // "the newly elected president, X, flew": a participle after a determiner is an adjective.
             let adjective = k > 0 && (units[k - 1].flags & UnitFlags.the != 0 || units[k - 1].word.map(determiners.contains) ?? false)
             if (u.isVerbLike || u.isCoordinatedVerb) && !adjective { return nil }

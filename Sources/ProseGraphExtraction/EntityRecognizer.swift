@@ -135,6 +135,9 @@ public struct EntityRecognizer: Sendable {
         "those", "that", "there", "as", "when", "while", "although", "also", "later", "then", "from", "until",
         "today", "according", "despite", "with", "throughout", "over", "between", "among", "under", "upon",
         "within", "once", "additionally", "moreover", "meanwhile", "furthermore", "both", "each", "many", "some",
+        "less", "more", "accordingly", "nevertheless", "nonetheless", "consequently", "subsequently", "eventually",
+        "finally", "initially", "ultimately", "similarly", "likewise", "instead", "thus", "hence", "indeed", "afterwards",
+        "shortly", "nearly", "almost", "only", "even", "several", "most", "amid", "unlike", "because", "though", "whereas",
     ]
 
     static let monthNames: WordSet = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]

@@ -535,6 +535,7 @@ public struct Pipeline: Sendable {
     /// Ghana and Togo are members."): "Ghana and Togo are members of African Union."
     public func readingText(of s: Sentence, in article: Article) -> String {
         if let organization = membershipItem(s.text) { return organization }
+        if let office = officeItem(s.text) { return office }
         guard Self.missionItemStarts.contains(where: { s.text.hasPrefix($0) }),
               let sender = sender(ofHeading: article.sections[s.section].title) else { return s.text }
         return sender + " has " + s.text.prefix(1).lowercased() + s.text.dropFirst()
@@ -591,6 +592,17 @@ public struct Pipeline: Sendable {
             return words.joined(separator: " ")
         }
         return changed ? clauses.joined(separator: ";") : nil
+    }
+
+    /// "Ambassador of Pakistan in Kabul: Ubaid-ur-Rehman Nizamani, ..." reads "Ambassador of Pakistan in Kabul,
+    /// Ubaid-ur-Rehman Nizamani, ...": an office before a colon, and its holder after it.
+    func officeItem(_ text: String) -> String? {
+        guard let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) <= 90 else { return nil }
+        let rest = text[text.index(after: colon)...]
+        guard rest.first == " ", rest.dropFirst().first?.isUppercase == true else { return nil }
+        let spans = recognizer.recognize(Tokenizer.tokenize(String(text[..<colon])))
+        guard let first = spans.first, first.type == .title, first.tokens.lowerBound == 0 else { return nil }
+        return text[..<colon] + "," + rest
     }
 
     /// How a list item of missions without their country starts.
