@@ -213,6 +213,13 @@ public enum Clauses {
                 for j in (k + 1)...close { keep[j] = false }
                 continue
             }
+            // A gerund aside before the predicate: "Kishida, visiting Italy on a tour of G7 capitals, was received ...".
+            if let w = units[lead].word, w.count > 5, w.hasSuffix("ing"), type == .person || type == .name,
+               !seg.dropFirst().contains(where: { $0.isFiniteVerb }), close + 1 < n,
+               units[close + 1].isFiniteVerb || auxiliaries.contains(units[close + 1].word ?? "") {
+                for j in (k + 1)...close { keep[j] = false }
+                continue
+            }
             // A verb inside a relative clause of the apposition does not make it a clause:
             // "X, a career diplomat who had headed the department, was appointed ...".
             // ("a Monterrey-based conglomerate": "based" in a compound is no verb.)
@@ -476,6 +483,15 @@ public enum Clauses {
             guard s < units.count, units[s].spanType == .person || units[s].spanType == .name, s + 1 < units.count,
                   units[s + 1].isVerbLike || units[s + 1].isCoordinatedVerb else { continue }
             let idx = Array((k + 1)..<clauseEnd(units, from: s + 1))
+            out.append(View(units: idx.map { units[$0] }, map: idx))
+        }
+        // "Kishida, visiting Italy on a tour of G7 capitals, was received ...": the gerund aside with its subject.
+        for k in units.indices where k + 3 < units.count && (units[k].spanType == .person || units[k].spanType == .name) && units[k + 1].word == "," {
+            // (Only a subject's: in "paid a visit as the guest of Queen Noor, touring Petra" the gerund is the visitor's.)
+            guard !units[..<k].contains(where: { $0.isVerbLike || $0.isCoordinatedVerb }),
+                  let w = units[k + 2].word, w.count > 5, w.hasSuffix("ing"),
+                  let close = units[(k + 3)...].firstIndex(where: { $0.word == "," || $0.word == ";" || $0.word == "." }) else { continue }
+            let idx = [k] + Array((k + 2)..<close)
             out.append(View(units: idx.map { units[$0] }, map: idx))
         }
         for (k, u) in units.enumerated() where u.word == "who" && k >= 2 && units[k - 1].word == "," {

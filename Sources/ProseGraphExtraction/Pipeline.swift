@@ -182,7 +182,7 @@ public struct Pipeline: Sendable {
                        !m.subjects.contains(where: { inCore[$0] }), appositionToName(s0) { continue }
                     // "Buhari received Ramaphosa's special envoy, X": a possessor that ends the match is not its object.
                     if let o = m0.objects.last, o == m0.last, o + 1 < view.units.count, view.units[o + 1].word == "'s",
-                       view.units[o].spanType == .person || view.units[o].spanType == .name { continue }
+                       view.units[o].spanType == .person || view.units[o].spanType == .name || view.units[o].spanType == .place { continue }
                     // "Diana Mondino, his foreign minister, flew to ...": a possessive is nobody's subject.
                     if m0.subjects.contains(where: { view.units[$0].spanType == .pronoun && ["his", "her"].contains(view.units[$0].span!.label) }) { continue }
                     // "Kenya suspended imports of Ugandan milk": a trade stopped is no trade.
@@ -632,6 +632,8 @@ public struct Pipeline: Sendable {
             var j = k + 1
             if j < units.count, units[j].flags & UnitFlags.the != 0 { j += 1 }
             guard j < units.count, let t = units[j].spanType, t == .place || (w != "on" && (t == .city || t == .name)) else { return nil }
+            // ("in Abe's home town": a possessor is not the place.)
+            if j + 1 < units.count, units[j + 1].word == "'s" { return nil }
             return j
         }
         // Inside the match, after its trigger: "X was received at Malacañang Palace by Y".
@@ -642,6 +644,8 @@ public struct Pipeline: Sendable {
         while k < units.count, k <= m.last + 8, units[k].flags & UnitFlags.breaker == 0 {
             // "met with the Prime Minister of Iceland, Katrín Jakobsdóttir, in Reykjavík": a comma before "in" or "at".
             if units[k].word == ",", !(k + 1 < units.count && (units[k + 1].word == "in" || units[k + 1].word == "at")) { break }
+            // "held talks with X and announced a zone at Chambishi": another verb's place.
+            if units[k].word == "and", k + 1 < units.count, units[k + 1].isVerbLike || units[k + 1].isCoordinatedVerb { break }
             if let j = placeAfter(k) { return j }
             k += 1
         }
@@ -691,6 +695,22 @@ public struct Pipeline: Sendable {
     /// nationality of the subject; a place of no known country counts when every city the sentence
     /// names is abroad. A subject of unknown nationality gives nothing.
     func addAbroad(_ candidates: [AbroadCandidate], sides: [EntityKey: String], into graph: inout KnowledgeGraph) {
+        // Where each person's journeys went, in text order: "Abbott arrived in Seoul on 7 April ... On 8 April he held
+        // talks with President Park at the Blue House" (a place of no known country, in the country of the journey).
+        // (Of the same time: the same month, or one date within the other's, "2014" and "8 April 2014".)
+        var journeys: [EntityKey: [(start: Int, date: String, country: String)]] = [:]
+        for c in candidates where c.predicate == "visited" {
+            if let country = c.objectCountry, let date = c.mention.date?.description {
+                journeys[c.subject.key, default: []].append((c.mention.provenance.start, date, country))
+            }
+        }
+        func journeyCountry(_ c: AbroadCandidate) -> String? {
+            guard let date = c.mention.date?.description else { return nil }
+            let at = c.mention.provenance.start
+            return journeys[c.subject.key]?.filter {
+                $0.start <= at && $0.start >= at - Self.journeyReach && (date.prefix(7).hasPrefix($0.date.prefix(7)) || $0.date.prefix(7).hasPrefix(date.prefix(7)))
+            }.max { $0.start < $1.start }?.country
+        }
         for c in candidates where !c.stated {
             var own = Self.nationalities(c.subject.key, graph)
             if own.isEmpty, let side = sides[c.subject.key] { own = [side] }
@@ -699,7 +719,8 @@ public struct Pipeline: Sendable {
             // A place of no gazetteer country: the country the article puts it in ("the Azerbaijani city of Shusha").
             let placedIn = Self.country(placing: c.object.key, graph)
             if let country = c.objectCountry ?? placedIn { isAbroad = !own.contains(country) }
-            else if c.object.type == .place { isAbroad = !c.sentenceCountries.isEmpty && c.sentenceCountries.allSatisfy { !own.contains($0) } }
+            else if c.object.type == .place, !c.sentenceCountries.isEmpty { isAbroad = c.sentenceCountries.allSatisfy { !own.contains($0) } }
+            else if c.object.type == .place, let journey = journeyCountry(c) { isAbroad = !own.contains(journey) }
             else { isAbroad = false }
             guard isAbroad else { continue }
             // An envoy at work in the country he is accredited to lives there: presenting credentials or signing in
@@ -714,6 +735,9 @@ public struct Pipeline: Sendable {
             Self.addRelation(c.subject, c.predicate, c.object, c.mention, into: &graph)
         }
     }
+
+    /// How far back (in characters) a person's last journey places them.
+    static let journeyReach = 700
 
     /// The country a `locatedIn` fact puts a place in.
     static func country(placing key: EntityKey, _ graph: KnowledgeGraph) -> String? {

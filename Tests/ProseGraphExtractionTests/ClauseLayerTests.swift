@@ -982,4 +982,13 @@ import ProseGraphExtraction
         let g = try facts("Less than a month after the revolution, Cuban leader Fidel Castro visited Caracas on 23 January 1959, his first trip abroad, and met Rómulo Betancourt. DAMASCUS, 11 January 2025 (Reuters) – Lebanon's caretaker Prime Minister Najib Mikati held talks in Damascus on Saturday with Syria's new leader, Ahmed al-Sharaa. Indonesian President Prabowo Subianto was in Singapore on 16 June 2025 for the Leaders' Retreat with Prime Minister Lawrence Wong. CSANÁDPALOTA, Hungary, 1 January 2025 (Reuters) – Romanian Interior Minister Cătălin Predoiu crossed into Hungary on Wednesday and was welcomed by his Hungarian counterpart Sándor Pintér.", "metWith", title: "Lebanon–Syria relations")
         #expect(g == ["Ahmed al-Sharaa metWith Najib Mikati 2025-01-11", "Cătălin Predoiu metWith Sándor Pintér 2025-01-01", "Fidel Castro metWith Rómulo Betancourt 1959-01-23"])
     }
+
+    /// A place of no known country in the country of the person's journey of the same time ("Abbott arrived in Seoul
+    /// on 7 April 2014 ... he held talks with President Park at the Blue House"), not of an earlier one, and not a host's
+    /// own; "in Abe's home town" is no place; a subject's gerund aside ("Kishida, visiting Italy ..., was received by
+    /// Meloni at Palazzo Chigi")
+    @Test func placesOnAJourneyAndGerundAsides() throws {
+        let f = try facts("Australian Prime Minister Tony Abbott arrived in Seoul on 7 April 2014. On 8 April he held talks with South Korean President Park Geun-hye at the Blue House. In May 2015 Park Geun-hye hosted a dinner at the Blue House. Russian President Vladimir Putin visited Nagato from 15 to 16 December 2016. On 15 December he held talks with Prime Minister Shinzō Abe at a hot-spring inn in Abe's home town. On 10 January 2023 Japanese Prime Minister Fumio Kishida, visiting Italy on a tour of G7 capitals, was received by Meloni at Palazzo Chigi.", "visited", title: "Australia–South Korea relations")
+        #expect(f == ["Fumio Kishida visited Italy 2023-01-10", "Fumio Kishida visited Palazzo Chigi 2023-01-10", "Tony Abbott visited Blue House 2014-04-08", "Tony Abbott visited Seoul 2014-04-07", "Vladimir Putin visited Nagato 2016-12-15"])
+    }
 }
