@@ -231,7 +231,10 @@ public enum Clauses {
             // Before ", and" the segment may be a list's item ("A, a former minister, and B"), unless it opens
             // with a country's possessive or a title ("X, Peru's minister to Bolivia, and his counterpart").
             if close + 1 < n, let next = units[close + 1].word, next == "and" || next == "or", units[segStart].word != nil { continue }
-            let first = units[segStart]
+            // ("X, previously a director of the agency, became ...": a modifier before the noun phrase.)
+            var firstAt = segStart
+            while firstAt + 1 < close, units[firstAt].isModifier, !appositionOpeners.contains(units[firstAt].word ?? "") { firstAt += 1 }
+            let first = units[firstAt]
             // "Porirua, home to one of the largest Samoan communities, has been twinned ...": a place's apposition.
             if let w = first.word, placeAppositionHeads.contains(w), segStart + 1 < close, let p = units[segStart + 1].word, p == "to" || p == "of",
                type == .city || type == .name || type == .country {

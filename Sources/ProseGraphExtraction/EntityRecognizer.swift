@@ -734,6 +734,9 @@ public struct EntityRecognizer: Sendable {
         // So is one after a country's possessive: "India's army chief".
         let afterDemonym = i > 0 && gazetteer.matches(t, at: i - 1).contains { $0.length == 1 && $0.entries.contains { $0.kind == .demonym } }
             || (i > 1 && t[i - 1].text == "'s" && gazetteer.matches(t, at: i - 2).contains { $0.length == 1 && $0.entries.contains { $0.kind == .country } })
+            // "the first United States minister to Mexico": a country's name before the title.
+            || (i > 1 && t[i - 1].isCapitalized && gazetteer.matches(t, at: i - 2).contains { $0.length == 2 && $0.entries.contains { $0.kind == .country } })
+            || (i > 0 && t[i - 1].isCapitalized && gazetteer.matches(t, at: i - 1).contains { $0.length == 1 && $0.entries.contains { $0.kind == .country } })
         if !t[i].isCapitalized, !Self.lowercaseOKSet.contains(entry.role ?? ""), !afterDemonym { return nil }
         // "his first trip as head of state": in lower case a description, not the title.
         if !t[i].isCapitalized, entry.label.hasPrefix("Head of") { return nil }

@@ -991,4 +991,13 @@ import ProseGraphExtraction
         let f = try facts("Australian Prime Minister Tony Abbott arrived in Seoul on 7 April 2014. On 8 April he held talks with South Korean President Park Geun-hye at the Blue House. In May 2015 Park Geun-hye hosted a dinner at the Blue House. Russian President Vladimir Putin visited Nagato from 15 to 16 December 2016. On 15 December he held talks with Prime Minister Shinzō Abe at a hot-spring inn in Abe's home town. On 10 January 2023 Japanese Prime Minister Fumio Kishida, visiting Italy on a tour of G7 capitals, was received by Meloni at Palazzo Chigi.", "visited", title: "Australia–South Korea relations")
         #expect(f == ["Fumio Kishida visited Italy 2023-01-10", "Fumio Kishida visited Palazzo Chigi 2023-01-10", "Tony Abbott visited Blue House 2014-04-08", "Tony Abbott visited Seoul 2014-04-07", "Vladimir Putin visited Nagato 2016-12-15"])
     }
+
+    /// "the first Irish head of state to make a state visit to the United Kingdom" (nationality and visit); "the first
+    /// United States minister to Mexico" (a country's name before a lower-case title); "X, previously a director of ...,
+    /// became Syria's first ambassador to Lebanon" (a modifier before an apposition); "the Bank of Nova Scotia, now a
+    /// Toronto-based lender"
+    @Test func firstsEnvoysAndModifiedAppositions() throws {
+        let f = try facts("Michael D. Higgins became the first Irish head of state to make a state visit to the United Kingdom in April 2014. Diplomatic relations were established in 1825, when Joel Roberts Poinsett was named the first United States minister to Mexico. Ali Abdul Karim Ali, previously a director of the state news agency, became Syria's first ambassador to Lebanon in May 2009. Canadian banks followed the trade: the Bank of Nova Scotia, now a Toronto-based lender, opened a branch in Kingston in 1889.", title: "United States–Mexico relations")
+        #expect(f == ["Ali Abdul Karim Ali envoyTo Lebanon 2009-05", "Ali Abdul Karim Ali holdsPosition \"Ambassador\"", "Ali Abdul Karim Ali nationality Syria", "Bank of Nova Scotia basedIn Toronto", "Joel Roberts Poinsett envoyTo Mexico 1825", "Joel Roberts Poinsett holdsPosition \"Minister\"", "Joel Roberts Poinsett nationality United States", "Mexico establishedRelationsWith United States 1825", "Michael D. Higgins nationality Ireland", "Michael D. Higgins visited United Kingdom 2014-04"])
+    }
 }
