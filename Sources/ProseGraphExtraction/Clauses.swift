@@ -497,7 +497,9 @@ public enum Clauses {
             let idx = [k] + Array((k + 2)..<close)
             out.append(View(units: idx.map { units[$0] }, map: idx))
         }
-        for (k, u) in units.enumerated() where u.word == "who" && k >= 2 && units[k - 1].word == "," {
+        // ("Odobescu, a career diplomat who became foreign minister in June 2023, said": inside an apposition.)
+        for (k, u) in units.enumerated() where u.word == "who" && k >= 2 && (units[k - 1].word == ","
+                || (units[k - 1].word.map(roleNouns.contains) ?? false && (max(0, k - 6)..<(k - 1)).contains { units[$0].word == "," })) {
             // The antecedent, also past an apposition: "King Faisal, the Saudi monarch, who paid ...".
             var a = k - 2
             if units[a].spanType != .person && units[a].spanType != .name,

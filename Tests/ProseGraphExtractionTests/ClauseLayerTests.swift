@@ -1000,4 +1000,11 @@ import ProseGraphExtraction
         let f = try facts("Michael D. Higgins became the first Irish head of state to make a state visit to the United Kingdom in April 2014. Diplomatic relations were established in 1825, when Joel Roberts Poinsett was named the first United States minister to Mexico. Ali Abdul Karim Ali, previously a director of the state news agency, became Syria's first ambassador to Lebanon in May 2009. Canadian banks followed the trade: the Bank of Nova Scotia, now a Toronto-based lender, opened a branch in Kingston in 1889.", title: "United States–Mexico relations")
         #expect(f == ["Ali Abdul Karim Ali envoyTo Lebanon 2009-05", "Ali Abdul Karim Ali holdsPosition \"Ambassador\"", "Ali Abdul Karim Ali nationality Syria", "Bank of Nova Scotia basedIn Toronto", "Joel Roberts Poinsett envoyTo Mexico 1825", "Joel Roberts Poinsett holdsPosition \"Minister\"", "Joel Roberts Poinsett nationality United States", "Mexico establishedRelationsWith United States 1825", "Michael D. Higgins nationality Ireland", "Michael D. Higgins visited United Kingdom 2014-04"])
     }
+
+    /// Titles after "became" with a pronoun subject ("Once he became president in September 2011"); "who succeeded his
+    /// father as Prime Minister"
+    @Test func titlesAfterBecameAndSucceeded() throws {
+        let f = try facts("Michael Sata rode to victory in the 2011 election. Once he became president in September 2011, however, Sata changed his tone. Hun Manet, who succeeded his father as Prime Minister in August 2023, made his first official visit to China.", "holdsPosition", title: "China–Zambia relations")
+        #expect(f == ["Hun Manet holdsPosition \"Prime Minister\"", "Michael Sata holdsPosition \"President\""])
+    }
 }
