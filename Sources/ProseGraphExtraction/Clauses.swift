@@ -575,6 +575,7 @@ public enum Clauses {
         return (s.lowerBound + b + 1)...(s.upperBound + b + 1)
     }
 
+    static let leadingSubordinators: Set<String> = ["when", "while", "although", "though", "because", "once", "if", "whereas"]
     static let subordinators: Set<String> = ["when", "as", "after", "since", "until", "once", "because", "whereas", "although", "though"]
 
     /// Verbs that may open a coordinated predicate although they do not look like one.
@@ -596,6 +597,15 @@ public enum Clauses {
            units[..<dash].contains(where: { $0.spanType == .date || $0.spanType == .city || $0.spanType == .name }),
            !units[..<dash].contains(where: { $0.isVerbLike || $0.isCoordinatedVerb }) {
             start = dash + 1
+        }
+        // A leading subordinate clause: "After the liberation, when Swedish proposals for a Scandinavian union had
+        // collapsed in January 1949, Denmark and Norway ... became founding members".
+        if let sub = units[start...].prefix(8).firstIndex(where: { $0.word.map(leadingSubordinators.contains) ?? false }),
+           sub == start || units[sub - 1].word == ",",
+           !units[start..<sub].contains(where: { $0.isVerbLike || $0.isCoordinatedVerb }),
+           let verb = units[(sub + 1)...].firstIndex(where: { $0.isVerbLike || $0.isCoordinatedVerb }),
+           let comma = units[verb...].firstIndex(where: { $0.word == "," }), comma + 1 < units.count {
+            start = comma + 1
         }
         for (k, u) in units.enumerated() where k >= start {
             // "the newly elected president, X, flew": a participle after a determiner is an adjective.

@@ -1007,4 +1007,12 @@ import ProseGraphExtraction
         let f = try facts("Michael Sata rode to victory in the 2011 election. Once he became president in September 2011, however, Sata changed his tone. Hun Manet, who succeeded his father as Prime Minister in August 2023, made his first official visit to China.", "holdsPosition", title: "China–Zambia relations")
         #expect(f == ["Hun Manet holdsPosition \"Prime Minister\"", "Michael Sata holdsPosition \"President\""])
     }
+
+    /// A leading subordinate clause comes before the subject of coordinated verbs ("After the liberation, when Swedish
+    /// proposals for a Scandinavian union had collapsed in January 1949, Denmark and Norway opted for Atlantic
+    /// integration and became founding members of ...")
+    @Test func aLeadingSubordinateClauseIsNotTheSubject() throws {
+        let f = try facts("After the liberation, when Swedish proposals for a neutral Scandinavian defence union had collapsed in January 1949, Denmark and Norway opted instead for Atlantic integration and became founding members of the North Atlantic Treaty Organization on 4 April 1949.", "memberOf", title: "Denmark–Norway relations")
+        #expect(f == ["Denmark memberOf North Atlantic Treaty Organization 1949-04-04", "Norway memberOf North Atlantic Treaty Organization 1949-04-04"])
+    }
 }
