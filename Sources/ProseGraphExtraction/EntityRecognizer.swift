@@ -442,6 +442,13 @@ public struct EntityRecognizer: Sendable {
         // "the Order of José Martí", "the Treaty of Peace and Friendship": the name of an award or a treaty names
         // no person or place.
         if Self.namedThings.contains(t[i].text), i + 2 < runEnd, t[i + 1].lower == "of" { return ([], runEnd) }
+        // So does a name that ends in an agreement's noun ("the Zurich and London Agreements", "the Good Friday
+        // Agreement"): its words stay words, for the rules that read "agreement".
+        // (Not a name of its parties joined by dashes: "the United States–Mexico–Canada Agreement".)
+        if Self.agreementNouns.contains(t[runEnd - 1].lower), titleAtStart == nil, !(runEnd - 1 > i && Self.orgCues.contains(t[runEnd - 2])),
+           !t[i..<runEnd].contains(where: { $0.text == "–" || $0.text == "-" }) {
+            return ([], runEnd)
+        }
         // A gazetteer city or country that covers the run is no place named by its first word ("Port Moresby").
         let gazetteerRun = namesAtStart.contains { m in
             i + m.length == runEnd && m.entries.contains { $0.kind == .city || $0.kind == .country }
@@ -688,6 +695,8 @@ public struct EntityRecognizer: Sendable {
 
     /// A position title at `i`: a gazetteer title, extended by "of/for <capitalized words>"
     /// when it is a bare "Minister"-like title ("Minister of International Trade and Industry").
+    static let agreementNouns: Set<String> = ["agreement", "agreements", "accord", "accords", "treaty", "treaties", "pact", "protocol", "memorandum"]
+
     /// Titles that are forms of address after another title ("Prime Minister Sheikh Hasina").
     static let addressTitles: Set<String> = ["Sheikh"]
 

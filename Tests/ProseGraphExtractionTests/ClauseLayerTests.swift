@@ -1015,4 +1015,12 @@ import ProseGraphExtraction
         let f = try facts("After the liberation, when Swedish proposals for a neutral Scandinavian defence union had collapsed in January 1949, Denmark and Norway opted instead for Atlantic integration and became founding members of the North Atlantic Treaty Organization on 4 April 1949.", "memberOf", title: "Denmark–Norway relations")
         #expect(f == ["Denmark memberOf North Atlantic Treaty Organization 1949-04-04", "Norway memberOf North Atlantic Treaty Organization 1949-04-04"])
     }
+
+    /// A name that ends in an agreement's noun keeps its words for the rules ("the Zurich and London Agreements, signed
+    /// in February 1959 by Greece, Turkey and the United Kingdom": one fact per pair), unless its parties are joined by
+    /// dashes ("the United States–Mexico–Canada Agreement")
+    @Test func agreementNamesKeepTheirNoun() throws {
+        let f = try facts("The campaign ended with the Zurich and London Agreements, signed in February 1959 by Greece, Turkey and the United Kingdom, under which the three states guaranteed the island's independence. Its successor, the United States–Mexico–Canada Agreement, was signed by the United States, Mexico and Canada in Buenos Aires on 30 November 2018, on the sidelines of a Group of 20 summit.", "signedAgreementWith", title: "Greece–Cyprus relations")
+        #expect(f == ["Canada signedAgreementWith Mexico 2018-11-30", "Canada signedAgreementWith United States 2018-11-30", "Greece signedAgreementWith Turkey 1959-02", "Greece signedAgreementWith United Kingdom 1959-02", "Mexico signedAgreementWith United States 2018-11-30", "Turkey signedAgreementWith United Kingdom 1959-02"])
+    }
 }
