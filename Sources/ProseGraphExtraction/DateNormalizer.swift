@@ -32,10 +32,22 @@ public struct DateNormalizer: Sendable {
         // A flashback's date does not move the story, but a date without a year later in the same sentence
         // takes its year: "X, who had been elected on 3 August 2024, visited Laos on 11 and 12 August".
         var local = context
+        // A news dateline ("ABUJA, Tuesday 17 September 2019 —", "YEREVAN, Aug. 19 (AP) —") dates the report: a weekday
+        // after it is the last such day on or before that date ("arrived on Monday").
+        let dash = t.prefix(16).firstIndex { $0.text == "—" || $0.text == "–" }
+        let dateline = dash != nil && t.first.map { $0.isAllCaps && $0.kind == .word } == true
+        var reportDate: FactDate? = nil
         while i < t.count {
             // ("later that year" counts from the story's date, though.)
             let yearOf = t[i].kind == .number || month(t[i]) != nil ? local : context
+            if let report = reportDate, i > 0, let wd = Self.weekdays[t[i]], t[i].isCapitalized, Self.weekdayCues.contains(t[i - 1]) {
+                let d = report.previous(weekday: wd)
+                out.append(EntitySpan(tokens: i..<(i + 1), type: .date, label: d.description, date: d))
+                i += 1
+                continue
+            }
             if let (date, end) = relative(t, i, context) ?? match(t, i, yearOf?.year) {
+                if let d = date, dateline, let dash, end <= dash, d.day != nil { reportDate = d }
                 if let d = date {
                     out.append(EntitySpan(tokens: i..<end, type: .date, label: d.description, date: d))
                     // A relative date that looks back ("since taking office the previous year") is an aside:

@@ -82,6 +82,12 @@ public struct FactDate: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     /// The first date on or after this one that falls on `weekday` (0 = Sunday); needs a day.
+    /// The last such weekday on or before this date (a news report's "on Monday").
+    public func previous(weekday: Int) -> FactDate {
+        let after = next(weekday: weekday)
+        return after == self ? self : after.adding(days: -7)
+    }
+
     public func next(weekday: Int) -> FactDate {
         guard let m = month, let d = day else { return self }
         let n = Self.dayNumber(year, m, d)

@@ -156,6 +156,15 @@ private func isoDates(sentences: [String]) -> [[String]] {
         #expect(isoDates(sentences: ["On 1 March 2020 the talks began.", "On Sunday they ended."]) == [["2020-03-01"], ["2020-03-01"]])
     }
 
+    /// In a news report the dateline dates the report: a weekday in its sentence is the last such day on or before it.
+    @Test func aWeekdayAfterADatelineLooksBack() {
+        #expect(isoDates(sentences: ["YEREVAN, 19 August 2025 (AP) — Iranian President Masoud Pezeshkian arrived here on Monday and left on Tuesday."])
+                == [["2025-08-19", "2025-08-18", "2025-08-19"]])
+        // Not without a dateline: a story's weekday comes after its last date.
+        #expect(isoDates(sentences: ["On 19 August 2025 Masoud Pezeshkian was in Tehran, and on Monday he arrived in Yerevan."])
+                == [["2025-08-19", "2025-08-25"]])
+    }
+
     @Test func twoDaysJoinedByAndDateByTheFirst() {
         #expect(isoDates("During a visit on 6 and 7 October 2024, the two leaders met.") == ["2024-10-06"])
     }
