@@ -100,8 +100,12 @@ public enum Clauses {
         let units = view.units
         var keep = [Bool](repeating: true, count: units.count)
         for k in units.indices where units[k].spanType == .date && k + 1 < units.count && k >= 1 {
-            guard let next = units[k + 1].word, next == "with" || next == "for" else { continue }
+            // ("on Monday evening with": a part of the day after the date.)
+            let part = units[k + 1].word.map { ["morning", "afternoon", "evening", "night"].contains($0) } ?? false
+            let after = k + (part ? 2 : 1)
+            guard after < units.count, let next = units[after].word, next == "with" || next == "for" else { continue }
             keep[k] = false
+            if part { keep[k + 1] = false }
             if let w = units[k - 1].word, w == "on" || w == "in" { keep[k - 1] = false }
         }
         return keep.contains(false) ? select(view, keep, dropOrphanCommas: false) : view

@@ -1023,4 +1023,11 @@ import ProseGraphExtraction
         let f = try facts("The campaign ended with the Zurich and London Agreements, signed in February 1959 by Greece, Turkey and the United Kingdom, under which the three states guaranteed the island's independence. Its successor, the United States–Mexico–Canada Agreement, was signed by the United States, Mexico and Canada in Buenos Aires on 30 November 2018, on the sidelines of a Group of 20 summit.", "signedAgreementWith", title: "Greece–Cyprus relations")
         #expect(f == ["Canada signedAgreementWith Mexico 2018-11-30", "Canada signedAgreementWith United States 2018-11-30", "Greece signedAgreementWith Turkey 1959-02", "Greece signedAgreementWith United Kingdom 1959-02", "Mexico signedAgreementWith United States 2018-11-30", "Turkey signedAgreementWith United Kingdom 1959-02"])
     }
+
+    /// "called on" a host after a coordinated verb; a date with a part of the day before "with" ("held separate talks on Monday evening with his
+    /// Armenian counterpart, X")
+    @Test func callingOnAndEveningTalks() throws {
+        let f = try facts("On 19 August 2025 Iranian President Masoud Pezeshkian prayed at the Blue Mosque in Yerevan and later called on President Vahagn Khachaturyan. On 18 August 2025 Iran's Foreign Minister Abbas Araghchi held separate talks on Monday evening with his Armenian counterpart, Ararat Mirzoyan.", "metWith", title: "New Zealand–Fiji relations")
+        #expect(f == ["Abbas Araghchi metWith Ararat Mirzoyan 2025-08-18", "Masoud Pezeshkian metWith Vahagn Khachaturyan 2025-08-19"])
+    }
 }
