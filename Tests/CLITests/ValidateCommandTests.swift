@@ -41,7 +41,7 @@ import Testing
         #expect(r.stdout == """
         \(dir)/broken.nt: does not conform: 1 result on 1 focus node
 
-        <https://prosegraph.org/id/country/belgium> (line 147)
+        <https://prosegraph.org/id/country/belgium> (line 149)
           violation: rdfs:label: An entity must have exactly one rdfs:label (its canonical label). [sh:MinCountConstraintComponent, pgsh:EntityShape-label-count]
 
         """)

@@ -114,7 +114,7 @@ def assert_not_blank(png, width, height):
     colours = {row[x:x + channels] for row in rows[::step] for x in range(0, w * channels, channels * step)}
     background = max(set(grey), key=grey.count)
     ink = sum(1 for g in grey if abs(g - background) > 40) / len(grey)
-    # (A blank page has a variance of 0; a dense graph shrunk to the window, like Output/'s 225 nodes, about 90.)
+    # (A blank page has a variance of 0; a dense graph shrunk to the window, like Output/'s 227 nodes, about 90.)
     assert variance > 20, f"pixel variance {variance:.1f}: blank?"
     assert len(colours) >= 16, f"{len(colours)} colours: blank?"
     assert ink > 0.005, f"{ink:.2%} of the pixels differ from the background: blank?"
