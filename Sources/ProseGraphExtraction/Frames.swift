@@ -72,7 +72,7 @@ public enum Frames {
                     // "consulates general in A and B": "general" may follow the noun.
                     // "paid his first foreign trip as president to Abuja": "as" and a title may follow the noun;
                     // so may "of" and a title ("the first state visit of a federal president to the Netherlands").
-                    patterns.append("\(a)+ ~2 !\(alt(support)) (a|an|the|his|her|its|their|two|three|several|many|first)? ~4 \(alt(nouns)) (general)? [ as {_:Title} ] [ of (a|an|the)? {_:Title} ] \(alt(preps)) (the)? \(t)+")
+                    patterns.append("\(a)+ ~2 !\(alt(support)) (a|an|the|his|her|its|their|two|three|several|many|first)? ~4 \(alt(nouns)) (general)? [ (as|of) (a|an|the)? {_:Title} ] \(alt(preps)) (the)? \(t)+")
                     // "held talks in Baku with Zakir Hasanov": the place between the noun and its preposition.
                     if preps.contains("with") {
                         patterns.append("\(a)+ ~2 !\(alt(support)) (a|an|the|his|her|its|their|two|three|several|many|first)? ~4 \(alt(nouns)) (in|at) (the)? {_:City|Country|Place} \(alt(preps)) (the)? \(t)+")

@@ -209,11 +209,9 @@ import ProseGraphExtraction
             "{subject:Person}+ ~2 !(visited) (the)? {object:City}+",
             "{subject:Person}+ ~2 !(went) (on|back|onward|onwards|home|straight|directly)? to (the)? {object:City}+",
             "{subject:Person}+ ~2 !(sent) ~12 to (the)? {object:City}+",
-            // Each optional group doubles the patterns (with and without it), all of the same source.
-            "{subject:Person}+ ~2 !(paid) (a|an|the|his|her|its|their|two|three|several|many|first)? ~4 (visit) (general)? [ as {_:Title} ] [ of (a|an|the)? {_:Title} ] (to) (the)? {object:City}+",
-            "{subject:Person}+ ~2 !(paid) (a|an|the|his|her|its|their|two|three|several|many|first)? ~4 (visit) (general)? [ as {_:Title} ] [ of (a|an|the)? {_:Title} ] (to) (the)? {object:City}+",
-            "{subject:Person}+ ~2 !(paid) (a|an|the|his|her|its|their|two|three|several|many|first)? ~4 (visit) (general)? [ as {_:Title} ] [ of (a|an|the)? {_:Title} ] (to) (the)? {object:City}+",
-            "{subject:Person}+ ~2 !(paid) (a|an|the|his|her|its|their|two|three|several|many|first)? ~4 (visit) (general)? [ as {_:Title} ] [ of (a|an|the)? {_:Title} ] (to) (the)? {object:City}+",
+            // An optional group compiles to two patterns (with and without it) of the same source.
+            "{subject:Person}+ ~2 !(paid) (a|an|the|his|her|its|their|two|three|several|many|first)? ~4 (visit) (general)? [ (as|of) (a|an|the)? {_:Title} ] (to) (the)? {object:City}+",
+            "{subject:Person}+ ~2 !(paid) (a|an|the|his|her|its|their|two|three|several|many|first)? ~4 (visit) (general)? [ (as|of) (a|an|the)? {_:Title} ] (to) (the)? {object:City}+",
             "{subject:Person} 's ~3 !(visit) (to) (the)? {object:City}+",
             "!(visit) (of|by) (the)? {subject:Person} ,? (to) (the)? {object:City}+",
             "!(visit) (to) (the)? {object:City}+ by (the)? {subject:Person}",
