@@ -98,7 +98,7 @@ public struct DateNormalizer: Sendable {
     static let nextWords: WordSet = ["next", "following"]
     static let dayParts: WordSet = ["day", "morning", "evening", "afternoon", "night"]
     static let previousWords: WordSet = ["previous", "preceding"]
-    static let weekdayCues: WordSet = ["on", "by", "until", "since", "last"]
+    static let weekdayCues: WordSet = ["on", "by", "until", "since", "last", "after", "before"]
 
     func relative(_ t: [Token], _ i: Int, _ context: FactDate?) -> (FactDate?, Int)? {
         guard let c = context, t[i].kind == .number || (Self.relativeStarterFilter.mayContain(t[i].lower) && Self.relativeStarters.contains(t[i])) else { return nil }
@@ -119,6 +119,8 @@ public struct DateNormalizer: Sendable {
             return (c.month == nil ? c : FactDate(year: c.year, month: c.month), i + 3)
         }
         if w(i) == "later", w(i + 1) == "that", let b = w(i + 2), Self.dayParts.contains(b) { return (c, i + 3) }
+        // "later in the day", "earlier in the day"
+        if let a = w(i), a == "later" || a == "earlier", w(i + 1) == "in", w(i + 2) == "the", let b = w(i + 3), Self.dayParts.contains(b) { return (c, i + 4) }
         if w(i) == "that", let b = w(i + 1), Self.dayParts.contains(b) { return (c, i + 2) }
         // "that same day", "that same month"
         if w(i) == "that", w(i + 1) == "same", let b = w(i + 2) {

@@ -165,6 +165,13 @@ private func isoDates(sentences: [String]) -> [[String]] {
                 == [["2025-08-19", "2025-08-25"]])
     }
 
+    @Test func laterInTheDayAndAfterAWeekday() {
+        #expect(isoDates(sentences: ["Modi met Dissanayake on 16 December 2024.", "Later in the day he called on President Murmu."])
+                == [["2024-12-16"], ["2024-12-16"]])
+        #expect(isoDates(sentences: ["CARACAS, 11 January 2025 (Reuters) – After Friday's ceremony, Maduro received Díaz-Canel."])
+                == [["2025-01-11", "2025-01-10"]])
+    }
+
     @Test func twoDaysJoinedByAndDateByTheFirst() {
         #expect(isoDates("During a visit on 6 and 7 October 2024, the two leaders met.") == ["2024-10-06"])
     }
