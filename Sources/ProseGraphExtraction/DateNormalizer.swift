@@ -27,16 +27,24 @@ public struct DateNormalizer: Sendable {
     /// Date spans, left to right. `context` is the last date seen (in this text or an earlier
     /// one of the article), updated with every date found: relative dates count from it.
     public func dates(_ t: [Token], context: inout FactDate?) -> [EntitySpan] {
+        var report: FactDate? = nil
+        return dates(t, context: &context, report: &report)
+    }
+
+    /// The same, with `report`: the date of the news report being read (its dateline's), carried from sentence to
+    /// sentence until another date moves the story. A weekday in a report is the last such day on or before it.
+    public func dates(_ t: [Token], context: inout FactDate?, report: inout FactDate?) -> [EntitySpan] {
         var out: [EntitySpan] = []
         var i = 0
         // A flashback's date does not move the story, but a date without a year later in the same sentence
         // takes its year: "X, who had been elected on 3 August 2024, visited Laos on 11 and 12 August".
         var local = context
         // A news dateline ("ABUJA, Tuesday 17 September 2019 —", "YEREVAN, Aug. 19 (AP) —") dates the report: a weekday
-        // after it is the last such day on or before that date ("arrived on Monday").
+        // after it, in its sentence or the next ones, is the last such day on or before that date ("arrived on Monday").
         let dash = t.prefix(16).firstIndex { $0.text == "—" || $0.text == "–" }
         let dateline = dash != nil && t.first.map { $0.isAllCaps && $0.kind == .word } == true
-        var reportDate: FactDate? = nil
+        var reportDate: FactDate? = report
+        defer { report = reportDate }
         while i < t.count {
             // ("later that year" counts from the story's date, though.)
             let yearOf = t[i].kind == .number || month(t[i]) != nil ? local : context
@@ -48,6 +56,7 @@ public struct DateNormalizer: Sendable {
             }
             if let (date, end) = relative(t, i, context) ?? match(t, i, yearOf?.year) {
                 if let d = date, dateline, let dash, end <= dash, d.day != nil { reportDate = d }
+                else if date != nil { reportDate = nil }
                 if let d = date {
                     out.append(EntitySpan(tokens: i..<end, type: .date, label: d.description, date: d))
                     // A relative date that looks back ("since taking office the previous year") is an aside:

@@ -72,6 +72,7 @@ public struct Pipeline: Sendable {
         var graph = KnowledgeGraph()
         var resolver = EntityResolver(parties: parties(of: article))
         var contextDate: FactDate? = nil
+        var reportDate: FactDate? = nil
         var envoys: [EntityKey: FactDate?] = [:]
         var abroad: [AbroadCandidate] = []
         var sided: [SideCandidate] = []
@@ -83,15 +84,16 @@ public struct Pipeline: Sendable {
                 infoboxRules[i].keys.isEmpty || infoboxRules[i].keys.contains { Self.keyMatches($0, entry.key) }
             })
             guard !matching.isEmpty else { continue }
-            var y: FactDate? = nil
+            var y: FactDate? = nil, r: FactDate? = nil
             let prov = Provenance(documentID: documentID, sentence: entry.value, start: entry.span.start, end: entry.span.end)
-            run(infoboxIndex, infoboxRules, only: matching, on: entry.value, provenance: prov, resolver: &resolver, contextDate: &y, envoys: &envoys, abroad: &abroad, sided: &sided, into: &graph)
+            run(infoboxIndex, infoboxRules, only: matching, on: entry.value, provenance: prov, resolver: &resolver, contextDate: &y, reportDate: &r,
+                envoys: &envoys, abroad: &abroad, sided: &sided, into: &graph)
         }
         for (index, s) in article.sentences.enumerated() {
             resolver.beginSentence(index)
             let prov = Provenance(documentID: documentID, sentence: s.text, start: s.span.start, end: s.span.end)
             run(proseIndex, proseRules, only: nil, on: readingText(of: s, in: article), provenance: prov, resolver: &resolver,
-                contextDate: &contextDate, envoys: &envoys, abroad: &abroad, sided: &sided, into: &graph)
+                contextDate: &contextDate, reportDate: &reportDate, envoys: &envoys, abroad: &abroad, sided: &sided, into: &graph)
         }
         let sides = partySides(abroad, parties: resolver.parties, graph: graph)
         // Envoys first: an envoy in the country he is accredited to is not abroad there (`addAbroad`).
@@ -114,10 +116,10 @@ public struct Pipeline: Sendable {
     }
 
     func run(_ index: RuleIndex, _ rules: [RelationRule], only: Set<Int>?, on text: String, provenance: Provenance, resolver: inout EntityResolver,
-             contextDate: inout FactDate?, envoys: inout [EntityKey: FactDate?], abroad: inout [AbroadCandidate], sided: inout [SideCandidate],
+             contextDate: inout FactDate?, reportDate: inout FactDate?, envoys: inout [EntityKey: FactDate?], abroad: inout [AbroadCandidate], sided: inout [SideCandidate],
              into graph: inout KnowledgeGraph) {
         let dateBefore = contextDate
-        var (_, units) = analyze(text, table: index.table, contextDate: &contextDate)
+        var (_, units) = analyze(text, table: index.table, contextDate: &contextDate, reportDate: &reportDate)
         // An untyped name that is a person seen before ("Putin", "Castro"), or that a title follows as an
         // apposition ("Charles, Prince of Wales,"), is a person, not a place.
         for k in units.indices {
@@ -409,10 +411,10 @@ public struct Pipeline: Sendable {
 
     /// Tokens, then entity, title and date spans (dates win over overlapping
     /// names, except people and organizations), then units for the rules.
-    func analyze(_ text: String, table: WordTable, contextDate: inout FactDate?) -> (tokens: [Token], units: [Unit]) {
+    func analyze(_ text: String, table: WordTable, contextDate: inout FactDate?, reportDate: inout FactDate?) -> (tokens: [Token], units: [Unit]) {
         let tokens = Tokenizer.tokenize(text)
         var spans = recognizer.recognize(tokens)
-        let dateSpans = dates.dates(tokens, context: &contextDate)
+        let dateSpans = dates.dates(tokens, context: &contextDate, report: &reportDate)
         spans.removeAll { s in dateSpans.contains { $0.tokens.overlaps(s.tokens) } && s.type != .person && s.type != .organization }
         spans += dateSpans.filter { d in !spans.contains { $0.tokens.overlaps(d.tokens) } }
         var units = makeUnits(tokens, spans, table: table)
@@ -1135,8 +1137,8 @@ public struct Pipeline: Sendable {
 extension Pipeline {
     /// What the pipeline sees in one piece of text: the spans with their types
     /// and dates, and the rules that match. For `prosegraph explain`.
-    public func explain(_ text: String, contextDate: inout FactDate?) -> String {
-        let (tokens, units) = analyze(text, table: proseIndex.table, contextDate: &contextDate)
+    public func explain(_ text: String, contextDate: inout FactDate?, reportDate: inout FactDate?) -> String {
+        let (tokens, units) = analyze(text, table: proseIndex.table, contextDate: &contextDate, reportDate: &reportDate)
         func show(_ us: [Unit]) -> String {
             var out = ""
             for u in us {

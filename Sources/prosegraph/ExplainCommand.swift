@@ -49,9 +49,9 @@ struct ExplainCommand: ParsableCommand {
             throw ExitCode(Status.failure)
         }
         let pipeline = Pipeline(rules: try ruleOptions.ruleSet())
-        var context: FactDate? = nil
+        var context: FactDate? = nil, report: FactDate? = nil
         for (i, s) in article.sentences.enumerated() {
-            let text = pipeline.explain(pipeline.readingText(of: s, in: article), contextDate: &context)
+            let text = pipeline.explain(pipeline.readingText(of: s, in: article), contextDate: &context, reportDate: &report)
             if sentence == nil || sentence == i + 1 {
                 print("\(i + 1) (line \(s.span.line)): \(text)", terminator: "")
             }

@@ -165,6 +165,16 @@ private func isoDates(sentences: [String]) -> [[String]] {
                 == [["2025-08-19", "2025-08-25"]])
     }
 
+    /// The report's date carries to the next sentences until another date moves the story.
+    @Test func aWeekdayLaterInAReportLooksBackToo() {
+        var context: FactDate? = nil, report: FactDate? = nil
+        let dates = ["SUVA, 9 February 2024 (AFP) – Winston Peters arrived here on Tuesday.", "On Wednesday he called on Rabuka.",
+                     "On 12 March 2024 he returned.", "On Friday he left."].map { s in
+            DateNormalizer().dates(Tokenizer.tokenize(s), context: &context, report: &report).compactMap { $0.date?.description }
+        }
+        #expect(dates == [["2024-02-09", "2024-02-06"], ["2024-02-07"], ["2024-03-12"], ["2024-03-15"]])
+    }
+
     @Test func laterInTheDayAndAfterAWeekday() {
         #expect(isoDates(sentences: ["Modi met Dissanayake on 16 December 2024.", "Later in the day he called on President Murmu."])
                 == [["2024-12-16"], ["2024-12-16"]])
