@@ -1028,4 +1028,10 @@ import ProseGraphExtraction
         let f = try facts("On 19 August 2025 Iranian President Masoud Pezeshkian prayed at the Blue Mosque in Yerevan and later called on President Vahagn Khachaturyan. On 18 August 2025 Iran's Foreign Minister Abbas Araghchi held separate talks on Monday evening with his Armenian counterpart, Ararat Mirzoyan.", "metWith", title: "New Zealand–Fiji relations")
         #expect(f == ["Abbas Araghchi metWith Ararat Mirzoyan 2025-08-18", "Masoud Pezeshkian metWith Vahagn Khachaturyan 2025-08-19"])
     }
+
+    /// "made Kyiv one of his first foreign destinations"
+    @Test func oneOfHisFirstDestinations() throws {
+        let f = try facts("Polish Prime Minister Donald Tusk, who had returned as prime minister the previous month, made Kyiv one of his first foreign destinations, holding talks with Zelenskyy there on 22 January 2024.", "visited", title: "Poland–Ukraine relations")
+        #expect(f == ["Donald Tusk visited Kyiv 2024-01-22"])
+    }
 }
