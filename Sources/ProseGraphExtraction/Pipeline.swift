@@ -536,8 +536,10 @@ public struct Pipeline: Sendable {
     /// So does a list item that opens with an organization and a colon and tells who belongs to it ("- African Union:
     /// Ghana and Togo are members."): "Ghana and Togo are members of African Union."
     public func readingText(of s: Sentence, in article: Article) -> String {
-        if let organization = membershipItem(s.text) { return organization }
-        if let office = officeItem(s.text) { return office }
+        if let item = colonItem(s.text) {
+            if let organization = membershipItem(item) { return organization }
+            if let office = officeItem(item) { return office }
+        }
         guard Self.missionItemStarts.contains(where: { s.text.hasPrefix($0) }),
               let sender = sender(ofHeading: article.sections[s.section].title) else { return s.text }
         return sender + " has " + s.text.prefix(1).lowercased() + s.text.dropFirst()
@@ -547,11 +549,9 @@ public struct Pipeline: Sendable {
     /// reads "Ghana and Togo joined as founding members of Economic Community of West African States (ECOWAS) on 28 May
     /// 1975."; "Commonwealth of Nations: Ghana has been a member since 1957; Togo joined on 25 June 2022." reads "Ghana
     /// has been a member of Commonwealth of Nations since 1957; Togo joined Commonwealth of Nations on 25 June 2022.".
-    func membershipItem(_ text: String) -> String? {
-        guard let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) <= 90 else { return nil }
-        let head = String(text[..<colon]), rest = text[text.index(after: colon)...]
-        let spans = recognizer.recognize(Tokenizer.tokenize(head))
-        guard let first = spans.first, first.type == .organization, first.tokens.lowerBound == 0 else { return nil }
+    func membershipItem(_ item: ColonItem) -> String? {
+        guard item.opener?.type == .organization else { return nil }
+        let head = item.head, rest = item.rest
         var changed = false
         // "both countries since 1989", "Afghanistan since 19 November 1946, Pakistan since 30 September 1947",
         // "Indonesia only": members named before "since", "only" or "from", with no verb.
@@ -598,13 +598,24 @@ public struct Pipeline: Sendable {
 
     /// "Ambassador of Pakistan in Kabul: Ubaid-ur-Rehman Nizamani, ..." reads "Ambassador of Pakistan in Kabul,
     /// Ubaid-ur-Rehman Nizamani, ...": an office before a colon, and its holder after it.
-    func officeItem(_ text: String) -> String? {
+    func officeItem(_ item: ColonItem) -> String? {
+        guard item.opener?.type == .title, item.rest.first == " ", item.rest.dropFirst().first?.isUppercase == true else { return nil }
+        return item.head + "," + item.rest
+    }
+
+    /// A list item's head before a colon (within its first 90 characters), what follows the colon, and the span that
+    /// opens the head: read once for `membershipItem` and `officeItem`.
+    struct ColonItem {
+        let head: String
+        let rest: Substring
+        let opener: EntitySpan?
+    }
+
+    func colonItem(_ text: String) -> ColonItem? {
         guard let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) <= 90 else { return nil }
-        let rest = text[text.index(after: colon)...]
-        guard rest.first == " ", rest.dropFirst().first?.isUppercase == true else { return nil }
-        let spans = recognizer.recognize(Tokenizer.tokenize(String(text[..<colon])))
-        guard let first = spans.first, first.type == .title, first.tokens.lowerBound == 0 else { return nil }
-        return text[..<colon] + "," + rest
+        let head = String(text[..<colon])
+        let first = recognizer.recognize(Tokenizer.tokenize(head)).first
+        return ColonItem(head: head, rest: text[text.index(after: colon)...], opener: first?.tokens.lowerBound == 0 ? first : nil)
     }
 
     /// How a list item of missions without their country starts.
