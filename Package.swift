@@ -25,10 +25,11 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         // The only module that touches C pointers.
-        .target(name: "ProseGraphXML", dependencies: ["CLibXML2"]),
+        .target(name: "ProseGraphXML", dependencies: ["CLibXML2", "ProseGraphText"]),
         // RDF terms, triples, the knowledge graph of entities and facts, and its two views.
         .target(name: "ProseGraphModel"),
-        // The article reader: title, infobox, sections, sentences with exact ranges.
+        // The article reader: title, infobox, sections, sentences with exact ranges;
+        // UTF-8 at the byte level (validation, decoding, line:column) for every reader.
         .target(name: "ProseGraphText"),
         // Prose to facts: tokens, gazetteer, entities, dates, rules (data), resolution.
         .target(
@@ -37,7 +38,7 @@ let package = Package(
             resources: [.copy("Resources/gazetteer"), .copy("Resources/rules")]
         ),
         // Serializers (and later parsers) for every format.
-        .target(name: "ProseGraphFormats", dependencies: ["ProseGraphModel", "ProseGraphXML"]),
+        .target(name: "ProseGraphFormats", dependencies: ["ProseGraphModel", "ProseGraphText", "ProseGraphXML"]),
         // RDF Dataset Canonicalization (RDFC-1.0), isomorphism, semantic diff and RDF Patch.
         .target(name: "ProseGraphDiff", dependencies: ["ProseGraphModel", "ProseGraphFormats"]),
         // Validation: a SHACL Core engine, GraphML checks (XSD through libxml2, then graph checks), reports.

@@ -311,20 +311,16 @@ public enum RDFPatch {
         var changes: [Change] = []
         var headers: [String: String] = [:]
         let reader = NTriplesReader(options: ReaderOptions(path: path), quads: true)
+        // Invalid UTF-8 is an error, as in every reader (decoding would replace it with U+FFFD),
+        // reported when the line that holds it is reached (lines end at LF only here).
+        let invalid = UTF8Text.firstInvalidOffset(in: bytes)
         for (i, raw) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             var line = Array(raw)
             if line.last == UInt8(ascii: "\r") { line.removeLast() }
-            // Invalid UTF-8 is an error, as in every reader (decoding would replace it with U+FFFD).
-            var scalars = line.makeIterator()
-            var utf8 = UTF8(), column = 1, valid = 0
-            decoding: while true {
-                switch utf8.decode(&scalars) {
-                case .scalarValue(let u): column += 1; valid += UTF8.width(u)
-                case .emptyInput: break decoding
-                case .error:
-                    let byte = String(line[valid], radix: 16, uppercase: true)
-                    throw ReadFailure("\(path):\(i + 1):\(column): invalid UTF-8 (byte 0x\(byte.count == 1 ? "0" + byte : byte) at offset \(raw.startIndex + valid))")
-                }
+            if let bad = invalid, bad < raw.endIndex {
+                let byte = String(bytes[bad], radix: 16, uppercase: true)
+                let column = 1 + UTF8Text.scalarCount(in: bytes, raw.startIndex..<bad)
+                throw ReadFailure("\(path):\(i + 1):\(column): invalid UTF-8 (byte 0x\(byte.count == 1 ? "0" + byte : byte) at offset \(bad))")
             }
             let text = String(decoding: line, as: UTF8.self)
             let trimmed = text.drop { $0 == " " || $0 == "\t" }

@@ -246,10 +246,7 @@ struct SpanMaker {
     let bytes: [UInt8]
     /// Added to byte ranges, so that they are offsets into the file.
     let byteOffset: Int
-    private var byte = 0
-    private var scalar = 0
-    private var line = 1
-    private var lineStartScalar = 0
+    private var cursor = TextCursor()
 
     init(bytes: [UInt8], byteOffset: Int = 0) {
         self.bytes = bytes
@@ -257,28 +254,20 @@ struct SpanMaker {
     }
 
     private mutating func advance(to target: Int) {
-        precondition(target >= byte, "spans must be requested in document order")
-        while byte < target {
-            let b = bytes[byte]
-            if b & 0xC0 != 0x80 { scalar += 1 }
-            if b == 0x0A || (b == 0x0D && (byte + 1 >= bytes.count || bytes[byte + 1] != 0x0A)) {
-                line += 1
-                lineStartScalar = scalar
-            }
-            byte += 1
-        }
+        precondition(target >= cursor.offset, "spans must be requested in document order")
+        cursor.advance(to: target, in: bytes)
     }
 
     mutating func span(_ r: Range<Int>) -> TextSpan {
         advance(to: r.lowerBound)
-        let start = scalar, startLine = line, column = scalar - lineStartScalar + 1
+        let start = cursor.scalars, startLine = cursor.line, column = cursor.column
         advance(to: r.upperBound)
-        return TextSpan(start: start, end: scalar, utf8: (r.lowerBound + byteOffset)..<(r.upperBound + byteOffset),
+        return TextSpan(start: start, end: cursor.scalars, utf8: (r.lowerBound + byteOffset)..<(r.upperBound + byteOffset),
                         line: startLine, column: column)
     }
 
     mutating func totalScalars() -> Int {
         advance(to: bytes.count)
-        return scalar
+        return cursor.scalars
     }
 }

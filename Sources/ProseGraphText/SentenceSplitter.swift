@@ -144,9 +144,7 @@ public enum SentenceSplitter {
         // first word do not hide its capital: "2019. \u{200E}Belgium", "👍🏽 Belgium".
         var i = i
         while i < end, b[i] >= 0xC0 {
-            var it = b[i..<min(end, i + 4)].makeIterator()
-            var dec = UTF8()
-            guard case .scalarValue(let s) = dec.decode(&it), isInvisibleOrEmoji(s) else { break }
+            guard let s = UTF8Text.scalar(at: i, in: b[..<end]), isInvisibleOrEmoji(s) else { break }
             i += UTF8.width(s)
             if !(s.properties.generalCategory == .format) { i = skipSpace(b, i, end) }
         }
@@ -156,9 +154,7 @@ public enum SentenceSplitter {
         if c == UInt8(ascii: "\"") || c == UInt8(ascii: "(") || c == UInt8(ascii: "'") || c == UInt8(ascii: "[") { return true }
         if c >= 0xC0 {
             // Decode one scalar and ask whether it is an upper-case letter or an opening quote.
-            var it = b[i..<min(end, i + 4)].makeIterator()
-            var dec = UTF8()
-            if case .scalarValue(let s) = dec.decode(&it) {
+            if let s = UTF8Text.scalar(at: i, in: b[..<end]) {
                 return s.properties.isUppercase || s == "\u{201C}" || s == "\u{2018}" || s == "\u{00AB}"
             }
         }

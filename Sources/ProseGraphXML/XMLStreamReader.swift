@@ -1,4 +1,5 @@
 internal import CLibXML2
+import ProseGraphText
 
 /// Reads XML as a stream of nodes through libxml2's SAX2 push parser, without
 /// building a document tree: the input goes to libxml2 64 KB at a time, the
@@ -510,10 +511,7 @@ let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 /// is well-formed up to this node). For inputs this scanner cannot follow
 /// (UTF-16, UTF-32, EBCDIC), positions fall back to libxml2's line and column 1.
 struct SourceLocator {
-    struct Position: Equatable {
-        let line: Int
-        let column: Int
-    }
+    typealias Position = TextPosition
 
     enum Construct { case endTag, cdata, comment, processingInstruction, doctype }
 
@@ -521,14 +519,8 @@ struct SourceLocator {
     let end: Int
     let enabled: Bool
     private var cursor: Int
-    /// Line counting has been done up to `counted`: `line` is the line at that offset, starting at `lineStart`.
-    private var counted: Int
-    private var line = 1
-    private var lineStart: Int
-    /// The last column computed: on the line starting at `columnLineStart`, `columnValue` at `columnOffset`.
-    private var columnLineStart = -1
-    private var columnOffset = 0
-    private var columnValue = 1
+    /// Lines and columns, counted forward from the document's start to the last position asked for.
+    private var lines: TextCursor
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, count: Int) {
         self.bytes = bytes
@@ -544,39 +536,13 @@ struct SourceLocator {
         let first = start < count ? bytes[start] : 0x3C
         enabled = !wide && (first == 0x3C || first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D)
         cursor = start
-        counted = start
-        lineStart = start
+        lines = TextCursor(at: start)
     }
 
     // MARK: Positions
 
     private mutating func position(at offset: Int) -> Position {
-        var i = counted
-        while i < offset {
-            let b = bytes[i]
-            if b == 0x0A || (b == 0x0D && !(i + 1 < end && bytes[i + 1] == 0x0A)) {
-                line += 1
-                lineStart = i + 1
-            }
-            i += 1
-        }
-        counted = max(counted, offset)
-        // Columns count on from the last position asked for on this line (attributes of
-        // one tag, nodes of one long line), not from the line's start each time.
-        var column = 1
-        var j = lineStart
-        if columnLineStart == lineStart, columnOffset <= offset {
-            column = columnValue
-            j = columnOffset
-        }
-        while j < offset {
-            if bytes[j] & 0xC0 != 0x80 { column += 1 }
-            j += 1
-        }
-        columnLineStart = lineStart
-        columnOffset = offset
-        columnValue = column
-        return Position(line: line, column: column)
+        lines.position(at: offset, in: UnsafeBufferPointer(rebasing: bytes[..<end]))
     }
 
     private func fallback(_ libxmlLine: Int) -> Position {

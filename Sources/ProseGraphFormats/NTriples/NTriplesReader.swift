@@ -1,4 +1,5 @@
 import ProseGraphModel
+import ProseGraphText
 
 /// Reads N-Triples 1.2 (or, with `quads: true`, N-Quads 1.2), streaming: each
 /// statement is handed to `emit` as soon as it is read.
@@ -299,29 +300,12 @@ struct RDFLexer {
     /// An error at byte `offset` (default: here).
     func error(_ message: String, at offset: Int? = nil) -> ParseError {
         let o = min(offset ?? pos, end)
-        var line = self.line
-        var start = lineStart
-        if o < lineStart {
+        guard o >= lineStart else {
             // Before the current line (a token spanning lines): count from the top.
-            line = 1
-            start = 0
-            var i = 0
-            while i < o {
-                let b = buf[i]
-                if b == Byte.lf || (b == Byte.cr && (i + 1 >= end || buf[i + 1] != Byte.lf)) {
-                    line += 1
-                    start = i + 1
-                }
-                i += 1
-            }
+            let at = UTF8Text.position(of: o, in: buf)
+            return ParseError(path: path, line: at.line, column: at.column, message: message)
         }
-        var column = 1
-        var i = start
-        while i < o {
-            if buf[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
-        }
-        return ParseError(path: path, line: line, column: column, message: message)
+        return ParseError(path: path, line: line, column: 1 + UTF8Text.scalarCount(in: buf, lineStart..<o), message: message)
     }
 
     /// What is at `pos`, for messages: "the end of the input", "a line break", "'x'".
@@ -397,30 +381,7 @@ struct RDFLexer {
     /// The scalar at byte `i` and its length in bytes, or nil when the bytes
     /// there are not well-formed UTF-8 (overlong forms and surrogates included).
     @inline(__always) func decode(at i: Int) -> (UInt32, Int)? {
-        let b0 = buf[i]
-        if b0 < 0x80 { return (UInt32(b0), 1) }
-        @inline(__always) func cont(_ k: Int) -> UInt32? {
-            guard i + k < end else { return nil }
-            let b = buf[i + k]
-            return b & 0xC0 == 0x80 ? UInt32(b & 0x3F) : nil
-        }
-        switch b0 {
-        case 0xC2...0xDF:
-            guard let c1 = cont(1) else { return nil }
-            return (UInt32(b0 & 0x1F) << 6 | c1, 2)
-        case 0xE0...0xEF:
-            guard let c1 = cont(1), let c2 = cont(2) else { return nil }
-            if b0 == 0xE0 && c1 < 0x20 { return nil }
-            if b0 == 0xED && c1 >= 0x20 { return nil }
-            return (UInt32(b0 & 0x0F) << 12 | c1 << 6 | c2, 3)
-        case 0xF0...0xF4:
-            guard let c1 = cont(1), let c2 = cont(2), let c3 = cont(3) else { return nil }
-            if b0 == 0xF0 && c1 < 0x10 { return nil }
-            if b0 == 0xF4 && c1 >= 0x10 { return nil }
-            return (UInt32(b0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3, 4)
-        default:
-            return nil
-        }
+        UTF8Text.decode(at: i, in: buf)
     }
 
     func invalidUTF8(at i: Int) -> String {
@@ -432,25 +393,6 @@ struct RDFLexer {
     @inline(__always) func scalarLength(at i: Int) throws -> Int {
         guard let (_, n) = decode(at: i) else { throw error(invalidUTF8(at: i), at: i) }
         return n
-    }
-
-    static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
-        switch v {
-        case 0..<0x80:
-            out.append(UInt8(v))
-        case 0x80..<0x800:
-            out.append(UInt8(0xC0 | v >> 6))
-            out.append(UInt8(0x80 | v & 0x3F))
-        case 0x800..<0x10000:
-            out.append(UInt8(0xE0 | v >> 12))
-            out.append(UInt8(0x80 | (v >> 6) & 0x3F))
-            out.append(UInt8(0x80 | v & 0x3F))
-        default:
-            out.append(UInt8(0xF0 | v >> 18))
-            out.append(UInt8(0x80 | (v >> 12) & 0x3F))
-            out.append(UInt8(0x80 | (v >> 6) & 0x3F))
-            out.append(UInt8(0x80 | v & 0x3F))
-        }
     }
 
     // MARK: Escapes
@@ -487,7 +429,7 @@ struct RDFLexer {
         case 0x66: c = 0x0C                        // f
         case Byte.quote, Byte.apostrophe, Byte.backslash: c = buf[pos + 1]
         case 0x75, 0x55:                           // u U
-            RDFLexer.appendUTF8(try readUCHAR(), to: &scratch)
+            UTF8Text.append(try readUCHAR(), to: &scratch)
             return
         default:
             throw error("invalid escape '\\\(escapedCharacter(at: pos + 1))'")
@@ -542,7 +484,7 @@ struct RDFLexer {
                 guard let u = Unicode.Scalar(v), NTriplesSyntax.isIRIChar(u) else {
                     throw error("the escape \(string(at..<pos)) stands for \(NTriplesSyntax.describe(Unicode.Scalar(v) ?? " ")), which no IRI may contain", at: at)
                 }
-                RDFLexer.appendUTF8(v, to: &scratch)
+                UTF8Text.append(v, to: &scratch)
                 runStart = pos
                 continue
             }

@@ -1,4 +1,5 @@
 import ProseGraphModel
+import ProseGraphText
 
 /// The JSON-LD processing mode. 1.1 is the default; in 1.0 mode the 1.1
 /// features (`@version`, scoped contexts, `@json`, ...) are errors.
@@ -102,8 +103,8 @@ public struct JSONLDReader: Sendable {
                 throw InputLimitError(path: options.path, message: options.limits.tooLarge(.jsonldSize, bytes: bytes.count))
             }
             guard shape.largest.size <= options.limits.jsonldSize else {
-                let (line, column) = LineIndex(bytes: bytes).lineColumn(shape.largest.offset)
-                throw InputLimitError(path: "\(options.path):\(line):\(column)", message: options.limits.exceeded(
+                let at = UTF8Text.position(of: shape.largest.offset, in: bytes)
+                throw InputLimitError(path: "\(options.path):\(at.line):\(at.column)", message: options.limits.exceeded(
                     .jsonldSize, what: "this top-level node object is \(InputLimits.size(shape.largest.size))"))
             }
             return try readStreamed(bytes, emit)
@@ -191,7 +192,7 @@ public struct JSONLDReader: Sendable {
     private func locate(_ failure: JSONLDFailure, in processor: ContextProcessor) -> JSONLDError {
         let location = failure.location ?? SourceLocation(source: 0, offset: 0)
         let source = processor.sources[min(location.source, processor.sources.count - 1)]
-        let (line, column) = LineIndex(bytes: source.bytes).lineColumn(location.offset)
-        return JSONLDError(code: failure.code, path: source.path, line: line, column: column, message: failure.message)
+        let at = UTF8Text.position(of: location.offset, in: source.bytes)
+        return JSONLDError(code: failure.code, path: source.path, line: at.line, column: at.column, message: failure.message)
     }
 }

@@ -1,3 +1,5 @@
+import ProseGraphText
+
 /// Where a JSON value starts: the document it came from (an index into the
 /// reader's list of sources: 0 is the input, then each remote context loaded)
 /// and its byte offset there. Line and column are worked out only when an
@@ -136,38 +138,6 @@ struct JSONObject: Equatable, Sendable {
     func keys(within allowed: Set<String>) -> Bool { keys.allSatisfy { allowed.contains($0) } }
 
     static func == (a: JSONObject, b: JSONObject) -> Bool { a.values == b.values }
-}
-
-/// Maps byte offsets to 1-based lines and columns (columns count Unicode
-/// scalars, as compilers and editors show them). Line breaks are LF, CRLF or CR.
-struct LineIndex {
-    let bytes: [UInt8]
-
-    func lineColumn(_ offset: Int) -> (line: Int, column: Int) {
-        var line = 1
-        var lineStart = 0
-        var i = 0
-        let end = min(offset, bytes.count)
-        while i < end {
-            let b = bytes[i]
-            if b == 0x0A {
-                line += 1
-                lineStart = i + 1
-            } else if b == 0x0D {
-                if i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
-                line += 1
-                lineStart = i + 1
-            }
-            i += 1
-        }
-        var column = 1
-        var j = lineStart
-        while j < end {
-            if bytes[j] & 0xC0 != 0x80 { column += 1 }
-            j += 1
-        }
-        return (line, column)
-    }
 }
 
 /// A strict RFC 8259 JSON parser over UTF-8 bytes: no comments, no trailing
@@ -480,7 +450,7 @@ struct JSONParser {
             } else if (0xDC00...0xDFFF).contains(scalar) {
                 throw error(at: start, "invalid \\u escape: the low surrogate \(u16(scalar)) has no high surrogate before it")
             }
-            out.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar)!)).utf8))
+            UTF8Text.append(scalar, to: &out)
         default:
             throw error(at: start, "invalid escape '\\\(describeByte(c))' in a string")
         }
@@ -507,28 +477,15 @@ struct JSONParser {
 
     /// Validates one multi-byte UTF-8 sequence at `i` and steps over it.
     private mutating func utf8Sequence() throws {
-        let b0 = bytes[i]
-        let length: Int
-        var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-        switch b0 {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; lower = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; upper = 0x9F
-        case 0xF0: length = 4; lower = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; upper = 0x8F
-        default: throw error(at: i, "invalid UTF-8: byte \(hex(b0)) at offset \(i)")
+        if let (_, length) = UTF8Text.decode(at: i, in: bytes) {
+            i += length
+            return
         }
-        for k in 1..<length {
-            guard i + k < bytes.count else { throw error(at: i, "invalid UTF-8: truncated sequence at offset \(i)") }
-            let b = bytes[i + k]
-            let (lo, hi) = k == 1 ? (lower, upper) : (UInt8(0x80), UInt8(0xBF))
-            guard b >= lo && b <= hi else {
-                throw error(at: i, "invalid UTF-8: byte \(hex(b)) at offset \(i + k)")
-            }
+        switch UTF8Text.malformation(at: i, in: bytes) {
+        case .truncated: throw error(at: i, "invalid UTF-8: truncated sequence at offset \(i)")
+        case .invalidByte(let k): throw error(at: i, "invalid UTF-8: byte \(hex(bytes[k])) at offset \(k)")
+        case .invalidLead, nil: throw error(at: i, "invalid UTF-8: byte \(hex(bytes[i])) at offset \(i)")
         }
-        i += length
     }
 
     // MARK: - Messages
@@ -565,12 +522,12 @@ struct JSONParser {
     }
 
     private func lineColumnText(_ offset: Int) -> String {
-        let (l, c) = LineIndex(bytes: bytes).lineColumn(offset)
-        return "\(l):\(c)"
+        let at = UTF8Text.position(of: offset, in: bytes)
+        return "\(at.line):\(at.column)"
     }
 
     private func error(at offset: Int, _ message: String) -> ParseError {
-        let (line, column) = LineIndex(bytes: bytes).lineColumn(offset)
-        return ParseError(path: path, line: line, column: column, message: message)
+        let at = UTF8Text.position(of: offset, in: bytes)
+        return ParseError(path: path, line: at.line, column: at.column, message: message)
     }
 }
