@@ -322,7 +322,10 @@ public struct Pipeline: Sendable {
                 let subjects = rule.subjectAsNationality ? asNationality(entities(su, subjectType)) : entities(su, subjectType)
                 for s in subjects {
                     if rule.literalObject {
-                        for ou in m.objects {
+                        // "became Kenya's high commissioner to the United Kingdom and ambassador to Norway": both titles.
+                        var titles = m.objects
+                        if rule.scope == .prose, s.type == .person, let last = titles.last, let next = Self.coordinatedTitle(after: last, units) { titles.append(next) }
+                        for ou in titles {
                             guard let titleSpan = units[ou].span else { continue }
                             // "X, Prime Minister of Spain Pedro Sánchez": a title after a name that is followed
                             // by another name is that name's title.
@@ -332,6 +335,23 @@ public struct Pipeline: Sendable {
                             let sk = graph.add(entity: s)
                             if titleSpan.role == "envoy", envoys[sk] == nil, rule.scope == .prose { envoys[sk] = dateFor(m, units, dateContext) }
                             graph.add(fact: Fact(subject: sk, predicate: rule.predicate, object: .literal(title), mentions: [mention]))
+                            // What the title's own phrase says of its holder: "the first Norwegian ambassador in Nairobi",
+                            // "Kenya's high commissioner to the United Kingdom", "Ambassador of Peru to Bolivia".
+                            guard s.type == .person, rule.scope == .prose else { continue }
+                            let phrase = Self.titlePhrase(at: ou, units)
+                            let own = phrase.country.flatMap { entities($0, nil).first { $0.type == .country } }
+                            if let own {
+                                let stated = Mention(date: nil, provenance: provenance, rule: "title.phrase", confidence: 0.85)
+                                Self.addRelation(s, "nationality", own, stated, into: &graph)
+                            }
+                            guard let du = phrase.destination, titleSpan.role == "envoy" || (titleSpan.role == "minister" && units[du].spanType == .country) else { continue }
+                            var destination = entities(du, nil).first { $0.type == .country || $0.type == .organization }
+                            if units[du].spanType == .city, let label = country(of: units[du].span), let c = recognizer.gazetteer.countriesByLabel[label] {
+                                destination = Entity(type: .country, label: c.label, wikidata: c.wikidata)
+                            }
+                            guard let destination, destination != own else { continue }
+                            let sent = Mention(date: mention.date ?? dateFor(m, units, dateContext), provenance: provenance, rule: "title.phrase", confidence: 0.85)
+                            Self.addRelation(s, "envoyTo", destination, sent, into: &graph)
                         }
                         continue
                     }
@@ -871,6 +891,54 @@ public struct Pipeline: Sendable {
         guard j < units.count, let s = units[j].span else { return false }
         return s.type == .person || s.type == .name
     }
+
+    /// The parts of a title's phrase that tell of its holder: the country it is of ("the first Norwegian ambassador",
+    /// "Kenya's high commissioner", "Ambassador of Peru") and where it is held ("to Bolivia", "in Nairobi").
+    static func titlePhrase(at t: Int, _ units: [Unit]) -> (country: Int?, destination: Int?) {
+        let p = titlePhraseParts(at: t, units)
+        return (p.country, p.destination)
+    }
+
+    /// A second title joined to the phrase of the title at `t` ("high commissioner to the United Kingdom and
+    /// ambassador to Norway"), unless it has a name of its own ("the ambassador and President X").
+    static func coordinatedTitle(after t: Int, _ units: [Unit]) -> Int? {
+        var j = titlePhraseParts(at: t, units).end
+        guard j + 1 < units.count, units[j].word == "and" else { return nil }
+        j += 1
+        if units[j].flags & UnitFlags.the != 0 || units[j].word == "a" || units[j].word == "an" { j += 1 }
+        guard j < units.count, units[j].spanType == .title, !titleHasItsOwnName(j, units) else { return nil }
+        return j
+    }
+
+    static func titlePhraseParts(at t: Int, _ units: [Unit]) -> (country: Int?, destination: Int?, end: Int) {
+        var country: Int?
+        var b = t - 1
+        while b >= 0, let w = units[b].word, titlePhraseModifiers.contains(w) { b -= 1 }
+        if b >= 0, units[b].spanType == .demonym { country = b }
+        else if b >= 1, units[b].word == "'s", units[b - 1].spanType == .country { country = b - 1 }
+        var e = t + 1
+        func the(_ j: Int) -> Int { j < units.count && units[j].flags & UnitFlags.the != 0 ? j + 1 : j }
+        if e + 1 < units.count, units[e].word == "of", units[the(e + 1)].spanType == .country {
+            // ("of Kenya's": a possessor, not the title's country.)
+            // ("of Kenya's" is a possessor; "of the Jamaica Defence Force" an organization's name.)
+            let c = the(e + 1)
+            guard c + 1 >= units.count || units[c + 1].span != nil || units[c + 1].word.map(titlePhraseEnds.contains) == true else { return (country, nil, e) }
+            country = country ?? c
+            e = c + 1
+        }
+        guard e + 1 < units.count, let w = units[e].word, w == "to" || w == "in" else { return (country, nil, e) }
+        let d = the(e + 1)
+        guard d < units.count, let type = units[d].spanType,
+              w == "to" ? type == .country || type == .organization : type == .country || type == .city,
+              d + 1 >= units.count || units[d + 1].word != "'s" else { return (country, nil, e) }
+        return (country, d, d + 1)
+    }
+
+    /// Words that may follow "<title> of <Country>" when the country is the title's.
+    static let titlePhraseEnds: Set<String> = [",", ".", ";", ":", "(", ")", "to", "in", "and", "from", "since", "until", "at", "for", "who", "during", "when", "between", "on", "–", "—"]
+
+    /// Words between a title and the demonym or possessor before it: "Norway's current ambassador".
+    static let titlePhraseModifiers: Set<String> = ["first", "new", "current", "former", "then", "last", "next", "resident", "acting", "interim", "incoming", "outgoing", "second"]
 
     /// The article's party named in this sentence that is not the person's own
     /// country (by an extracted nationality); nothing when that is not exactly one.

@@ -554,7 +554,7 @@ import ProseGraphExtraction
     @Test func titleAndNationalityShapes() throws {
         let f = try facts("Christine Fages has been France's ambassador to Senegal since 2022. Saddam Hussein, who had become President of Iraq in July 1979, declared the agreement void. Brigadier General Iraj Masjedi, a former adviser of the Quds Force, was appointed Iran's ambassador to Iraq in January 2017. Jean-Marie Frentz, the Grand Duchy's first resident ambassador to Cabo Verde, arrived. The Mexican ambassador in Havana from 1953 to 1964, Gilberto Bosques, became famous. The Libyan leader, Muammar Gaddafi, arrived. Imran Khan made Saudi Arabia his first foreign destination as prime minister in September 2018.", title: "France–Senegal relations")
         #expect(f == ["Christine Fages envoyTo Senegal 2022", "Christine Fages holdsPosition \"Ambassador\"", "Christine Fages nationality France",
-                      "Gilberto Bosques holdsPosition \"Ambassador\"", "Gilberto Bosques nationality Mexico", "Imran Khan holdsPosition \"Prime Minister\"",
+                      "Gilberto Bosques envoyTo Cuba 1953", "Gilberto Bosques holdsPosition \"Ambassador\"", "Gilberto Bosques nationality Mexico", "Imran Khan holdsPosition \"Prime Minister\"",
                       "Imran Khan visited Saudi Arabia 2018-09", "Iraj Masjedi envoyTo Iraq 2017-01", "Iraj Masjedi holdsPosition \"Ambassador\"",
                       "Iraj Masjedi holdsPosition \"Brigadier General\"", "Iraj Masjedi nationality Iran", "Jean-Marie Frentz envoyTo Cape Verde",
                       "Jean-Marie Frentz holdsPosition \"Ambassador\"", "Jean-Marie Frentz nationality Luxembourg", "Muammar Gaddafi nationality Libya",
@@ -1033,5 +1033,19 @@ import ProseGraphExtraction
     @Test func oneOfHisFirstDestinations() throws {
         let f = try facts("Polish Prime Minister Donald Tusk, who had returned as prime minister the previous month, made Kyiv one of his first foreign destinations, holding talks with Zelenskyy there on 22 January 2024.", "visited", title: "Poland–Ukraine relations")
         #expect(f == ["Donald Tusk visited Kyiv 2024-01-22"])
+    }
+
+    /// A title's own phrase tells its holder's nationality and, for a head of mission, where they are accredited, whichever
+    /// rule linked the title to the person ("took up his post as Norwegian ambassador in Nairobi", "appointed X ambassador
+    /// to Norway", "high commissioner to the United Kingdom and ambassador to Norway")
+    @Test func aTitlesPhraseTellsNationalityAndPost() throws {
+        let f = try facts("Erik Solberg took up his post as Norwegian ambassador in Nairobi in March 2018. In 2016 Kenya appointed Samuel Kiprop ambassador to Norway. Grace Wanjiru became Kenya's high commissioner to the United Kingdom and ambassador to Norway in 2008. Rear Admiral Antonette Gorman, Chief of Defence Staff of the Jamaica Defence Force, visited Oslo.", title: "Kenya–Norway relations")
+        #expect(f.filter { !$0.contains("visited") } == ["Antonette Gorman holdsPosition \"Chief of Defence Staff\"", "Antonette Gorman holdsPosition \"Rear Admiral\"", "Erik Solberg envoyTo Kenya 2018-03", "Erik Solberg holdsPosition \"Ambassador\"", "Erik Solberg nationality Norway", "Grace Wanjiru envoyTo Norway 2008", "Grace Wanjiru envoyTo United Kingdom 2008", "Grace Wanjiru holdsPosition \"Ambassador\"", "Grace Wanjiru holdsPosition \"High Commissioner\"", "Grace Wanjiru nationality Kenya", "Samuel Kiprop envoyTo Norway 2016", "Samuel Kiprop holdsPosition \"Ambassador\""])
+    }
+
+    /// A head of mission named by the embassy they head ("The embassy in Oslo has been headed by Ambassador X since 2012")
+    @Test func theHeadOfAnEmbassyIsItsEnvoy() throws {
+        let f = try facts("The Kenyan embassy in Oslo has been headed by Ambassador Daniel Otieno since 2012. Peter Kamau heads the embassy in Nairobi.", "envoyTo", title: "Kenya–Norway relations")
+        #expect(f == ["Daniel Otieno envoyTo Norway 2012", "Peter Kamau envoyTo Kenya"])
     }
 }
