@@ -176,7 +176,24 @@ public struct EntityRecognizer: Sendable {
     static let regnalNumbers: WordSet = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
     /// Honorifics dropped from names ("Dr. Willy K. Bett" is Willy K. Bett).
-    static let honorifics: WordSet = ["dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "prof.", "sir", "dame", "h.e.", "hon.", "lord", "lady", "majesty", "excellency", "highness", "holiness"]
+    /// Also forms of address that are no office ("Sheikh Zayed bin Sultan Al Nahyan", "Sayyid Badr", "Dato Seri
+    /// Pahlawan Haji Halbi Mohd Yussof" is Halbi Mohd Yussof); "Tun" stays part of the name ("Tun Abdul Razak").
+    static let honorifics: WordSet = ["dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "prof.", "sir", "dame", "h.e.", "hon.", "lord", "lady", "majesty", "excellency", "highness", "holiness",
+                                      "sheikh", "sheik", "shaikh", "shaykh", "sheikha", "sayyid", "sayyida", "dato", "datuk", "datin", "haji", "hajah", "hajjah"]
+    /// Words of a Malay honorific after "Dato" or "Datuk": "Dato Seri Pahlawan", "Datuk Seri Panglima".
+    static let honorificTitles: WordSet = ["seri", "sri", "paduka", "pahlawan", "setia", "laila", "wira", "utama", "amar", "indera", "panglima", "dr"]
+
+    /// The first token after the honorifics at `i`.
+    static func afterHonorifics(_ t: [Token], _ i: Int) -> Int {
+        var i = i
+        while i < t.count, honorifics.contains(t[i]) {
+            let malay = t[i].lower == "dato" || t[i].lower == "datuk"
+            i += 1
+            if i < t.count, t[i].text == "'" { i += 1 }  // "Dato'"
+            while malay, i + 1 < t.count, honorificTitles.contains(t[i]), t[i + 1].isCapitalized { i += 1 }
+        }
+        return i
+    }
 
     /// Name particles allowed inside a person's name.
     static let particles: WordSet = [
@@ -391,6 +408,15 @@ public struct EntityRecognizer: Sendable {
             }
             i += 1
         }
+        // "Minister of Defence II, Dato Seri Pahlawan Haji Halbi Mohd Yussof, met": the forms of address before a name
+        // belong to its span (not to its label), so no stray words stand between a title, a comma and the name.
+        for k in spans.indices where spans[k].type == .person || spans[k].type == .name {
+            let floor = k > 0 ? spans[k - 1].tokens.upperBound : 0
+            var b = spans[k].tokens.lowerBound
+            while b > floor, Self.honorifics.contains(t[b - 1]) || Self.honorificTitles.contains(t[b - 1]) || t[b - 1].text == "'" { b -= 1 }
+            while b < spans[k].tokens.lowerBound, !Self.honorifics.contains(t[b]) { b += 1 }
+            if b < spans[k].tokens.lowerBound { spans[k].tokens = b..<spans[k].tokens.upperBound }
+        }
         return spans
     }
 
@@ -476,12 +502,7 @@ public struct EntityRecognizer: Sendable {
         var k = i
         while k < runEnd {
             if let title = k == i ? titleAtStart : titleAt(t, k) {
-                // "Prime Minister Sheikh Hasina": an honorific after a title belongs to that title.
-                if Self.addressTitles.contains(title.span.label), let last = spans.last, last.type == .title, last.tokens.upperBound == k {
-                    spans[spans.count - 1].tokens = last.tokens.lowerBound..<title.end
-                } else {
-                    spans.append(title.span)
-                }
+                spans.append(title.span)
                 k = title.end
                 if let p = personAfterTitle(t, k) {
                     if k + 1 < p.tokens.lowerBound, let g = gazetteerSpan(t, k + 1), g.tokens.upperBound <= p.tokens.lowerBound {
@@ -525,7 +546,7 @@ public struct EntityRecognizer: Sendable {
                 k += 1
                 continue
             }
-            if Self.honorifics.contains(t[k]) { k += 1; continue }
+            if Self.honorifics.contains(t[k]) { k = Self.afterHonorifics(t, k); continue }
             if t[k].isCapitalized, !Self.notNames.contains(t[k]) {
                 let e = nameEnd(t, k)
                 // "the ancient Nabataean city of Petra": a name before "city of" describes the city; no entity.
@@ -697,8 +718,6 @@ public struct EntityRecognizer: Sendable {
     /// when it is a bare "Minister"-like title ("Minister of International Trade and Industry").
     static let agreementNouns: Set<String> = ["agreement", "agreements", "accord", "accords", "treaty", "treaties", "pact", "protocol", "memorandum"]
 
-    /// Titles that are forms of address after another title ("Prime Minister Sheikh Hasina").
-    static let addressTitles: Set<String> = ["Sheikh"]
 
     func titleAt(_ t: [Token], _ i: Int) -> (span: EntitySpan, end: Int)? {
         // Titles by shape: a capitalized modifier before a known title ("First Secretary",
@@ -799,6 +818,11 @@ public struct EntityRecognizer: Sendable {
            let next = titleAt(t, t[end].text == "-" ? end + 1 : end), next.span.tokens.lowerBound == (t[end].text == "-" ? end + 1 : end) {
             return (EntitySpan(tokens: i..<next.end, type: .title, label: Self.titleCase(text(t, i..<next.end)), role: next.span.role ?? entry.role), next.end)
         }
+        // "Brunei's Minister of Defence II, Major General X": a second holder's numeral belongs to the title.
+        if end < t.count, t[end].text == "II" || t[end].text == "III", end + 1 >= t.count || !t[end + 1].isCapitalized {
+            end += 1
+            label += " " + t[end - 1].text
+        }
         return (EntitySpan(tokens: i..<end, type: .title, label: label, role: entry.role), end)
     }
 
@@ -853,7 +877,7 @@ public struct EntityRecognizer: Sendable {
             }
         }
         if i < t.count, t[i].text == "," { i += 1 }
-        while i < t.count, Self.honorifics.contains(t[i]) { i += 1 }
+        i = Self.afterHonorifics(t, i)
         // "President dos Santos": a name may start with a lower-case particle.
         if i + 1 < t.count, !t[i].isCapitalized, Self.leadingParticles.contains(t[i]), t[i + 1].isCapitalized,
            !Self.notNames.contains(t[i + 1]), gazetteerSpan(t, i + 1) == nil {

@@ -14,7 +14,8 @@ public struct EntityResolver: Sendable {
     private var people = Set<String>()
     private var fullNameBySurname: [Substring: String] = [:]
     /// For each ending of two or more words of a longer name, the last full name seen with it:
-    /// "Peña Nieto" -> "Enrique Peña Nieto", "dos Santos" -> "José Eduardo dos Santos".
+    /// "Peña Nieto" -> "Enrique Peña Nieto", "dos Santos" -> "José Eduardo dos Santos"; and of a patronymic name, each
+    /// start of three or more words: "Mohamed bin Zayed" -> "Mohamed bin Zayed Al Nahyan".
     private var fullNameByEnding: [String: String] = [:]
     /// Organizations named so far, and for each set of initials the last one seen with them.
     private var organizations = Set<String>()
@@ -142,6 +143,11 @@ public struct EntityResolver: Sendable {
 
     static let patronymics: Set<String> = ["bin", "ibn", "bint", "ben", "binti"]
 
+    /// "II", "XIV": a Roman numeral after a monarch's name.
+    static func isRegnalNumber(_ w: Substring) -> Bool {
+        w.count <= 5 && w.allSatisfy { "IVXL".contains($0) }
+    }
+
     /// Whether an untyped name is a person seen before in the article (as written, or as the surname of one).
     public func isKnownPerson(_ label: String) -> Bool {
         if people.contains(label) || fullNameByEnding[label] != nil { return true }
@@ -161,12 +167,21 @@ public struct EntityResolver: Sendable {
             return full
         }
         // "Abdullah bin Hussein": the part after a patronymic particle names the father, not a family.
-        if people.insert(label).inserted, parts.count > 1, let surname = parts.last,
+        // "Abdullah II" is then "King Abdullah": a regnal number follows a given name.
+        if people.insert(label).inserted, parts.count > 1, var surname = parts.last,
            !Self.patronymics.contains(parts[parts.count - 2].lowercased()) {
+            if Self.isRegnalNumber(surname) { surname = parts[parts.count - 2] }
             fullNameBySurname[surname] = label
         }
         if parts.count > 2 {
             for k in 1..<(parts.count - 1) { fullNameByEnding[parts[k...].joined(separator: " ")] = label }
+            // "Qaboos bin Said" is then "Sultan Qaboos"; "Mohamed bin Zayed Al Nahyan" is "Mohamed bin Zayed".
+            if Self.patronymics.contains(parts[1].lowercased()) {
+                if fullNameBySurname[parts[0]] == nil { fullNameBySurname[parts[0]] = label }
+                for k in 3..<parts.count where fullNameByEnding[parts[..<k].joined(separator: " ")] == nil {
+                    fullNameByEnding[parts[..<k].joined(separator: " ")] = label
+                }
+            }
         }
         return label
     }

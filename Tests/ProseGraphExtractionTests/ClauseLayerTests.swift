@@ -1048,4 +1048,12 @@ import ProseGraphExtraction
         let f = try facts("The Kenyan embassy in Oslo has been headed by Ambassador Daniel Otieno since 2012. Peter Kamau heads the embassy in Nairobi.", "envoyTo", title: "Kenya–Norway relations")
         #expect(f == ["Daniel Otieno envoyTo Norway 2012", "Peter Kamau envoyTo Kenya"])
     }
+
+    /// Forms of address are no office and no part of the name ("Sheikh", "Sayyid", "Dato Seri Pahlawan Haji"); a short
+    /// name is the full one seen before: "Sultan Qaboos" after "Qaboos bin Said", "Mohamed bin Zayed" after "Mohamed bin
+    /// Zayed Al Nahyan", "King Abdullah" after "Abdullah II"; "Minister of Defence II" is one title
+    @Test func honorificsPatronymicsAndRegnalNames() throws {
+        let f = try facts("The accession of Qaboos bin Said as Sultan of Oman in 1970 opened a new era. In May 1999 Sultan Qaboos met Sheikh Zayed bin Sultan Al Nahyan in Abu Dhabi. On 15 May 2022 Sheikh Mohamed bin Zayed Al Nahyan became President; in September 2022 Mohamed bin Zayed received Sayyid Badr bin Hamad Al Busaidi. King Abdullah II of Jordan visited Baghdad in 2019, and in 2021 King Abdullah met Mustafa al-Kadhimi there. On 28 August 2024 Brunei's Minister of Defence II, Dato Seri Pahlawan Haji Halbi Mohd Yussof, met Malaysian Defence Minister Mohamed Khaled Nordin.", title: "Oman–United Arab Emirates relations")
+        #expect(f.filter { $0.contains(" metWith ") || $0.contains(" holdsPosition ") } == ["Abdullah II holdsPosition \"King\"", "Abdullah II metWith Mustafa al-Kadhimi 2021", "Badr bin Hamad Al Busaidi metWith Mohamed bin Zayed Al Nahyan 2022-09", "Halbi Mohd Yussof holdsPosition \"Minister of Defence II\"", "Halbi Mohd Yussof metWith Mohamed Khaled Nordin 2024-08-28", "Mohamed Khaled Nordin holdsPosition \"Defence Minister\"", "Mohamed bin Zayed Al Nahyan holdsPosition \"President\"", "Qaboos bin Said holdsPosition \"Sultan\"", "Qaboos bin Said metWith Zayed bin Sultan Al Nahyan 1999-05"])
+    }
 }
