@@ -138,6 +138,7 @@ public struct EntityRecognizer: Sendable {
         "less", "more", "accordingly", "nevertheless", "nonetheless", "consequently", "subsequently", "eventually",
         "finally", "initially", "ultimately", "similarly", "likewise", "instead", "thus", "hence", "indeed", "afterwards",
         "shortly", "nearly", "almost", "only", "even", "several", "most", "amid", "unlike", "because", "though", "whereas",
+        "together", "alongside", "along", "like", "besides", "having",
     ]
 
     static let monthNames: WordSet = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]

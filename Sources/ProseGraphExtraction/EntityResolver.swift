@@ -63,7 +63,8 @@ public struct EntityResolver: Sendable {
     public mutating func resolve(_ s: EntitySpan, expected: EntityType? = nil, clauseInitial: Bool = false, afterConjunction: Bool = false) -> [Entity] {
         let resolved = resolveUnnoted(s, expected: expected, clauseInitial: clauseInitial, afterConjunction: afterConjunction)
         // A person pronoun counts as a mention of its person: "she was received by X, and that afternoon she laid a wreath".
-        if (s.type != .pronoun || s.role == "person") && s.type != .group { current.append(contentsOf: resolved) }
+        // So does a clause's "It" for the next sentence's: "Estonia regained ... It co-founded ... It was admitted ...".
+        if (s.type != .pronoun || s.role == "person" || (clauseInitial && s.label == "it")) && s.type != .group { current.append(contentsOf: resolved) }
         if s.type == .group, parties.count == 2, resolved == parties { partiesNamed.current = true }
         return resolved
     }

@@ -260,7 +260,11 @@ public struct Pipeline: Sendable {
         }
         let dateContext = DateContext(units, core: core)
         var visits: [(object: Entity, mention: Mention)] = []
-        defer { addCompanions(visits, units: units, resolver: &resolver, into: &graph) }
+        var memberships: [(object: Entity, mention: Mention, anchor: Int)] = []
+        defer {
+            addCompanions(visits, units: units, resolver: &resolver, into: &graph)
+            addFellowMembers(memberships, units: units, resolver: &resolver, into: &graph)
+        }
         for (rule, p, m) in found {
             var dates = rule.date == .sentence ? datesFor(m, units, dateContext) : [nil]
             // "He was received by Qatar's emir": a sentence with no date of its own that continues the
@@ -398,6 +402,7 @@ public struct Pipeline: Sendable {
                         }
                         for o in objects where o != s {
                             if rule.predicate == "visited", !visits.contains(where: { $0.object == o }) { visits.append((o, mention)) }
+                            if rule.predicate == "memberOf", !memberships.contains(where: { $0.object == o }) { memberships.append((o, mention, m.anchor)) }
                             Self.addRelation(s, rule.predicate, o, mention, into: &graph)
                         }
                         // "Pakistan buys its oil from Saudi Arabia, while the kingdom imports Pakistani rice": a
@@ -548,6 +553,46 @@ public struct Pipeline: Sendable {
             }
         }
     }
+
+    /// The countries named with a member ("It was admitted to the United Nations on 17 September, together with Latvia
+    /// and Lithuania"; "Together with Ukraine, Moldova and Romania, Estonia and Georgia were founding members of ...";
+    /// "Georgia co-founded GUAM with Ukraine, Azerbaijan and Moldova") are members too, of the same date.
+    /// (Only with the membership's own verb: "having applied together with Finland, it joined NATO" names no fellow member.)
+    func addFellowMembers(_ memberships: [(object: Entity, mention: Mention, anchor: Int)], units: [Unit], resolver: inout EntityResolver, into graph: inout KnowledgeGraph) {
+        guard !memberships.isEmpty else { return }
+        for (k, u) in units.enumerated() {
+            guard let w = u.word else { continue }
+            let cue = ((w == "together" || w == "along") && k + 1 < units.count && units[k + 1].word == "with") || w == "alongside"
+            // ("co-founded GUAM with ...": "with" after a founding verb's object.)
+            let founded = w == "with" && k >= 2 && units[max(0, k - 4)..<k].contains { $0.word.map(Self.foundingVerbs.contains) ?? false }
+                && units[k - 1].spanType == .organization
+            guard cue || founded else { continue }
+            var j = w == "alongside" || founded ? k + 1 : k + 2
+            var fellows: [Entity] = []
+            while j < units.count {
+                if units[j].spanType == .country {
+                    fellows += resolver.resolve(units[j].span!)
+                } else if let x = units[j].word, x == "," || x == "and" || x == "the" {
+                } else { break }
+                j += 1
+            }
+            func isVerb(_ j: Int) -> Bool {
+                (units[j].isVerbLike || units[j].isCoordinatedVerb) && !Clauses.auxiliaries.contains(units[j].word ?? "")
+            }
+            for c in fellows where c.type == .country {
+                for m in memberships {
+                    // The membership's verb is the last verb before the cue, or no verb stands between the cue and it.
+                    if m.anchor < k {
+                        if let last = (0..<k).last(where: isVerb), last > m.anchor { continue }
+                    } else if (k..<m.anchor).contains(where: isVerb) || (max(0, k - 2)..<k).contains(where: isVerb) { continue }
+                    let mention = Mention(date: m.mention.date, provenance: m.mention.provenance, rule: "membership.fellow", confidence: 0.75)
+                    Self.addRelation(c, "memberOf", m.object, mention, into: &graph)
+                }
+            }
+        }
+    }
+
+    static let foundingVerbs: Set<String> = ["founded", "co-founded", "cofounded", "formed", "established", "created", "launched", "set"]
 
     /// The text the rules read for a sentence: the sentence itself, except that a list item that names missions and
     /// not their country ("=== American missions in Canada ===", then "- Consulates general in Calgary, ...") reads
@@ -928,8 +973,9 @@ public struct Pipeline: Sendable {
         }
         guard e + 1 < units.count, let w = units[e].word, w == "to" || w == "in" else { return (country, nil, e) }
         let d = the(e + 1)
+        // ("ambassador to Tokyo": a capital for its country.)
         guard d < units.count, let type = units[d].spanType,
-              w == "to" ? type == .country || type == .organization : type == .country || type == .city,
+              type == .country || type == .city || (w == "to" && type == .organization),
               d + 1 >= units.count || units[d + 1].word != "'s" else { return (country, nil, e) }
         return (country, d, d + 1)
     }
@@ -970,7 +1016,8 @@ public struct Pipeline: Sendable {
         var j = su - 1
         while j >= 0, units[j].spanType == .title || units[j].spanType == .demonym { j -= 1 }
         guard j >= 0, let w = units[j].word else { return false }
-        return ["to", "by", "from", "on", "for"].contains(w)  // ("with X as Prime Minister" does give X the title.)
+        // ("with X as Prime Minister" does give X the title; "succeeds X as ambassador" does not.)
+        return ["to", "by", "from", "on", "for", "succeeded", "succeeds", "succeeding", "replaced", "replaces", "replacing"].contains(w)
     }
 
     /// Whether unit `k` is a preposition's or a verb's object ("to Qatar", "with the Netherlands",

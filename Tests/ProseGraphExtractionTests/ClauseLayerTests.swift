@@ -1056,4 +1056,20 @@ import ProseGraphExtraction
         let f = try facts("The accession of Qaboos bin Said as Sultan of Oman in 1970 opened a new era. In May 1999 Sultan Qaboos met Sheikh Zayed bin Sultan Al Nahyan in Abu Dhabi. On 15 May 2022 Sheikh Mohamed bin Zayed Al Nahyan became President; in September 2022 Mohamed bin Zayed received Sayyid Badr bin Hamad Al Busaidi. King Abdullah II of Jordan visited Baghdad in 2019, and in 2021 King Abdullah met Mustafa al-Kadhimi there. On 28 August 2024 Brunei's Minister of Defence II, Dato Seri Pahlawan Haji Halbi Mohd Yussof, met Malaysian Defence Minister Mohamed Khaled Nordin.", title: "Oman–United Arab Emirates relations")
         #expect(f.filter { $0.contains(" metWith ") || $0.contains(" holdsPosition ") } == ["Abdullah II holdsPosition \"King\"", "Abdullah II metWith Mustafa al-Kadhimi 2021", "Badr bin Hamad Al Busaidi metWith Mohamed bin Zayed Al Nahyan 2022-09", "Halbi Mohd Yussof holdsPosition \"Minister of Defence II\"", "Halbi Mohd Yussof metWith Mohamed Khaled Nordin 2024-08-28", "Mohamed Khaled Nordin holdsPosition \"Defence Minister\"", "Mohamed bin Zayed Al Nahyan holdsPosition \"President\"", "Qaboos bin Said holdsPosition \"Sultan\"", "Qaboos bin Said metWith Zayed bin Sultan Al Nahyan 1999-05"])
     }
+
+    /// Countries named with a member are members too ("together with", "alongside", "co-founded X with"); "since X's
+    /// accession to"; a
+    /// clause's "It" carries on to the next sentence
+    @Test func fellowMembersAndAccession() throws {
+        let f = try facts("Estonia regained independence in 1991. It also co-founded the Baltic Assembly with Latvia and Lithuania in November 1991. It was admitted to the United Nations on 17 September 1991, together with Latvia and Lithuania. Since Estonia's accession to the European Union in 2004, it has supported Georgia.", "memberOf", title: "Estonia–Georgia relations")
+        #expect(f == ["Estonia memberOf Baltic Assembly 1991-11", "Estonia memberOf European Union 2004", "Estonia memberOf United Nations 1991-09-17", "Latvia memberOf Baltic Assembly 1991-11", "Latvia memberOf United Nations 1991-09-17", "Lithuania memberOf Baltic Assembly 1991-11", "Lithuania memberOf United Nations 1991-09-17"])
+    }
+
+    /// Envoys posted or sent somewhere as heads of mission, and appointed before their name ("was posted to Tokyo as
+    /// ambassador", "sent X to Kenya as his special envoy", "Appointed ambassador to Kenya in 2011, X ...", "nominated
+    /// ambassador to Tokyo", "succeeds X as ambassador in Nairobi", credentials "as Kenya's ambassador to Japan")
+    @Test func envoysPostedSentAndAppointed() throws {
+        let f = try facts("Joseph Muchemi was posted to Tokyo as ambassador in 1996. In February 2008 Prime Minister Yasuo Fukuda sent Takeo Nishimura to Kenya as his special envoy. Appointed ambassador to Kenya in 2011, Toshihisa Takata was also accredited to Somalia. Paul Kibet Langat was nominated ambassador to Tokyo by President Uhuru Kenyatta in June 2018.\n\n- 1969 – Ryuji Takeuchi succeeds Kiyoshi Ishikawa as ambassador in Nairobi.\n- 2002 – Ruth Cheptoo Sang presents her credentials to Emperor Akihito as Kenya's ambassador to Japan.", "envoyTo", title: "Japan–Kenya relations")
+        #expect(f == ["Joseph Muchemi envoyTo Japan 1996", "Paul Kibet Langat envoyTo Japan 2018-06", "Ruth Cheptoo Sang envoyTo Japan 2002", "Ryuji Takeuchi envoyTo Kenya 1969", "Takeo Nishimura envoyTo Kenya 2008-02", "Toshihisa Takata envoyTo Kenya 2011"])
+    }
 }
