@@ -182,6 +182,14 @@ public enum Clauses {
             guard j + 1 < n, units[j].spanType == .date, units[j + 1].word == "," else { continue }
             for r in k...j { keep[r] = false }
         }
+        // ", for example ,", ", however ,": a discourse phrase between commas.
+        for k in 0..<n where units[k].word == "," && keep[k] {
+            for phrase in discoursePhrases where k + phrase.count + 1 < n && units[k + phrase.count + 1].word == "," {
+                guard (0..<phrase.count).allSatisfy({ units[k + 1 + $0].word == phrase[$0] }) else { continue }
+                for r in k...(k + phrase.count) { keep[r] = false }
+                break
+            }
+        }
         // Appositions after a name: "NAME , SEGMENT ," where the segment has no verb and
         // reads like a noun phrase (a determiner, a possessive, a title or a demonym first).
         for (k, u) in units.enumerated() where k + 2 < n && units[k + 1].word == "," {
@@ -240,7 +248,8 @@ public enum Clauses {
             while firstAt + 1 < close, units[firstAt].isModifier, !appositionOpeners.contains(units[firstAt].word ?? "") { firstAt += 1 }
             let first = units[firstAt]
             // "Porirua, home to one of the largest Samoan communities, has been twinned ...": a place's apposition.
-            if let w = first.word, placeAppositionHeads.contains(w), segStart + 1 < close, let p = units[segStart + 1].word, p == "to" || p == "of",
+            // ("Kiel and Gdynia, both home to naval bases, ...": past a modifier.)
+            if let w = first.word, placeAppositionHeads.contains(w), firstAt + 1 < close, let p = units[firstAt + 1].word, p == "to" || p == "of",
                type == .city || type == .name || type == .country {
                 for j in (k + 1)...close { keep[j] = false }
                 continue
@@ -298,7 +307,9 @@ public enum Clauses {
         // "the ancient Nabataean city of Petra", "the Peruvian city of Tumbes": the place itself.
         for k in 0..<n where keep[k] {
             guard let w = units[k].word, placeNouns.contains(w), k + 2 < n, units[k + 1].word == "of",
-                  let s = units[k + 2].span, s.type == .city || s.type == .name || s.type == .place else { continue }
+                  let s = units[k + 2].span, s.type == .city || s.type == .name || s.type == .place,
+                  // ("the sister city of Łódź" is a relation, not a description of Łódź.)
+                  k == 0 || !(units[k - 1].word.map(twinWords.contains) ?? false) else { continue }
             var j = k
             while j > 0, j > k - 4, units[j - 1].spanType == .demonym || (units[j - 1].word.map { $0 != "," } ?? false && !units[j - 1].isPreposition && !units[j - 1].isVerbLike) {
                 j -= 1
@@ -450,6 +461,14 @@ public enum Clauses {
 
     static let placeNouns: Set<String> = ["city", "town", "village", "port", "capital", "island", "province", "region", "state", "resort"]
 
+    /// Words before "city of" that make it a twinning: "the sister city of Łódź".
+    static let twinWords: Set<String> = ["sister", "twin", "partner", "friendship"]
+
+    /// Discourse phrases set off by commas, which the core drops: "Mannheim, for example, was twinned with ...".
+    static let discoursePhrases: [[String]] = [["for", "example"], ["for", "instance"], ["however"], ["meanwhile"], ["moreover"], ["in", "fact"],
+                                                ["indeed"], ["likewise"], ["similarly"], ["too"], ["in", "particular"], ["in", "addition"],
+                                                ["by", "contrast"], ["in", "contrast"], ["though"], ["therefore"], ["in", "return"]]
+
     static let roleNouns: Set<String> = [
         "ambassador", "envoy", "minister", "president", "king", "queen", "leader", "head", "chief", "secretary",
         "chairman", "governor", "mayor", "diplomat", "counterpart", "prince", "princess", "consul", "representative",
@@ -473,8 +492,9 @@ public enum Clauses {
                 let idx = Array((k + 1)..<clauseEnd(units, from: k + 1))
                 if idx.contains(where: { units[$0].word == "by" }) { out.append(View(units: idx.map { units[$0] }, map: idx)) }
             }
-            // "Portugal, which had been admitted to NATO ...": a country or organization antecedent.
-            guard let s = units[k - 2].span, s.type == .country || s.type == .organization else { continue }
+            // "Portugal, which had been admitted to NATO ...": a country or organization antecedent ("Nuremberg, which has been
+            // partnered with Kraków since 1979, runs ...": or a town's).
+            guard let s = units[k - 2].span, s.type == .country || s.type == .organization || s.type == .city || s.type == .name else { continue }
             var end = k + 1
             while end < units.count, units[end].word != ",", units[end].word != ";", units[end].word != "." { end += 1 }
             // "Greece and Turkey, which acceded to NATO together": the whole list is the antecedent.
@@ -490,6 +510,15 @@ public enum Clauses {
             guard s < units.count, units[s].spanType == .person || units[s].spanType == .name, s + 1 < units.count,
                   units[s + 1].isVerbLike || units[s + 1].isCoordinatedVerb else { continue }
             let idx = Array((k + 1)..<clauseEnd(units, from: s + 1))
+            out.append(View(units: idx.map { units[$0] }, map: idx))
+        }
+        // "Twinned with Kalisz since 1995, Erfurt runs ...", "Appointed ambassador to Kenya in 2011, X was ...": a sentence's
+        // opening participle with the subject after it ("Erfurt twinned with Kalisz since 1995").
+        if let w = units.first?.word, (w.count > 5 && w.hasSuffix("ed") && !finiteVerbs.contains(w)) || participles.contains(w),
+           let comma = units.firstIndex(where: { $0.word == "," || $0.word == ";" }), units[comma].word == ",", comma + 2 < units.count,
+           let t = units[comma + 1].spanType, [.person, .name, .country, .city, .organization].contains(t),
+           let next = units[comma + 2].word, next.first?.isLetter == true, !units[comma + 2].isPreposition, !["and", "or", "'s"].contains(next) {
+            let idx = [comma + 1] + Array(0..<comma)
             out.append(View(units: idx.map { units[$0] }, map: idx))
         }
         // "Kishida, visiting Italy on a tour of G7 capitals, was received ...": the gerund aside with its subject.

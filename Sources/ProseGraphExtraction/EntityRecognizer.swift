@@ -141,6 +141,9 @@ public struct EntityRecognizer: Sendable {
         "together", "alongside", "along", "like", "besides", "having",
     ]
 
+    /// Prepositions after a sentence's opening participle ("Twinned with", "Founded in").
+    static let participlePrepositions: WordSet = ["with", "by", "in", "to", "as", "at", "from", "on", "for", "into", "under"]
+
     static let monthNames: WordSet = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 
     static let leadingPlaceCues: WordSet = ["avenue", "rue", "boulevard", "mount", "lake", "port", "fort", "camp", "casa", "palacio", "palazzo", "plaza", "piazza", "praça"]
@@ -445,6 +448,11 @@ public struct EntityRecognizer: Sendable {
         while i < t.count, (t[i].isCapitalized && (Self.leadingFunctionWords.contains(t[i]) || Self.monthNames.contains(t[i])))
                 || t[i].kind == .number {
             i += 1
+        }
+        // "Twinned with Kalisz since 1995, Erfurt ...", "Appointed ambassador in 2011, X ...": a sentence's opening participle.
+        if i == 0, t.count > 2, t[0].isCapitalized, t[0].lower.count > 5, t[0].lower.hasSuffix("ed"), !t[1].isCapitalized,
+           Self.participlePrepositions.contains(t[1]) || titleAt(t, 1) != nil {
+            return ([], 1)
         }
         guard i < t.count, t[i].isCapitalized else { return ([], max(i, start + 1)) }
         if t[i].lower == "the", i + 1 < t.count, t[i + 1].isCapitalized { i += 1 }

@@ -146,7 +146,11 @@ public struct Pipeline: Sendable {
                   n.isVerbLike || n.isCoordinatedVerb || n.isFiniteVerb || (agent && n.isPreposition) else { continue }
             units[k] = Unit(units[k], span: EntitySpan(tokens: t.tokens, type: .pronoun, label: "the " + t.label.lowercased(), role: "title:" + t.label))
         }
-        let speech = units.firstIndex { $0.word.map(Self.speechCues.contains) ?? false }
+        // ("then called Karl-Marx-Stadt": "called" before a name names a place; it reports speech before "for", "on", ...)
+        let speech = units.indices.first { k in
+            guard let w = units[k].word, Self.speechCues.contains(w) else { return false }
+            return !w.hasPrefix("call") || k + 1 == units.count || units[k + 1].span == nil
+        }
 
         // Rules run on the sentence and on its simplified views (the clause layer, `Clauses`):
         // without relative clauses, asides, appositions and modifiers, and each coordinated predicate
@@ -1202,9 +1206,12 @@ public struct Pipeline: Sendable {
             // a coordinated predicate is its own clause for dating.
             if units[k].word == "and", k > 0, k + 1 < units.count, units[k + 1].isVerbLike || units[k + 1].isCoordinatedVerb,
                units[k - 1].word != "," { c += 1 }
+            // (Also past a description: ", and the capitals, Berlin and Warsaw, became ...".)
             if units[k].word == ",", k + 1 < units.count, let w = units[k + 1].word, ["and", "but", "while", "whereas"].contains(w),
                (k + 2..<min(units.count, k + 5)).contains(where: { j in
-                   guard let s = units[j].span else { return false }
+                   guard let s = units[j].span else {
+                       return units[j].word == "," && j + 1 < units.count && units[j + 1].spanType == .city && units[k + 2].flags & UnitFlags.the != 0
+                   }
                    return Pipeline.clauseSubjectTypes.contains(s.type)
                }) {
                 c += 1

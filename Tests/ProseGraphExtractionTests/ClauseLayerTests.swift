@@ -1072,4 +1072,14 @@ import ProseGraphExtraction
         let f = try facts("Joseph Muchemi was posted to Tokyo as ambassador in 1996. In February 2008 Prime Minister Yasuo Fukuda sent Takeo Nishimura to Kenya as his special envoy. Appointed ambassador to Kenya in 2011, Toshihisa Takata was also accredited to Somalia. Paul Kibet Langat was nominated ambassador to Tokyo by President Uhuru Kenyatta in June 2018.\n\n- 1969 – Ryuji Takeuchi succeeds Kiyoshi Ishikawa as ambassador in Nairobi.\n- 2002 – Ruth Cheptoo Sang presents her credentials to Emperor Akihito as Kenya's ambassador to Japan.", "envoyTo", title: "Japan–Kenya relations")
         #expect(f == ["Joseph Muchemi envoyTo Japan 1996", "Paul Kibet Langat envoyTo Japan 2018-06", "Ruth Cheptoo Sang envoyTo Japan 2002", "Ryuji Takeuchi envoyTo Kenya 1969", "Takeo Nishimura envoyTo Kenya 2008-02", "Toshihisa Takata envoyTo Kenya 2011"])
     }
+
+    /// Twinning of towns the gazetteer does not know, in the words of twinning ("was twinned with", "became sister
+    /// cities", "the sister city of", "partnered with"), a partnership with one known city, ", for example,", a town's
+    /// "which" clause, an opening participle ("Twinned with Kalisz since 1995, Erfurt ..."), and "then called X" (a name,
+    /// not speech); no partnership of two unknown names ("Siemens and Alstom"); ", and the capitals, Berlin and Warsaw,
+    /// became ..." is a clause of its own for dating
+    @Test func twinningOfTownsAndPartnerships() throws {
+        let f = try facts("Mannheim, for example, was twinned with Bydgoszcz in 1991. Nuremberg, which has been partnered with Kraków since 1979, runs a cultural centre. Kiel and Gdynia, both home to naval bases on the Baltic, became sister cities in 1985. Chemnitz, then still called Karl-Marx-Stadt, became the sister city of Łódź in 1973. Twinned with Kalisz since 1995, Erfurt runs a student exchange. Hanover and Poznań, for instance, concluded their partnership in 1979. Siemens and Alstom concluded their partnership in 2017. Bremen has been twinned with Gdańsk since 1976, and the capitals, Berlin and Warsaw, became partner cities in 1991.", "twinnedWith", title: "Germany–Poland relations")
+        #expect(f == ["Berlin twinnedWith Warsaw 1991", "Bremen twinnedWith Gdańsk 1976", "Bydgoszcz twinnedWith Mannheim 1991", "Chemnitz twinnedWith Łódź 1973", "Erfurt twinnedWith Kalisz 1995", "Gdynia twinnedWith Kiel 1985", "Hanover twinnedWith Poznań 1979", "Kraków twinnedWith Nuremberg 1979"])
+    }
 }
