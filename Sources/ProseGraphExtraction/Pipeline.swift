@@ -206,6 +206,9 @@ public struct Pipeline: Sendable {
                         while t < units.count, units[t].spanType == .title { t += 1 }
                         if t > ou + 1, t < units.count, units[t].spanType == .person || units[t].spanType == .name { continue }
                     }
+                    // "ISLAM QALA, Afghanistan, July 8, 2025 (AFP) —": a dateline tells where a report was filed.
+                    if rule.predicate == "locatedIn", let su = m.subjects.first, let label = units[su].span?.label,
+                       label.contains(where: \.isLetter), !label.contains(where: \.isLowercase) { continue }
                     // "the summit of the OSCE in Istanbul": a place after "X of Y" belongs to X, not to Y.
                     if rule.predicate == "locatedIn", let su = m.subjects.first, let ou = m.objects.first, su < ou, Self.isOfComplement(su, units) { continue }
                     guard seen.insert(MatchKey(rule: ruleIndex, subjects: m.subjects, objects: m.objects, anchor: m.anchor)).inserted else { continue }

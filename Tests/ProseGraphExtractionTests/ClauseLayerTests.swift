@@ -1082,4 +1082,13 @@ import ProseGraphExtraction
         let f = try facts("Mannheim, for example, was twinned with Bydgoszcz in 1991. Nuremberg, which has been partnered with Kraków since 1979, runs a cultural centre. Kiel and Gdynia, both home to naval bases on the Baltic, became sister cities in 1985. Chemnitz, then still called Karl-Marx-Stadt, became the sister city of Łódź in 1973. Twinned with Kalisz since 1995, Erfurt runs a student exchange. Hanover and Poznań, for instance, concluded their partnership in 1979. Siemens and Alstom concluded their partnership in 2017. Bremen has been twinned with Gdańsk since 1976, and the capitals, Berlin and Warsaw, became partner cities in 1991.", "twinnedWith", title: "Germany–Poland relations")
         #expect(f == ["Berlin twinnedWith Warsaw 1991", "Bremen twinnedWith Gdańsk 1976", "Bydgoszcz twinnedWith Mannheim 1991", "Chemnitz twinnedWith Łódź 1973", "Erfurt twinnedWith Kalisz 1995", "Gdynia twinnedWith Kiel 1985", "Hanover twinnedWith Poznań 1979", "Kraków twinnedWith Nuremberg 1979"])
     }
+
+    /// Where a town lies, in the shapes writers use: "Pattaya, Thailand,", "Orléans in France", "Uruapan, a city in
+    /// Michoacán", "Guadalajara, the capital of Jalisco,", "Irapuato, Guanajuato's second-largest city", "León, in the
+    /// central state of Guanajuato", "which is located in"; not a dateline ("ISLAM QALA, Afghanistan, July 8 (AFP) —"),
+    /// a list ("to Europe, Uruguay and Cuba") or a district ("Amman, in the residential district of Abdoun")
+    @Test func whereTownsLie() throws {
+        let f = try facts("ISLAM QALA, Afghanistan, July 8, 2025 (AFP) — Buses lined up on Tuesday. Gui Minhai was abducted from Pattaya, Thailand, in October 2015. The city also counts Lyon in France among its partners. Most avocados come from Uruapan, a city in Michoacán that calls itself the avocado capital. Guadalajara, the capital of Jalisco, has been twinned with Kyoto since 1980. Many lived in Irapuato, Guanajuato's second-largest city. Japan has a consulate-general in León, in the central state of Guanajuato. Narita International Airport, which is located in Chiba Prefecture, is the main gateway. His exile took him to Europe, Uruguay and Cuba. The United Kingdom has an embassy in Amman, in the residential district of Abdoun.", "locatedIn", title: "Japan–Mexico relations")
+        #expect(f == ["Guadalajara locatedIn Jalisco", "Irapuato locatedIn Guanajuato", "León locatedIn Guanajuato", "Lyon locatedIn France", "Narita International Airport locatedIn Chiba Prefecture", "Pattaya locatedIn Thailand", "Uruapan locatedIn Michoacán"])
+    }
 }

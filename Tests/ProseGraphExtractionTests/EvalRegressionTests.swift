@@ -56,7 +56,9 @@ import ProseGraphExtraction
         GoldSet(name: "dev-h", gold: "Tests/Fixtures/corpus/dev-h/gold.tsv", inputs: ["Tests/Fixtures/corpus/dev-h"],
                 f1: 0.85, precision: 0.96, recall: 0.77, dates: 0.82),
         GoldSet(name: "dev-i", gold: "Tests/Fixtures/corpus/dev-i/gold.tsv", inputs: ["Tests/Fixtures/corpus/dev-i"],
-                f1: 0.78, precision: 0.91, recall: 0.68, dates: 0.83),
+                f1: 0.81, precision: 0.95, recall: 0.70, dates: 0.84),
+        GoldSet(name: "battery", gold: "Tests/Fixtures/corpus/battery/gold.tsv", inputs: ["Tests/Fixtures/corpus/battery"],
+                f1: 0.68, precision: 0.84, recall: 0.57, dates: 0.91),
         // Sealed sets: never read while writing rules, only scored (Tests/Fixtures/corpus/README.md).
         GoldSet(name: "sealed", gold: "Tests/Fixtures/corpus/sealed/gold.tsv", inputs: ["Tests/Fixtures/corpus/sealed"],
                 f1: 0.81, precision: 0.93, recall: 0.72, dates: 0.87),
