@@ -402,8 +402,9 @@ public enum Clauses {
                     removed.append(contentsOf: [j, j - 1]); j -= 2; continue
                 }
                 // "Jordan's King X", "the Taliban's prime minister, X", "Ramaphosa's special envoy, X"
+                // ("Bremen's mayor, Andreas Bovenschulte, laid ...": a city's.)
                 if j >= 1, units[j].word == "'s", let ps = units[j - 1].spanType,
-                   [.country, .organization, .person, .name].contains(ps),
+                   [.country, .organization, .person, .name, .city].contains(ps),
                    removed.contains(where: { units[$0].spanType == .title }) {
                     removed.append(contentsOf: [j, j - 1]); j -= 2; continue
                 }
@@ -422,7 +423,11 @@ public enum Clauses {
                 removed.append(first - 1)
             }
             for r in removed { keep[r] = false }
-            if k - 1 >= 0, units[k - 1].word == "," { keep[k - 1] = false }
+            if k - 1 >= 0, units[k - 1].word == "," {
+                keep[k - 1] = false
+                // The comma that closes the name set off after its title goes too: "Bremen's mayor, X, laid ...".
+                if k + 2 < n, units[k + 1].word == ",", units[k + 2].isVerbLike || units[k + 2].isCoordinatedVerb { keep[k + 1] = false }
+            }
         }
         return select(View(units: units, map: Array(units.indices)), keep, dropOrphanCommas: true)
     }

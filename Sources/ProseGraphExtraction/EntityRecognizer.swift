@@ -953,6 +953,12 @@ public struct EntityRecognizer: Sendable {
                 e += 1
                 continue
             }
+            // "the Monument to the Fallen Shipyard Workers", "the Memorial to the Unknown Soldier".
+            if e > i, tok.lower == "to", e + 2 < t.count, t[e + 1].lower == "the", t[e + 2].isCapitalized,
+               ["monument", "memorial", "tomb"].contains(t[e - 1].lower) {
+                e += 2
+                continue
+            }
             // "Juan Ramón de la Fuente": two particles.
             if e > i, Self.particles.contains(tok.lower), e + 2 < t.count, Self.particles.contains(t[e + 1].lower), t[e + 2].isCapitalized {
                 e += 2

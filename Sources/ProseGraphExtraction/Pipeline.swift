@@ -1127,6 +1127,16 @@ public struct Pipeline: Sendable {
                 if u.word == ")" { open = nil }
             }
             dates = units.indices.filter { units[$0].span?.date != nil && !Pipeline.isOffsetDate($0, units) && !Pipeline.isRestated($0, units) }
+            // "COLOMBO, April 5 — X ... on Saturday, April 5, 2025": a dateline's date gives way to the report's own
+            // statement of the same day (whose year it may have guessed wrong).
+            if let dash = units.prefix(8).firstIndex(where: { $0.word == "—" }), units.count > 2, units[1].word == ",",
+               let place = units[0].spanType, place == .city || place == .name || place == .place {
+                let later = dates.filter { $0 > dash }.compactMap { units[$0].span?.date }
+                dates.removeAll { k in
+                    guard k < dash, let d = units[k].span?.date, d.day != nil else { return false }
+                    return later.contains { $0.month == d.month && $0.day == d.day && $0.year != d.year }
+                }
+            }
             for k in dates {
                 let d = units[k].span!.date!
                 if dates.contains(where: { j in

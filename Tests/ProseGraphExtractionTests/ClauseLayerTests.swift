@@ -1091,4 +1091,12 @@ import ProseGraphExtraction
         let f = try facts("ISLAM QALA, Afghanistan, July 8, 2025 (AFP) — Buses lined up on Tuesday. Gui Minhai was abducted from Pattaya, Thailand, in October 2015. The city also counts Lyon in France among its partners. Most avocados come from Uruapan, a city in Michoacán that calls itself the avocado capital. Guadalajara, the capital of Jalisco, has been twinned with Kyoto since 1980. Many lived in Irapuato, Guanajuato's second-largest city. Japan has a consulate-general in León, in the central state of Guanajuato. Narita International Airport, which is located in Chiba Prefecture, is the main gateway. His exile took him to Europe, Uruguay and Cuba. The United Kingdom has an embassy in Amman, in the residential district of Abdoun.", "locatedIn", title: "Japan–Mexico relations")
         #expect(f == ["Guadalajara locatedIn Jalisco", "Irapuato locatedIn Guanajuato", "León locatedIn Guanajuato", "Lyon locatedIn France", "Narita International Airport locatedIn Chiba Prefecture", "Pattaya locatedIn Thailand", "Uruapan locatedIn Michoacán"])
     }
+
+    /// Where a visit began was visited ("began his state visit to India in Bangalore"); "X laid a wreath ... during a visit
+    /// to Gdańsk"; a dateline's day gives way to the report's own statement of it with its year ("COLOMBO, April 5 —
+    /// ... on Saturday, April 5, 2025")
+    @Test func visitsBegunAndDuringAndDatelineDays() throws {
+        let f = try facts("President Nicolas Sarkozy began his state visit to India in Bangalore on 4 December 2010. In September 2022 Bremen's mayor, Andreas Bovenschulte, laid a wreath at the monument during a visit to Gdańsk.\n\nCOLOMBO, April 5 — Indian Prime Minister Narendra Modi, who is on a three-day visit to Sri Lanka, was accorded a ceremonial welcome on Saturday, April 5, 2025.", "visited", title: "France–India relations")
+        #expect(f == ["Andreas Bovenschulte visited Gdańsk 2022-09", "Narendra Modi visited Sri Lanka 2025-04-05", "Nicolas Sarkozy visited Bengaluru 2010-12-04", "Nicolas Sarkozy visited India 2010-12-04"])
+    }
 }
