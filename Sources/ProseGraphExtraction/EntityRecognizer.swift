@@ -138,7 +138,7 @@ public struct EntityRecognizer: Sendable {
         "less", "more", "accordingly", "nevertheless", "nonetheless", "consequently", "subsequently", "eventually",
         "finally", "initially", "ultimately", "similarly", "likewise", "instead", "thus", "hence", "indeed", "afterwards",
         "shortly", "nearly", "almost", "only", "even", "several", "most", "amid", "unlike", "because", "though", "whereas",
-        "together", "alongside", "along", "like", "besides", "having",
+        "together", "alongside", "along", "like", "besides", "having", "nothing", "none", "nobody", "everything", "everyone",
     ]
 
     /// Prepositions after a sentence's opening participle ("Twinned with", "Founded in").
@@ -938,7 +938,8 @@ public struct EntityRecognizer: Sendable {
                 continue
             }
             if tok.isCapitalized, tok.kind == .word, !Self.notNames.contains(tok) || (e > i && Self.particles.contains(tok)) {
-                if e > i, !Self.particles.contains(t[e - 1]),
+                // ("Gas & Oil Pakistan": a country ends a name, except one joined by an ampersand.)
+                if e > i, !Self.particles.contains(t[e - 1]), !t[i..<e].contains(where: { $0.text == "&" }),
                    gazetteerSpan(t, e).map({ $0.type == .country || $0.type == .demonym }) ?? false { break }
                 // A title word after an initial is a surname: "Charles D. B. King". So is a word of rank between two
                 // names: "Hassan Sheikh Mohamud".
@@ -950,6 +951,12 @@ public struct EntityRecognizer: Sendable {
                 continue
             }
             if e > i, Self.particles.contains(tok), e + 1 < t.count, t[e + 1].isCapitalized || t[e + 1].text == "-" {
+                e += 1
+                continue
+            }
+            // "Jardine Cycle & Carriage", "H&M", "Procter & Gamble", "M+S Pte Ltd": an ampersand (or a plus) between
+            // capitalized words.
+            if e > i, tok.text == "&" || (tok.text == "+" && !tok.spaceBefore), e + 1 < t.count, t[e + 1].isCapitalized, t[e + 1].kind == .word {
                 e += 1
                 continue
             }

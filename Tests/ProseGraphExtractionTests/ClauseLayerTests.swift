@@ -1099,4 +1099,12 @@ import ProseGraphExtraction
         let f = try facts("President Nicolas Sarkozy began his state visit to India in Bangalore on 4 December 2010. In September 2022 Bremen's mayor, Andreas Bovenschulte, laid a wreath at the monument during a visit to Gdańsk.\n\nCOLOMBO, April 5 — Indian Prime Minister Narendra Modi, who is on a three-day visit to Sri Lanka, was accorded a ceremonial welcome on Saturday, April 5, 2025.", "visited", title: "France–India relations")
         #expect(f == ["Andreas Bovenschulte visited Gdańsk 2022-09", "Narendra Modi visited Sri Lanka 2025-04-05", "Nicolas Sarkozy visited Bengaluru 2010-12-04", "Nicolas Sarkozy visited India 2010-12-04"])
     }
+
+    /// Investment in the words of deals: stakes built up or paid for, rounds led by or joined by investors, stakes sold to
+    /// them, money received from them, shareholders in; names joined by "&" or "+" ("Jardine Cycle & Carriage", "Gas & Oil
+    /// Pakistan", "M+S Pte Ltd"); "Nothing" starts no name
+    @Test func investmentInTheWordsOfDeals() throws {
+        let f = try facts("Jardine Cycle & Carriage acquired a 26.6% stake in Truong Hai Auto Corporation in 2018. In 2017 Platinum Victory paid about US$500 million for a 10.6% interest in Vinamilk. Finwise raised US$18 million in March 2022 in a Series A round led by Openspace Ventures. Vietcombank sold a 3% stake to Mizuho Bank in December 2019. The CrownX received US$400 million from Alibaba Group in 2021. VNG Corporation, in which Tencent has long been a major shareholder, grew. In 2024 Saudi Aramco completed the purchase of a 40 percent stake in Gas & Oil Pakistan. In 2011 Temasek Holdings invested in M+S Pte Ltd. \"Nothing will be built in Syunik,\" he said.", "investedIn", title: "Singapore–Vietnam relations")
+        #expect(f == ["Alibaba Group investedIn CrownX 2021", "Aramco investedIn Gas & Oil Pakistan 2024", "Jardine Cycle & Carriage investedIn Truong Hai Auto Corporation 2018", "Mizuho Bank investedIn Vietcombank 2019-12", "Openspace Ventures investedIn Finwise 2022-03", "Platinum Victory investedIn Vinamilk 2017", "Temasek Holdings investedIn M+S Pte Ltd. 2011", "Tencent investedIn VNG Corporation"])
+    }
 }
