@@ -810,6 +810,15 @@ public struct EntityRecognizer: Sendable {
                 label = Self.titleCase(text(t, i..<end))
             }
         }
+        // "X, Minister of Energy Transition and Sustainable Development, ...", "Côte d'Ivoire's Minister of Foreign
+        // Affairs, African Integration and the Diaspora, X": a capitalized portfolio the list does not know, in an
+        // apposition (after a comma or a possessive, up to a comma, where no name can hide in it); a comma continues
+        // it only into a list that ends in "and".
+        if t[i].isCapitalized, ["minister", "secretary", "deputy", "commissioner"].contains(t[i].lower), i > 0, t[i - 1].text == "," || t[i - 1].text == "'s",
+           let e = capitalizedPortfolioEnd(t, from: end), e > end, e < t.count, t[e].text == "," {
+            end = e
+            label = Self.titleCase(text(t, i..<end))
+        }
         // "Minister for Development Cooperation and Humanitarian Affairs": a capitalized portfolio
         // continues after "and".
         if t[i].isCapitalized, end + 1 < t.count, t[end].lower == "and", Self.portfolioWords.contains(t[end - 1]) {
@@ -833,6 +842,29 @@ public struct EntityRecognizer: Sendable {
             label += " " + t[end - 1].text
         }
         return (EntitySpan(tokens: i..<end, type: .title, label: label, role: entry.role), end)
+    }
+
+    /// The end of a capitalized portfolio after a minister's title at `start` (at "of"/"for" or inside the portfolio).
+    func capitalizedPortfolioEnd(_ t: [Token], from start: Int) -> Int? {
+        var e = start
+        if e < t.count, ["of", "for"].contains(t[e].lower) { e += 1 }
+        func word(_ k: Int) -> Bool {
+            k < t.count && t[k].isCapitalized && t[k].kind == .word && titleAt(t, k) == nil
+                && !(gazetteer.matches(t, at: k).contains { $0.entries.contains { $0.kind == .country || $0.kind == .city } })
+        }
+        var last = start
+        while e < t.count {
+            if word(e) { e += 1; last = e; continue }
+            if ["and", "the"].contains(t[e].lower), word(e + 1) || (t[e].lower == "and" && t[e + 1 < t.count ? e + 1 : e].lower == "the" && word(e + 2)) { e += 1; continue }
+            // ", African Integration and the Diaspora,": a comma into a list that ends in "and".
+            if t[e].text == ",", word(e + 1) {
+                var k = e + 1
+                while k < t.count, word(k) { k += 1 }
+                if k < t.count, t[k].lower == "and" { e += 1; continue }
+            }
+            break
+        }
+        return last > start ? last : nil
     }
 
     /// Verbs after "the <title>" that make it a subject ("the president flew").

@@ -1107,4 +1107,12 @@ import ProseGraphExtraction
         let f = try facts("Jardine Cycle & Carriage acquired a 26.6% stake in Truong Hai Auto Corporation in 2018. In 2017 Platinum Victory paid about US$500 million for a 10.6% interest in Vinamilk. Finwise raised US$18 million in March 2022 in a Series A round led by Openspace Ventures. Vietcombank sold a 3% stake to Mizuho Bank in December 2019. The CrownX received US$400 million from Alibaba Group in 2021. VNG Corporation, in which Tencent has long been a major shareholder, grew. In 2024 Saudi Aramco completed the purchase of a 40 percent stake in Gas & Oil Pakistan. In 2011 Temasek Holdings invested in M+S Pte Ltd. \"Nothing will be built in Syunik,\" he said.", "investedIn", title: "Singapore–Vietnam relations")
         #expect(f == ["Alibaba Group investedIn CrownX 2021", "Aramco investedIn Gas & Oil Pakistan 2024", "Jardine Cycle & Carriage investedIn Truong Hai Auto Corporation 2018", "Mizuho Bank investedIn Vietcombank 2019-12", "Openspace Ventures investedIn Finwise 2022-03", "Platinum Victory investedIn Vinamilk 2017", "Temasek Holdings investedIn M+S Pte Ltd. 2011", "Tencent investedIn VNG Corporation"])
     }
+
+    /// A minister's long capitalized portfolio in an apposition is one title ("Morocco's Minister of Energy Transition
+    /// and Sustainable Development, Leila Benali", "X, Minister of Foreign Affairs, African Integration and the Diaspora,
+    /// visited"); before a name with no comma the known portfolio words end it ("Minister of Industry and Trade Tran Tuan Anh")
+    @Test func longPortfoliosInAppositions() throws {
+        let f = try facts("In Abuja on 24 May 2023, Morocco's Minister of Energy Transition and Sustainable Development, Leila Benali, signed a memorandum. Kandia Camara, Côte d'Ivoire's Minister of Foreign Affairs, African Integration and the Diaspora, visited Beirut in February 2023. Quang was accompanied by Minister of Industry and Trade Tran Tuan Anh.", "holdsPosition", title: "Morocco–Nigeria relations")
+        #expect(f == ["Kandia Camara holdsPosition \"Minister of Foreign Affairs, African Integration and the Diaspora\"", "Leila Benali holdsPosition \"Minister of Energy Transition and Sustainable Development\"", "Tran Tuan Anh holdsPosition \"Minister of Industry and Trade\""])
+    }
 }
