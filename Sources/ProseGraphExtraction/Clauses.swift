@@ -401,6 +401,16 @@ public enum Clauses {
                    let w = units[j - 1].word, w == "of" || w == "to" || w == "in", j >= 2, units[j - 2].spanType == .title {
                     removed.append(contentsOf: [j, j - 1]); j -= 2; continue
                 }
+                // "Lebanon's long-serving speaker, X": a compound adjective before the title.
+                if let w = units[j].word, w.contains("-"), w.first?.isLowercase == true, removed.contains(where: { units[$0].spanType == .title }),
+                   j >= 1, units[j - 1].word == "'s" || units[j - 1].flags & UnitFlags.the != 0 {
+                    removed.append(j); j -= 1; continue
+                }
+                // "by the city's president, X": a description's possessive.
+                if j >= 2, units[j].word == "'s", let noun = units[j - 1].word, possessorNouns.contains(noun), units[j - 2].flags & UnitFlags.the != 0,
+                   removed.contains(where: { units[$0].spanType == .title }) {
+                    removed.append(contentsOf: [j, j - 1, j - 2]); j -= 3; continue
+                }
                 // "Jordan's King X", "the Taliban's prime minister, X", "Ramaphosa's special envoy, X"
                 // ("Bremen's mayor, Andreas Bovenschulte, laid ...": a city's.)
                 if j >= 1, units[j].word == "'s", let ps = units[j - 1].spanType,
@@ -431,6 +441,9 @@ public enum Clauses {
         }
         return select(View(units: units, map: Array(units.indices)), keep, dropOrphanCommas: true)
     }
+
+    /// Nouns of a description that owns a title: "the city's president", "the kingdom's foreign minister".
+    static let possessorNouns: Set<String> = ["city", "country", "kingdom", "republic", "government", "state", "town", "capital", "island", "emirate", "sultanate", "province", "region"]
 
     static let relationNouns: Set<String> = ["successor", "predecessor", "wife", "husband", "son", "daughter", "deputy", "widow", "brother", "sister", "father", "mother", "heir", "counterpart"]
 

@@ -653,6 +653,8 @@ public struct EntityRecognizer: Sendable {
                 return orgSpan(t, start..<(start + g.length), label: entry.label, wikidata: entry.wikidata)
             }
         }
+        // "Sánchez and Head of Government Aziz Akhannouch": a title after "and" joins two people, not an organization's words.
+        if (start + 1..<runEnd).contains(where: { t[$0 - 1].lower == "and" && titleAt(t, $0) != nil }) { return nil }
         var end: Int? = nil
         var k = start
         while k < runEnd {
@@ -771,6 +773,9 @@ public struct EntityRecognizer: Sendable {
         // So is one after a country's possessive: "India's army chief".
         let afterDemonym = i > 0 && gazetteer.matches(t, at: i - 1).contains { $0.length == 1 && $0.entries.contains { $0.kind == .demonym } }
             || (i > 1 && t[i - 1].text == "'s" && gazetteer.matches(t, at: i - 2).contains { $0.length == 1 && $0.entries.contains { $0.kind == .country } })
+            // ("Lebanon's long-serving speaker, X": past one adjective.)
+            || (i > 2 && !t[i - 1].isCapitalized && t[i - 1].lower.contains("-") && t[i - 2].text == "'s"
+                && gazetteer.matches(t, at: i - 3).contains { $0.length == 1 && $0.entries.contains { $0.kind == .country } })
             // "the first United States minister to Mexico": a country's name before the title.
             || (i > 1 && t[i - 1].isCapitalized && gazetteer.matches(t, at: i - 2).contains { $0.length == 2 && $0.entries.contains { $0.kind == .country } })
             || (i > 0 && t[i - 1].isCapitalized && gazetteer.matches(t, at: i - 1).contains { $0.length == 1 && $0.entries.contains { $0.kind == .country } })

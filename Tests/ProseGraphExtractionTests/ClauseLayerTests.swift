@@ -1115,4 +1115,11 @@ import ProseGraphExtraction
         let f = try facts("In Abuja on 24 May 2023, Morocco's Minister of Energy Transition and Sustainable Development, Leila Benali, signed a memorandum. Kandia Camara, Côte d'Ivoire's Minister of Foreign Affairs, African Integration and the Diaspora, visited Beirut in February 2023. Quang was accompanied by Minister of Industry and Trade Tran Tuan Anh.", "holdsPosition", title: "Morocco–Nigeria relations")
         #expect(f == ["Kandia Camara holdsPosition \"Minister of Foreign Affairs, African Integration and the Diaspora\"", "Leila Benali holdsPosition \"Minister of Energy Transition and Sustainable Development\"", "Tran Tuan Anh holdsPosition \"Minister of Industry and Trade\""])
     }
+
+    /// Hosts named after a description's possessive and a compound adjective ("by the city's president, X", "by Lebanon's
+    /// long-serving speaker, X"); "talks were held ... between A and B"; "A and Head of Government B" are two people
+    @Test func hostsAfterPossessivesAndTalksHeldBetween() throws {
+        let f = try facts("In June 2015 Kiel's Lord Mayor, Ulf Kämpfer, was received at Gdynia City Hall by the city's president, Wojciech Szczurek. Jeannot Ahoussou-Kouadio led a delegation to Beirut in 2019 and was received by Lebanon's long-serving speaker, Nabih Berri. Talks were held in Tunis in November 2023 between Defence Minister Guido Crosetto and Defence Minister Imed Memmiche. Prime Minister Pedro Sánchez and Head of Government Aziz Akhannouch co-chaired the meeting in Rabat on 1 February 2023.", "metWith", title: "Morocco–Spain relations")
+        #expect(f == ["Aziz Akhannouch metWith Pedro Sánchez 2023-02-01", "Guido Crosetto metWith Imed Memmiche 2023-11", "Jeannot Ahoussou-Kouadio metWith Nabih Berri 2019", "Ulf Kämpfer metWith Wojciech Szczurek 2015-06"])
+    }
 }
