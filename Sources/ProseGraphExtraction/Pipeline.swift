@@ -1211,7 +1211,13 @@ public struct Pipeline: Sendable {
     static func clauses(_ units: [Unit]) -> [Int] {
         var out = [Int](repeating: 0, count: units.count)
         var c = 0
+        // "After the war ended in 2009, India opened consulates in Jaffna in 2010": a leading subordinate clause with a
+        // verb of its own is a clause of its own (its date dates the main clause only when that has none).
+        let lead = units.first?.word.map { Clauses.subordinators.contains($0) || $0 == "before" } ?? false
+        let leadEnd = lead ? units.firstIndex(where: { $0.word == "," }) : nil
+        let leadHasVerb = leadEnd.map { e in units[1..<e].contains { $0.isVerbLike } } ?? false
         for k in units.indices {
+            if leadHasVerb, let e = leadEnd, k == e { c += 1 }
             if units[k].word == ";" { c += 1 }
             // "opened an embassy in 1972 but closed it in 1976"
             if units[k].word == "but", k > 0, units[k - 1].word != ",", k + 1 < units.count, units[k + 1].isVerbLike { c += 1 }

@@ -1122,4 +1122,13 @@ import ProseGraphExtraction
         let f = try facts("In June 2015 Kiel's Lord Mayor, Ulf Kämpfer, was received at Gdynia City Hall by the city's president, Wojciech Szczurek. Jeannot Ahoussou-Kouadio led a delegation to Beirut in 2019 and was received by Lebanon's long-serving speaker, Nabih Berri. Talks were held in Tunis in November 2023 between Defence Minister Guido Crosetto and Defence Minister Imed Memmiche. Prime Minister Pedro Sánchez and Head of Government Aziz Akhannouch co-chaired the meeting in Rabat on 1 February 2023.", "metWith", title: "Morocco–Spain relations")
         #expect(f == ["Aziz Akhannouch metWith Pedro Sánchez 2023-02-01", "Guido Crosetto metWith Imed Memmiche 2023-11", "Jeannot Ahoussou-Kouadio metWith Nabih Berri 2019", "Ulf Kämpfer metWith Wojciech Szczurek 2015-06"])
     }
+
+    /// Consulates opened in the words of fact sheets and histories ("opened consulates in A and B", "Its consulate general
+    /// in Lviv, opened under Soviet rule in 1987", "the consulate general in Vinnytsia, which Poland opened in 2008", "a
+    /// consulate in Lviv was opened by the Czech Republic"); a leading subordinate clause's date gives way to the main
+    /// clause's ("After the war ended in 2009, India opened consulates-general in Jaffna and Hambantota in 2010")
+    @Test func consulatesOpenedAndLeadingClauseDates() throws {
+        let f = try facts("Ukraine opened consulates in Rzeszów and Szczecin in 2023. Poland recognised Ukraine in 1991. Its consulate general in Lviv, opened under Soviet rule in 1987, became busy. The consulate general in Vinnytsia, which Poland opened in 2008, covers two oblasts. In 2023 a consulate in Lviv was opened by the Czech Republic. After the war ended in 2009, India opened consulates-general in Jaffna and Hambantota in 2010.", "openedConsulateIn", title: "Poland–Ukraine relations")
+        #expect(f == ["Czech Republic openedConsulateIn Lviv 2023", "India openedConsulateIn Hambantota 2010", "India openedConsulateIn Jaffna 2010", "Poland openedConsulateIn Lviv 1987", "Poland openedConsulateIn Vinnytsia 2008", "Ukraine openedConsulateIn Rzeszów 2023", "Ukraine openedConsulateIn Szczecin 2023"])
+    }
 }
