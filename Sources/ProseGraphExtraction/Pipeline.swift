@@ -200,6 +200,10 @@ public struct Pipeline: Sendable {
                     if let s0 = m0.subjects.min(), s0 >= m0.first, (m0.first..<s0).allSatisfy({ view.units[$0].flags & UnitFlags.the != 0 }),
                        Self.isComplement(s0, view.units),
                        let last = m0.subjects.max(), last < m0.anchor, (last..<m0.anchor).contains(where: { view.units[$0].word == "and" }) { continue }
+                    // "the Kingdom of Spain, whose monarchs, King Mohammed VI and ...": a country the view brings next to a
+                    // title across a comma is not that title's.
+                    if rule.predicate == "nationality", let o = m0.objects.first, o + 1 < view.units.count, view.units[o + 1].spanType == .title,
+                       map[o + 1] > map[o] + 1, units[(map[o] + 1)..<map[o + 1]].contains(where: { $0.word == "," }) { continue }
                     // "X, Georgian President Y and Z signed": a demonym before a title with its own name is that name's.
                     if rule.predicate == "nationality", let su = m.subjects.first, let ou = m.objects.first, su < ou, units[ou].spanType == .demonym {
                         var t = ou + 1

@@ -1131,4 +1131,11 @@ import ProseGraphExtraction
         let f = try facts("Ukraine opened consulates in Rzeszów and Szczecin in 2023. Poland recognised Ukraine in 1991. Its consulate general in Lviv, opened under Soviet rule in 1987, became busy. The consulate general in Vinnytsia, which Poland opened in 2008, covers two oblasts. In 2023 a consulate in Lviv was opened by the Czech Republic. After the war ended in 2009, India opened consulates-general in Jaffna and Hambantota in 2010.", "openedConsulateIn", title: "Poland–Ukraine relations")
         #expect(f == ["Czech Republic openedConsulateIn Lviv 2023", "India openedConsulateIn Hambantota 2010", "India openedConsulateIn Jaffna 2010", "Poland openedConsulateIn Lviv 1987", "Poland openedConsulateIn Vinnytsia 2008", "Ukraine openedConsulateIn Rzeszów 2023", "Ukraine openedConsulateIn Szczecin 2023"])
     }
+
+    /// A country that a view brings next to a title across a comma is not that title's: "the Kingdom of Spain, whose
+    /// monarchs, King Mohammed VI and King Felipe VI, have met"
+    @Test func aCountryBeforeADroppedRelativeIsNotTheTitlesCountry() throws {
+        let f = try facts("Morocco–Spain relations are the bilateral relations between the Kingdom of Morocco and the Kingdom of Spain, whose monarchs, King Mohammed VI and King Felipe VI, have met regularly.", "nationality", title: "Morocco–Spain relations")
+        #expect(f == [])
+    }
 }
