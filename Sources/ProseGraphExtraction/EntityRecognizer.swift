@@ -991,6 +991,12 @@ public struct EntityRecognizer: Sendable {
                 e += 1
                 continue
             }
+            // "Valéry Giscard d'Estaing", "Massimo D'Alema": a particle joined by an apostrophe.
+            if e > i, tok.kind == .word, tok.text.hasPrefix("d'") || tok.text.hasPrefix("d’"), let c = tok.text.dropFirst(2).first, c.isUppercase {
+                e += 1
+                words += 1
+                continue
+            }
             // "Jardine Cycle & Carriage", "H&M", "Procter & Gamble", "M+S Pte Ltd": an ampersand (or a plus) between
             // capitalized words.
             if e > i, tok.text == "&" || (tok.text == "+" && !tok.spaceBefore), e + 1 < t.count, t[e + 1].isCapitalized, t[e + 1].kind == .word {

@@ -532,7 +532,10 @@ public struct Pipeline: Sendable {
     func addCompanions(_ visits: [(object: Entity, mention: Mention)], units: [Unit], resolver: inout EntityResolver, into graph: inout KnowledgeGraph) {
         guard !visits.isEmpty else { return }
         for (k, u) in units.enumerated() {
-            let cue = (u.word == "accompanied" && k + 1 < units.count && units[k + 1].word == "by")
+            // ("was accompanied to India by X and Y": past the destination.)
+            let accompanied = u.word == "accompanied" && k + 1 < units.count
+            let byAt = accompanied ? (k + 1..<min(units.count, k + 5)).first(where: { units[$0].word == "by" }) : nil
+            let cue = byAt != nil && (byAt == k + 1 || units[(k + 1)..<byAt!].allSatisfy { $0.word == "to" || $0.flags & UnitFlags.the != 0 || $0.span != nil })
                 || (u.word == "company" && k + 1 < units.count && units[k + 1].word == "of" && k > 0 && units[k - 1].word == "the")
             // "flew into Riyadh that morning with Field Marshal X", "travelled to Tripoli with X": "with" right
             // after the place or the time of the journey (not "met with", "talks with").
@@ -540,7 +543,7 @@ public struct Pipeline: Sendable {
                 || units[k - 1].word.map(Self.journeyTimes.contains) ?? false)
                 && units[max(0, k - 7)..<k].contains { $0.word.map(Clauses.journeyVerbs.contains) ?? false }
             guard cue || with else { continue }
-            var j = with ? k + 1 : k + 2
+            var j = with ? k + 1 : (byAt.map { $0 + 1 } ?? k + 2)
             var companions: [Entity] = []
             while j < units.count {
                 if let s = units[j].span {

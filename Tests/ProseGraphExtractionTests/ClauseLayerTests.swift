@@ -1138,4 +1138,10 @@ import ProseGraphExtraction
         let f = try facts("Morocco–Spain relations are the bilateral relations between the Kingdom of Morocco and the Kingdom of Spain, whose monarchs, King Mohammed VI and King Felipe VI, have met regularly.", "nationality", title: "Morocco–Spain relations")
         #expect(f == [])
     }
+
+    /// "Giscard d'Estaing": a particle joined by an apostrophe; "X was accompanied to India by A and B": all three went
+    @Test func apostropheParticlesAndAccompaniedTo() throws {
+        let f = try facts("President Valéry Giscard d'Estaing travelled to New Delhi in January 1980. In September 2018 President Tran Dai Quang was accompanied to India by Deputy Prime Minister Pham Binh Minh and Minister of Industry and Trade Tran Tuan Anh.", "visited", title: "France–India relations")
+        #expect(f == ["Pham Binh Minh visited India 2018-09", "Tran Dai Quang visited India 2018-09", "Tran Tuan Anh visited India 2018-09", "Valéry Giscard d'Estaing visited New Delhi 1980-01"])
+    }
 }
