@@ -206,8 +206,10 @@ public enum Clauses {
             }
             let seg = units[segStart..<close]
             // A prepositional aside before the predicate: "Ruto, on a visit to Tanzania in October 2022, met ...".
-            if let w = units[segStart].word, ["on", "during", "after", "following", "while", "at", "in"].contains(w),
-               close + 1 < n, units[close + 1].isVerbLike || units[close + 1].isCoordinatedVerb, type == .person || type == .name {
+            // ("Indonesia, besides its embassy in Seoul, has ...": a country's.)
+            if let w = units[segStart].word, ["on", "during", "after", "following", "while", "at", "in", "besides"].contains(w),
+               close + 1 < n, units[close + 1].isVerbLike || units[close + 1].isCoordinatedVerb || (w == "besides" && auxiliaries.contains(units[close + 1].word ?? "")),
+               type == .person || type == .name || (w == "besides" && type == .country) {
                 for j in (k + 1)...close { keep[j] = false }
                 continue
             }

@@ -1144,4 +1144,12 @@ import ProseGraphExtraction
         let f = try facts("President Valéry Giscard d'Estaing travelled to New Delhi in January 1980. In September 2018 President Tran Dai Quang was accompanied to India by Deputy Prime Minister Pham Binh Minh and Minister of Industry and Trade Tran Tuan Anh.", "visited", title: "France–India relations")
         #expect(f == ["Pham Binh Minh visited India 2018-09", "Tran Dai Quang visited India 2018-09", "Tran Tuan Anh visited India 2018-09", "Valéry Giscard d'Estaing visited New Delhi 1980-01"])
     }
+
+    /// Consulates that support an embassy ("Germany's embassy in Ankara is supported by consulates-general in Istanbul,
+    /// Izmir and Antalya"), kept beside it ("India keeps a high commission in Pretoria and consulates general in A and B"),
+    /// and after a "besides" aside ("Indonesia, besides its embassy in Seoul, has an honorary consulate in Busan")
+    @Test func consulatesBesideAnEmbassy() throws {
+        let f = try facts("Germany's embassy in Ankara is supported by consulates-general in Istanbul, Izmir and Antalya. India keeps a high commission in Pretoria and consulates general in Johannesburg and Durban. Indonesia, besides its embassy in Seoul, has an honorary consulate in Busan.", "hasConsulateIn", title: "Germany–Turkey relations")
+        #expect(f == ["Germany hasConsulateIn Antalya", "Germany hasConsulateIn Istanbul", "Germany hasConsulateIn İzmir", "India hasConsulateIn Durban", "India hasConsulateIn Johannesburg", "Indonesia hasConsulateIn Busan"])
+    }
 }
