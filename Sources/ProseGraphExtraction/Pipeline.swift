@@ -634,20 +634,28 @@ public struct Pipeline: Sendable {
         var changed = false
         // "both countries since 1989", "Afghanistan since 19 November 1946, Pakistan since 30 September 1947",
         // "Indonesia only": members named before "since", "only" or "from", with no verb.
+        // ("- SADC – Botswana and Namibia, both founding members (1992)", "- ASEAN – Malaysia a founding member (1967)",
+        // "- African Union and United Nations – both countries": also a list with no verb, or before "a founding member".)
         func members(_ part: Substring) -> String? {
             let words = part.split(separator: " ").map(String.init)
-            guard let k = words.firstIndex(where: { ["since", "only", "only.", "from"].contains($0) }), k >= 1 else { return nil }
-            let list = words[..<k]
+            let memberAt = words.firstIndex { ["member", "members"].contains($0.lowercased().trimmingCharacters(in: [".", ","])) }
+            var k = words.firstIndex(where: { ["since", "only", "only.", "from"].contains($0) }) ?? memberAt ?? words.count
+            if let m = memberAt, m == k {
+                while k > 0, ["a", "both", "founding", "full", "original", "the"].contains(words[k - 1].lowercased()) { k -= 1 }
+            }
+            guard k >= 1 else { return nil }
+            let list = words[..<k].map { $0.trimmingCharacters(in: [".", ","]) }
             let lower = list.map { $0.lowercased() }
             let plural: Bool
             if lower == ["both", "countries"] || lower == ["all", "three"] || lower == ["both", "states"] { plural = true }
             else {
-                guard list.allSatisfy({ $0 == "and" || $0.first?.isUppercase == true }) else { return nil }
+                guard list.allSatisfy({ $0 == "and" || $0 == "the" || $0.first?.isUppercase == true }) else { return nil }
                 let spans = recognizer.recognize(Tokenizer.tokenize(list.joined(separator: " ")))
                 guard !spans.isEmpty, spans.allSatisfy({ $0.type == .country }) else { return nil }
                 plural = spans.count > 1
             }
-            return list.joined(separator: " ") + (plural ? " are members of " : " is a member of ") + head + " " + words[k...].joined(separator: " ")
+            let tail = memberAt.map { m in words[(m + 1)...].joined(separator: " ") } ?? words[k...].joined(separator: " ")
+            return list.joined(separator: " ") + (plural ? " are members of " : " is a member of ") + head + " " + tail
         }
         let clauses = rest.split(separator: ";", omittingEmptySubsequences: false).map { clause -> String in
             let parts = clause.split(separator: ",", omittingEmptySubsequences: false)
@@ -672,7 +680,8 @@ public struct Pipeline: Sendable {
             }
             return words.joined(separator: " ")
         }
-        return changed ? clauses.joined(separator: ";") : nil
+        // ("both founding members (1992)": a year in brackets dates the membership.)
+        return changed ? clauses.joined(separator: ";").replacingOccurrences(of: #"\((\d{4})\)"#, with: "in $1", options: .regularExpression) : nil
     }
 
     /// "Ambassador of Pakistan in Kabul: Ubaid-ur-Rehman Nizamani, ..." reads "Ambassador of Pakistan in Kabul,
@@ -691,8 +700,11 @@ public struct Pipeline: Sendable {
     }
 
     func colonItem(_ text: String) -> ColonItem? {
-        guard let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) <= 90 else { return nil }
-        let head = String(text[..<colon])
+        // (A dash between spaces stands for the colon: "SADC – Botswana and Namibia, both founding members".)
+        let separator = text.firstIndex(of: ":") ?? text.range(of: " – ").map { text.index(after: $0.lowerBound) }
+            ?? text.range(of: " — ").map { text.index(after: $0.lowerBound) }
+        guard let colon = separator, text.distance(from: text.startIndex, to: colon) <= 90 else { return nil }
+        let head = String(text[..<colon]).trimmingCharacters(in: .whitespaces)
         let first = recognizer.recognize(Tokenizer.tokenize(head)).first
         return ColonItem(head: head, rest: text[text.index(after: colon)...], opener: first?.tokens.lowerBound == 0 ? first : nil)
     }

@@ -1152,4 +1152,12 @@ import ProseGraphExtraction
         let f = try facts("Germany's embassy in Ankara is supported by consulates-general in Istanbul, Izmir and Antalya. India keeps a high commission in Pretoria and consulates general in Johannesburg and Durban. Indonesia, besides its embassy in Seoul, has an honorary consulate in Busan.", "hasConsulateIn", title: "Germany–Turkey relations")
         #expect(f == ["Germany hasConsulateIn Antalya", "Germany hasConsulateIn Istanbul", "Germany hasConsulateIn İzmir", "India hasConsulateIn Durban", "India hasConsulateIn Johannesburg", "Indonesia hasConsulateIn Busan"])
     }
+
+    /// Membership items with a dash for the colon and no verb: "- SADC – Botswana and Namibia, both founding members
+    /// (1992)", "- ASEAN – Malaysia a founding member (1967), Brunei since 1984", "- African Union and United Nations –
+    /// both countries"
+    @Test func membershipItemsWithADash() throws {
+        let f = try facts("=== Shared memberships ===\n- SADC – Botswana and Namibia, both founding members (1992)\n- African Union and United Nations – both countries\n- ASEAN – Malaysia a founding member (1967), Brunei since 1984", "memberOf", title: "Botswana–Namibia relations")
+        #expect(f == ["Botswana memberOf African Union", "Botswana memberOf Southern African Development Community 1992", "Botswana memberOf United Nations", "Brunei memberOf Association of Southeast Asian Nations 1984", "Malaysia memberOf Association of Southeast Asian Nations 1967", "Namibia memberOf African Union", "Namibia memberOf Southern African Development Community 1992", "Namibia memberOf United Nations"])
+    }
 }
