@@ -618,6 +618,7 @@ public struct Pipeline: Sendable {
         if let item = colonItem(s.text) {
             if let organization = membershipItem(item) { return organization }
             if let office = officeItem(item) { return office }
+            if let missions = missionsItem(item) { return missions }
         }
         guard Self.missionItemStarts.contains(where: { s.text.hasPrefix($0) }),
               let sender = sender(ofHeading: article.sections[s.section].title) else { return s.text }
@@ -683,6 +684,25 @@ public struct Pipeline: Sendable {
         // ("both founding members (1992)": a year in brackets dates the membership.)
         return changed ? clauses.joined(separator: ";").replacingOccurrences(of: #"\((\d{4})\)"#, with: "in $1", options: .regularExpression) : nil
     }
+
+    /// "- Brunei: High Commission, Kuala Lumpur; Consulates-General, Kota Kinabalu and Kuching" reads "Brunei has high
+    /// commission in Kuala Lumpur; Brunei has consulates-general in Kota Kinabalu and Kuching": a fact sheet's missions of
+    /// a country, each kind before a comma and its cities.
+    func missionsItem(_ item: ColonItem) -> String? {
+        guard item.opener?.type == .country, item.opener?.tokens.upperBound == Tokenizer.tokenize(item.head).count else { return nil }
+        var out: [String] = []
+        for part in item.rest.split(separator: ";") {
+            guard let comma = part.firstIndex(of: ",") else { return nil }
+            let kind = part[..<comma].trimmingCharacters(in: .whitespaces).lowercased()
+            guard Self.missionKinds.contains(where: { kind == $0 || kind == "honorary " + $0 }) else { return nil }
+            let cities = part[part.index(after: comma)...].replacingOccurrences(of: #"\s*\([^)]*\)"#, with: "", options: .regularExpression)
+            out.append(item.head + " has " + kind + " in" + cities)
+        }
+        return out.isEmpty ? nil : out.joined(separator: ";")
+    }
+
+    static let missionKinds = ["embassy", "high commission", "consulate", "consulates", "consulate-general", "consulates-general",
+                               "consulate general", "consulates general", "honorary consulate", "honorary consulates"]
 
     /// "Ambassador of Pakistan in Kabul: Ubaid-ur-Rehman Nizamani, ..." reads "Ambassador of Pakistan in Kabul,
     /// Ubaid-ur-Rehman Nizamani, ...": an office before a colon, and its holder after it.

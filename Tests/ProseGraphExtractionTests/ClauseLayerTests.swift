@@ -1160,4 +1160,11 @@ import ProseGraphExtraction
         let f = try facts("=== Shared memberships ===\n- SADC – Botswana and Namibia, both founding members (1992)\n- African Union and United Nations – both countries\n- ASEAN – Malaysia a founding member (1967), Brunei since 1984", "memberOf", title: "Botswana–Namibia relations")
         #expect(f == ["Botswana memberOf African Union", "Botswana memberOf Southern African Development Community 1992", "Botswana memberOf United Nations", "Brunei memberOf Association of Southeast Asian Nations 1984", "Malaysia memberOf Association of Southeast Asian Nations 1967", "Namibia memberOf African Union", "Namibia memberOf Southern African Development Community 1992", "Namibia memberOf United Nations"])
     }
+
+    /// A fact sheet's missions of a country: "- Brunei: High Commission, Kuala Lumpur; Consulates-General, Kota Kinabalu and
+    /// Kuching", "- Botswana: High Commission, Windhoek; honorary consulate, Walvis Bay (opened 2016)"
+    @Test func missionItemsOfACountry() throws {
+        let f = try facts("=== Diplomatic missions ===\n- Brunei: High Commission, Kuala Lumpur; Consulates-General, Kota Kinabalu and Kuching\n- Botswana: High Commission, Windhoek; honorary consulate, Walvis Bay (opened 2016)", title: "Brunei–Malaysia relations")
+        #expect(f == ["Botswana hasConsulateIn Walvis Bay", "Botswana hasEmbassyIn Windhoek", "Brunei hasConsulateIn Kota Kinabalu", "Brunei hasConsulateIn Kuching", "Brunei hasEmbassyIn Kuala Lumpur"])
+    }
 }
