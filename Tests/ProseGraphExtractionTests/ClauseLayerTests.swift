@@ -1167,4 +1167,12 @@ import ProseGraphExtraction
         let f = try facts("=== Diplomatic missions ===\n- Brunei: High Commission, Kuala Lumpur; Consulates-General, Kota Kinabalu and Kuching\n- Botswana: High Commission, Windhoek; honorary consulate, Walvis Bay (opened 2016)", title: "Brunei–Malaysia relations")
         #expect(f == ["Botswana hasConsulateIn Walvis Bay", "Botswana hasEmbassyIn Windhoek", "Brunei hasConsulateIn Kota Kinabalu", "Brunei hasConsulateIn Kuching", "Brunei hasEmbassyIn Kuala Lumpur"])
     }
+
+    /// Agreements signed with a counterpart after a topic ("Brazil's state-run Petrobras signed an agreement the same
+    /// day with Mexico's Pemex"); twinning agreements and charters ("The sister-city agreement between Tampere and Miskolc", "signed a
+    /// friendship-city agreement with Debrecen", "one of eight sister cities of Espoo")
+    @Test func agreementsWithCounterpartsAndTwinningCharters() throws {
+        let f = try facts("In 2007 Brazil's state-run Petrobras signed an agreement the same day with Mexico's Pemex on technical cooperation. The sister-city agreement between Tampere and Miskolc was signed on 12 May 1992. In 1988 Jyväskylä signed a friendship-city agreement with Debrecen. Kőszeg, a small town in Vas County, is one of eight sister cities of Espoo.", title: "Finland–Hungary relations")
+        #expect(f.filter { $0.contains("signedAgreementWith") || $0.contains("twinnedWith") } == ["Debrecen twinnedWith Jyväskylä 1988", "Espoo twinnedWith Kőszeg", "Miskolc twinnedWith Tampere 1992-05-12", "Pemex signedAgreementWith Petrobras 2007"])
+    }
 }

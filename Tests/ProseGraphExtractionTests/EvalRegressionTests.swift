@@ -58,7 +58,7 @@ import ProseGraphExtraction
         GoldSet(name: "dev-i", gold: "Tests/Fixtures/corpus/dev-i/gold.tsv", inputs: ["Tests/Fixtures/corpus/dev-i"],
                 f1: 0.81, precision: 0.95, recall: 0.70, dates: 0.84),
         GoldSet(name: "battery", gold: "Tests/Fixtures/corpus/battery/gold.tsv", inputs: ["Tests/Fixtures/corpus/battery"],
-                f1: 0.75, precision: 0.89, recall: 0.64, dates: 0.87),
+                f1: 0.74, precision: 0.90, recall: 0.63, dates: 0.87),
         // Sealed sets: never read while writing rules, only scored (Tests/Fixtures/corpus/README.md).
         GoldSet(name: "sealed", gold: "Tests/Fixtures/corpus/sealed/gold.tsv", inputs: ["Tests/Fixtures/corpus/sealed"],
                 f1: 0.81, precision: 0.93, recall: 0.72, dates: 0.87),
