@@ -54,7 +54,7 @@ import ProseGraphModel
         #expect(nodeIDs(g) == nodeIDs(r))
         #expect(edgeIDs(g) == edgeIDs(r))
         #expect(g.nodes.count == 227)
-        #expect(g.edges.count == 410)
+        #expect(g.edges.count == 411)
         // Nothing left next to the output but the exports themselves.
         #expect(try FileSystem.list(dir) == ["graph.graphml", "graph.jsonld", "graph.nt", "graph.rdf", "graph.ttl", "ref"])
     }
