@@ -794,7 +794,9 @@ public struct EntityRecognizer: Sendable {
             // "the president flew to ...": the title as a subject, before its verb.
             let verbAfter = prev == "the" && i + 1 < t.count && !t[i + 1].isCapitalized
                 && (Self.subjectVerbs.contains(t[i + 1]) || (t[i + 1].lower.hasSuffix("ed") && t[i + 1].lower.count > 4))
-            guard nameAfter || ofCountry || roleBefore || verbAfter else { return nil }
+            // "named X minister resident at The Hague": a diplomatic rank's word after it.
+            let rankAfter = i + 1 < t.count && ["resident", "plenipotentiary", "extraordinary"].contains(t[i + 1].lower)
+            guard nameAfter || ofCountry || roleBefore || verbAfter || rankAfter else { return nil }
         }
         var end = i + m.length
         var label = Self.titleCase(text(t, i..<end))

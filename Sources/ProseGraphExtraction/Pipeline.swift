@@ -359,7 +359,11 @@ public struct Pipeline: Sendable {
                                 let stated = Mention(date: nil, provenance: provenance, rule: "title.phrase", confidence: 0.85)
                                 Self.addRelation(s, "nationality", own, stated, into: &graph)
                             }
-                            guard let du = phrase.destination, titleSpan.role == "envoy" || (titleSpan.role == "minister" && units[du].spanType == .country) else { continue }
+                            // (A minister "to" a country is an envoy; so is one "in" or "at" a capital abroad: "the Dutch minister in
+                            // Washington", not "the French foreign minister in Paris".)
+                            guard let du = phrase.destination, titleSpan.role == "envoy" || (titleSpan.role == "minister"
+                                && (units[du].spanType == .country || (units[du].spanType == .city && titleSpan.label == "Minister"
+                                    && (own != nil || ["resident", "plenipotentiary"].contains(units[ou + 1].word ?? ""))))) else { continue }
                             var destination = entities(du, nil).first { $0.type == .country || $0.type == .organization }
                             if units[du].spanType == .city, let label = country(of: units[du].span), let c = recognizer.gazetteer.countriesByLabel[label] {
                                 destination = Entity(type: .country, label: c.label, wikidata: c.wikidata)
@@ -1017,11 +1021,13 @@ public struct Pipeline: Sendable {
             country = country ?? c
             e = c + 1
         }
-        guard e + 1 < units.count, let w = units[e].word, w == "to" || w == "in" else { return (country, nil, e) }
+        // ("minister resident at The Hague", "envoy extraordinary to Y": a rank's word after the title.)
+        if e + 1 < units.count, let r = units[e].word, ["resident", "plenipotentiary", "extraordinary"].contains(r) { e += 1 }
+        guard e + 1 < units.count, let w = units[e].word, w == "to" || w == "in" || w == "at" else { return (country, nil, e) }
         let d = the(e + 1)
         // ("ambassador to Tokyo": a capital for its country.)
         guard d < units.count, let type = units[d].spanType,
-              type == .country || type == .city || (w == "to" && type == .organization),
+              w == "at" ? type == .city : type == .country || type == .city || (w == "to" && type == .organization),
               d + 1 >= units.count || units[d + 1].word != "'s" else { return (country, nil, e) }
         return (country, d, d + 1)
     }

@@ -1175,4 +1175,13 @@ import ProseGraphExtraction
         let f = try facts("In 2007 Brazil's state-run Petrobras signed an agreement the same day with Mexico's Pemex on technical cooperation. The sister-city agreement between Tampere and Miskolc was signed on 12 May 1992. In 1988 Jyväskylä signed a friendship-city agreement with Debrecen. Kőszeg, a small town in Vas County, is one of eight sister cities of Espoo.", title: "Finland–Hungary relations")
         #expect(f.filter { $0.contains("signedAgreementWith") || $0.contains("twinnedWith") } == ["Debrecen twinnedWith Jyväskylä 1988", "Espoo twinnedWith Kőszeg", "Miskolc twinnedWith Tampere 1992-05-12", "Pemex signedAgreementWith Petrobras 2007"])
     }
+
+    /// Nineteenth-century heads of mission: "minister resident at The Hague", "the Dutch minister in Washington", "served
+    /// in The Hague as minister resident", "presents his credentials at The Hague as envoy extraordinary and minister
+    /// plenipotentiary", "sent X to The Hague as United States Ambassador to the Netherlands"; not "the French foreign
+    /// minister in Paris"
+    @Test func ministersResidentAndEnvoysAtACapital() throws {
+        let f = try facts("President George Washington named William Short minister resident at The Hague in 1792. The Dutch minister in Washington, Rudolph van Pallandt, was recalled in 1873. Abraham Lincoln appointed James Shepherd Pike, who served in The Hague as minister resident from 1861 to 1866. In 1889 Samuel R. Thayer presented his credentials at The Hague as envoy extraordinary and minister plenipotentiary. In 1978 President Jimmy Carter sent Geri Joseph to The Hague as United States Ambassador to the Netherlands. The French foreign minister in Paris, Laurent Fabius, received him.", "envoyTo", title: "Netherlands–United States relations")
+        #expect(f == ["Geri Joseph envoyTo Netherlands 1978", "James Shepherd Pike envoyTo Netherlands 1861", "Rudolph van Pallandt envoyTo United States 1873", "Samuel R. Thayer envoyTo Netherlands 1889", "William Short envoyTo Netherlands 1792"])
+    }
 }
