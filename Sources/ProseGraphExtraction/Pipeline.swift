@@ -725,12 +725,29 @@ public struct Pipeline: Sendable {
 
     func colonItem(_ text: String) -> ColonItem? {
         // (A dash between spaces stands for the colon: "SADC – Botswana and Namibia, both founding members".)
-        let separator = text.firstIndex(of: ":") ?? text.range(of: " – ").map { text.index(after: $0.lowerBound) }
-            ?? text.range(of: " — ").map { text.index(after: $0.lowerBound) }
+        let separator = text.firstIndex(of: ":") ?? Self.spacedDash(in: text)
         guard let colon = separator, text.distance(from: text.startIndex, to: colon) <= 90 else { return nil }
         let head = String(text[..<colon]).trimmingCharacters(in: .whitespaces)
         let first = recognizer.recognize(Tokenizer.tokenize(head)).first
         return ColonItem(head: head, rest: text[text.index(after: colon)...], opener: first?.tokens.lowerBound == 0 ? first : nil)
+    }
+
+    /// The first en or em dash with a space on each side ("SADC – Botswana"), within 90 characters.
+    static func spacedDash(in text: String) -> String.Index? {
+        let scalars = text.unicodeScalars
+        var previous: Unicode.Scalar = "x"
+        var count = 0
+        for i in scalars.indices {
+            let c = scalars[i]
+            if count > 90 { return nil }
+            if (c == "\u{2013}" || c == "\u{2014}"), previous == " " {
+                let next = scalars.index(after: i)
+                if next < scalars.endIndex, scalars[next] == " " { return i }
+            }
+            previous = c
+            count += 1
+        }
+        return nil
     }
 
     /// How a list item of missions without their country starts.
