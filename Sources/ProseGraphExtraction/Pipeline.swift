@@ -353,7 +353,7 @@ public struct Pipeline: Sendable {
                             // What the title's own phrase says of its holder: "the first Norwegian ambassador in Nairobi",
                             // "Kenya's high commissioner to the United Kingdom", "Ambassador of Peru to Bolivia".
                             guard s.type == .person, rule.scope == .prose else { continue }
-                            let phrase = Self.titlePhrase(at: ou, units)
+                            let phrase = Self.titlePhraseParts(at: ou, units)
                             let own = phrase.country.flatMap { entities($0, nil).first { $0.type == .country } }
                             if let own {
                                 let stated = Mention(date: nil, provenance: provenance, rule: "title.phrase", confidence: 0.85)
@@ -1004,13 +1004,6 @@ public struct Pipeline: Sendable {
         return s.type == .person || s.type == .name
     }
 
-    /// The parts of a title's phrase that tell of its holder: the country it is of ("the first Norwegian ambassador",
-    /// "Kenya's high commissioner", "Ambassador of Peru") and where it is held ("to Bolivia", "in Nairobi").
-    static func titlePhrase(at t: Int, _ units: [Unit]) -> (country: Int?, destination: Int?) {
-        let p = titlePhraseParts(at: t, units)
-        return (p.country, p.destination)
-    }
-
     /// A second title joined to the phrase of the title at `t` ("high commissioner to the United Kingdom and
     /// ambassador to Norway"), unless it has a name of its own ("the ambassador and President X").
     static func coordinatedTitle(after t: Int, _ units: [Unit]) -> Int? {
@@ -1022,6 +1015,9 @@ public struct Pipeline: Sendable {
         return j
     }
 
+    /// The parts of a title's phrase that tell of its holder: the country it is of ("the first Norwegian ambassador",
+    /// "Kenya's high commissioner", "Ambassador of Peru"), where it is held ("to Bolivia", "in Nairobi", "at The
+    /// Hague") and the unit after the phrase.
     static func titlePhraseParts(at t: Int, _ units: [Unit]) -> (country: Int?, destination: Int?, end: Int) {
         var country: Int?
         var b = t - 1

@@ -1,5 +1,6 @@
 import Foundation
 import ProseGraphModel
+import ProseGraphText
 import Yams
 
 /// A relation rule, read from YAML. See Resources/rules/README.md for the format.
@@ -127,19 +128,9 @@ public struct RuleSet: Sendable {
     /// Parses a rule file's bytes, which must be UTF-8 (a bad byte is an
     /// error naming its line, not a U+FFFD in a pattern).
     public init(bytes: [UInt8], file: String) throws {
-        var decoder = UTF8()
-        var it = bytes.makeIterator()
-        var offset = 0, line = 1
-        decoding: while true {
-            switch decoder.decode(&it) {
-            case .scalarValue(let u):
-                if u == "\n" { line += 1 }
-                offset += UTF8.width(u)
-            case .emptyInput:
-                break decoding
-            case .error:
-                throw RuleError(file: file, line: line, message: "the file is not valid UTF-8 (byte offset \(offset))")
-            }
+        if let offset = UTF8Text.firstInvalidOffset(in: bytes) {
+            let line = 1 + bytes[..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            throw RuleError(file: file, line: line, message: "the file is not valid UTF-8 (byte offset \(offset))")
         }
         try self.init(yaml: String(decoding: bytes, as: UTF8.self), file: file)
     }

@@ -1,3 +1,5 @@
+import ProseGraphText
+
 /// A token of a sentence: a word, a number or a punctuation mark, with its
 /// UTF-8 byte range in the sentence.
 public struct Token: Hashable, Sendable {
@@ -221,10 +223,7 @@ public enum Tokenizer {
     }
 
     static func scalar(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Unicode.Scalar? {
-        var it = b[i..<min(b.count, i + 4)].makeIterator()
-        var dec = UTF8()
-        if case .scalarValue(let s) = dec.decode(&it) { return s }
-        return nil
+        UTF8Text.scalar(at: i, in: b)
     }
 
     static func width(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
