@@ -265,8 +265,10 @@ public enum Clauses {
             } else { opens = false }
             // The segment must name a role: a title or a role noun, not just another entity ("Ghana, Togo, ...").
             // (A name inside a prepositional phrase is no list item: "the main centres of the Pacific border region".)
+            // ("Prince Carl, then a young naval lieutenant, spent ...": the article after "then".)
+            let article = first.word == "then" && firstAt + 1 < close ? units[firstAt + 1].word : first.word
             let hasRole = seg.contains { $0.spanType == .title } || seg.contains { $0.word.map(roleNouns.contains) ?? false }
-                || (first.word.map { ["a", "an", "the", "former"].contains($0) } ?? false
+                || (article.map { ["a", "an", "the", "former"].contains($0) } ?? false
                     && !seg.indices.contains { j in
                         (units[j].spanType == .person || units[j].spanType == .name)
                             && !(units[j - 1].isPreposition || (units[j - 1].flags & UnitFlags.the != 0 && j >= 2 && units[j - 2].isPreposition))

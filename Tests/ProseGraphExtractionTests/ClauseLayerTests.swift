@@ -1184,4 +1184,11 @@ import ProseGraphExtraction
         let f = try facts("President George Washington named William Short minister resident at The Hague in 1792. The Dutch minister in Washington, Rudolph van Pallandt, was recalled in 1873. Abraham Lincoln appointed James Shepherd Pike, who served in The Hague as minister resident from 1861 to 1866. In 1889 Samuel R. Thayer presented his credentials at The Hague as envoy extraordinary and minister plenipotentiary. In 1978 President Jimmy Carter sent Geri Joseph to The Hague as United States Ambassador to the Netherlands. The French foreign minister in Paris, Laurent Fabius, received him.", "envoyTo", title: "Netherlands–United States relations")
         #expect(f == ["Geri Joseph envoyTo Netherlands 1978", "James Shepherd Pike envoyTo Netherlands 1861", "Rudolph van Pallandt envoyTo United States 1873", "Samuel R. Thayer envoyTo Netherlands 1889", "William Short envoyTo Netherlands 1792"])
     }
+
+    /// "X, then a young naval lieutenant, spent the winter of 1898 in St Petersburg": an apposition opened by "then" and an
+    /// article leaves the core; its demonym still gives nationality ("Gandhi, then a young Indian barrister, lived ...")
+    @Test func appositionsOpenedByThen() throws {
+        let f = try facts("Prince Carl of Denmark, then a young naval lieutenant, spent the winter of 1898 in St Petersburg. Mohandas Karamchand Gandhi, then a young Indian barrister, lived in South Africa from 1893 to 1914.", title: "Denmark–Russia relations")
+        #expect(f.filter { $0.contains(" visited ") || $0.contains(" nationality ") } == ["Carl nationality Denmark", "Carl visited Saint Petersburg 1898", "Mohandas Karamchand Gandhi nationality India"])
+    }
 }
