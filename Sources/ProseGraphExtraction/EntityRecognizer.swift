@@ -202,7 +202,7 @@ public struct EntityRecognizer: Sendable {
     /// Name particles allowed inside a person's name.
     static let particles: WordSet = [
         "de", "van", "von", "der", "den", "da", "dos", "das", "do", "bin", "binti", "al", "el", "ibn", "le", "la",
-        "du", "di", "del", "della", "ter", "ten", "y", "abu", "bint", "ben", "e", "arap",
+        "du", "di", "del", "della", "ter", "ten", "y", "abu", "bint", "ben", "e", "arap", "las", "los", "les",
     ]
 
     /// Capitalized words that never belong to a name.

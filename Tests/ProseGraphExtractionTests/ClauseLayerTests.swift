@@ -1191,4 +1191,10 @@ import ProseGraphExtraction
         let f = try facts("Prince Carl of Denmark, then a young naval lieutenant, spent the winter of 1898 in St Petersburg. Mohandas Karamchand Gandhi, then a young Indian barrister, lived in South Africa from 1893 to 1914.", title: "Denmark–Russia relations")
         #expect(f.filter { $0.contains(" visited ") || $0.contains(" nationality ") } == ["Carl nationality Denmark", "Carl visited Saint Petersburg 1898", "Mohandas Karamchand Gandhi nationality India"])
     }
+
+    /// "the Palacio de las Garzas": "las", "los", "les" are particles inside a name
+    @Test func spanishAndFrenchPluralParticles() throws {
+        let f = try facts("President Gustavo Petro of Colombia met President José Raúl Mulino in Panama City. Petro returned on 28 March 2025 for an official visit and was received by Mulino at the Palacio de las Garzas.", "visited", title: "Colombia–Panama relations")
+        #expect(f == ["Gustavo Petro visited Palacio de las Garzas 2025-03-28", "Gustavo Petro visited Panama City"])
+    }
 }
