@@ -795,7 +795,7 @@ public struct EntityRecognizer: Sendable {
             let verbAfter = prev == "the" && i + 1 < t.count && !t[i + 1].isCapitalized
                 && (Self.subjectVerbs.contains(t[i + 1]) || (t[i + 1].lower.hasSuffix("ed") && t[i + 1].lower.count > 4))
             // "named X minister resident at The Hague": a diplomatic rank's word after it.
-            let rankAfter = i + 1 < t.count && ["resident", "plenipotentiary", "extraordinary"].contains(t[i + 1].lower)
+            let rankAfter = i + 1 < t.count && Self.diplomaticRanks.contains(t[i + 1].lower)
             guard nameAfter || ofCountry || roleBefore || verbAfter || rankAfter else { return nil }
         }
         var end = i + m.length
@@ -873,6 +873,9 @@ public struct EntityRecognizer: Sendable {
         }
         return last > start ? last : nil
     }
+
+    /// Words of a diplomatic rank after a title: "minister resident", "envoy extraordinary", "minister plenipotentiary".
+    static let diplomaticRanks: Set<String> = ["resident", "plenipotentiary", "extraordinary"]
 
     /// Verbs after "the <title>" that make it a subject ("the president flew").
     static let subjectVerbs: WordSet = ["met", "held", "flew", "said", "went", "made", "paid", "took", "came", "left", "told", "was", "is", "has", "had", "will", "also", "then", "later"]

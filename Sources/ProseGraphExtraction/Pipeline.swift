@@ -693,7 +693,7 @@ public struct Pipeline: Sendable {
     /// commission in Kuala Lumpur; Brunei has consulates-general in Kota Kinabalu and Kuching": a fact sheet's missions of
     /// a country, each kind before a comma and its cities.
     func missionsItem(_ item: ColonItem) -> String? {
-        guard item.opener?.type == .country, item.opener?.tokens.upperBound == Tokenizer.tokenize(item.head).count else { return nil }
+        guard item.opener?.type == .country, item.opener?.tokens.upperBound == item.headTokens else { return nil }
         var out: [String] = []
         for part in item.rest.split(separator: ";") {
             guard let comma = part.firstIndex(of: ",") else { return nil }
@@ -715,12 +715,14 @@ public struct Pipeline: Sendable {
         return item.head + "," + item.rest
     }
 
-    /// A list item's head before a colon (within its first 90 characters), what follows the colon, and the span that
-    /// opens the head: read once for `membershipItem` and `officeItem`.
+    /// A list item's head before a colon or a spaced dash (within its first 90 characters), what follows it, the span
+    /// that opens the head and how many tokens the head has: read once for `membershipItem`, `officeItem` and
+    /// `missionsItem`.
     struct ColonItem {
         let head: String
         let rest: Substring
         let opener: EntitySpan?
+        let headTokens: Int
     }
 
     func colonItem(_ text: String) -> ColonItem? {
@@ -728,8 +730,10 @@ public struct Pipeline: Sendable {
         let separator = text.firstIndex(of: ":") ?? Self.spacedDash(in: text)
         guard let colon = separator, text.distance(from: text.startIndex, to: colon) <= 90 else { return nil }
         let head = String(text[..<colon]).trimmingCharacters(in: .whitespaces)
-        let first = recognizer.recognize(Tokenizer.tokenize(head)).first
-        return ColonItem(head: head, rest: text[text.index(after: colon)...], opener: first?.tokens.lowerBound == 0 ? first : nil)
+        let tokens = Tokenizer.tokenize(head)
+        let first = recognizer.recognize(tokens).first
+        return ColonItem(head: head, rest: text[text.index(after: colon)...], opener: first?.tokens.lowerBound == 0 ? first : nil,
+                         headTokens: tokens.count)
     }
 
     /// The first en or em dash with a space on each side ("SADC – Botswana"), within 90 characters.
@@ -1027,7 +1031,6 @@ public struct Pipeline: Sendable {
         var e = t + 1
         func the(_ j: Int) -> Int { j < units.count && units[j].flags & UnitFlags.the != 0 ? j + 1 : j }
         if e + 1 < units.count, units[e].word == "of", units[the(e + 1)].spanType == .country {
-            // ("of Kenya's": a possessor, not the title's country.)
             // ("of Kenya's" is a possessor; "of the Jamaica Defence Force" an organization's name.)
             let c = the(e + 1)
             guard c + 1 >= units.count || units[c + 1].span != nil || units[c + 1].word.map(titlePhraseEnds.contains) == true else { return (country, nil, e) }
@@ -1035,7 +1038,7 @@ public struct Pipeline: Sendable {
             e = c + 1
         }
         // ("minister resident at The Hague", "envoy extraordinary to Y": a rank's word after the title.)
-        if e + 1 < units.count, let r = units[e].word, ["resident", "plenipotentiary", "extraordinary"].contains(r) { e += 1 }
+        if e + 1 < units.count, let r = units[e].word, EntityRecognizer.diplomaticRanks.contains(r) { e += 1 }
         guard e + 1 < units.count, let w = units[e].word, w == "to" || w == "in" || w == "at" else { return (country, nil, e) }
         let d = the(e + 1)
         // ("ambassador to Tokyo": a capital for its country.)
