@@ -107,6 +107,7 @@ public struct EntityRecognizer: Sendable {
         ["avenue"], ["boulevard"], ["island"], ["islands"], ["strait"], ["canal"], ["dam"], ["shipyard"],
         ["house"], ["hall"], ["residence"], ["diwan"], ["track"], ["trail"], ["field"], ["airfield"], ["garden"], ["gardens"], ["hill"],
         ["factory"], ["plant"], ["headquarters"], ["compound"], ["checkpoint"], ["terminal"], ["mall"], ["hotel"], ["market"], ["prison"],
+        ["palais"], ["fort"],
     ]
 
     /// The one-word place cues.
@@ -146,7 +147,10 @@ public struct EntityRecognizer: Sendable {
 
     static let monthNames: WordSet = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 
-    static let leadingPlaceCues: WordSet = ["avenue", "rue", "boulevard", "mount", "lake", "port", "fort", "camp", "casa", "palacio", "palazzo", "plaza", "piazza", "praça"]
+    static let leadingPlaceCues: WordSet = [
+        "avenue", "rue", "boulevard", "mount", "lake", "port", "fort", "camp", "casa", "palacio", "palazzo", "plaza", "piazza", "praça",
+        "hôtel", "château", "palais", "schloss", "villa", "place", "quai",
+    ]
 
     /// Words of a ministerial portfolio, which extend "Minister of ..." and "Secretary of ...".
     static let portfolioWords: WordSet = [
@@ -583,6 +587,20 @@ public struct EntityRecognizer: Sendable {
         return (spans, max(runEnd, start + 1, spans.last?.tokens.upperBound ?? 0))
     }
 
+    /// A town named by its river or region: "Krems an der Donau", "Rothenburg ob der Tauber", "Frankfurt am Main",
+    /// "Newcastle upon Tyne". At `k`, the lower-case words before the river's name: where that name starts.
+    static func riverParticleEnd(_ t: [Token], _ k: Int) -> Int? {
+        guard k + 1 < t.count, !t[k].isCapitalized else { return nil }
+        switch t[k].lower {
+        case "an", "ob", "in":
+            return k + 2 < t.count && t[k + 1].text == "der" && t[k + 2].isCapitalized ? k + 2 : nil
+        case "am", "im", "upon":
+            return t[k + 1].isCapitalized && t[k + 1].kind == .word ? k + 1 : nil
+        default:
+            return nil
+        }
+    }
+
     /// End of a run of capitalized tokens joined by connectors and hyphens.
     func capitalizedRunEnd(_ t: [Token], _ start: Int) -> Int {
         var j = start
@@ -595,6 +613,7 @@ public struct EntityRecognizer: Sendable {
             if tok.text == "&", j + 1 < t.count, t[j + 1].isCapitalized { j += 1; continue }
             // "Forum on China–Africa Cooperation", "Conference on Disarmament": "on" inside a body's name.
             if tok.lower == "on", j > start, j + 1 < t.count, t[j + 1].isCapitalized, Self.onTakingCues.contains(t[j - 1]) { j += 1; continue }
+            if j > start, let river = Self.riverParticleEnd(t, j) { j = river; continue }
             if Self.connectorsSet.contains(tok), j > start, j + 1 < t.count {
                 // "travels to Addis Ababa for the African Union summit": a known city or country before "for" or
                 // "to" is a name of its own.
@@ -994,6 +1013,10 @@ public struct EntityRecognizer: Sendable {
             }
             if e > i, Self.particles.contains(tok), e + 1 < t.count, t[e + 1].isCapitalized || t[e + 1].text == "-" {
                 e += 1
+                continue
+            }
+            if e > i, let river = Self.riverParticleEnd(t, e) {
+                e = river
                 continue
             }
             // "Valéry Giscard d'Estaing", "Massimo D'Alema": a particle joined by an apostrophe.

@@ -10,9 +10,11 @@ import ProseGraphModel
 public struct EntityResolver: Sendable {
     /// The countries the article is about (from its title or infobox).
     public let parties: [Entity]
-    /// People named so far, and for each surname the last full name seen with it.
-    private var people = Set<String>()
-    private var fullNameBySurname: [Substring: String] = [:]
+    /// People named so far, and for each surname the last full name seen with it. Names are keyed with
+    /// their diacritics folded (`key`), so "Erdoğan" finds "Recep Tayyip Erdogan"; the first spelling of a
+    /// full name is the entity's label.
+    private var people: [String: String] = [:]
+    private var fullNameBySurname: [String: String] = [:]
     /// For each ending of two or more words of a longer name, the last full name seen with it:
     /// "Peña Nieto" -> "Enrique Peña Nieto", "dos Santos" -> "José Eduardo dos Santos"; and of a patronymic name, each
     /// start of three or more words: "Mohamed bin Zayed" -> "Mohamed bin Zayed Al Nahyan".
@@ -151,9 +153,9 @@ public struct EntityResolver: Sendable {
 
     /// Whether an untyped name is a person seen before in the article (as written, or as the surname of one).
     public func isKnownPerson(_ label: String) -> Bool {
-        if people.contains(label) || fullNameByEnding[label] != nil { return true }
-        let parts = label.split(separator: " ")
-        return parts.count == 1 && fullNameBySurname[parts[0]] != nil
+        let key = Self.key(label)
+        if people[key] != nil || fullNameByEnding[key] != nil { return true }
+        return !label.contains(" ") && fullNameBySurname[key] != nil
     }
 
     /// The canonical name of a person: a surname alone is the
@@ -161,26 +163,31 @@ public struct EntityResolver: Sendable {
     /// title said so (`certain`).
     mutating func person(_ label: String, certain: Bool) -> String? {
         let parts = label.split(separator: " ")
+        let key = Self.key(label)
         if parts.count == 1 {
-            if let full = fullNameBySurname[parts[0]] { return full }
+            if let full = fullNameBySurname[key] { return full }
             if !certain { return nil }
-        } else if !people.contains(label), let full = fullNameByEnding[label] {
+        } else if let seen = people[key] {
+            return seen
+        } else if let full = fullNameByEnding[key] {
             return full
         }
+        people[key] = label
         // "Abdullah bin Hussein": the part after a patronymic particle names the father, not a family.
         // "Abdullah II" is then "King Abdullah": a regnal number follows a given name.
-        if people.insert(label).inserted, parts.count > 1, var surname = parts.last,
-           !Self.patronymics.contains(parts[parts.count - 2].lowercased()) {
+        if parts.count > 1, var surname = parts.last, !Self.patronymics.contains(parts[parts.count - 2].lowercased()) {
             if Self.isRegnalNumber(surname) { surname = parts[parts.count - 2] }
-            fullNameBySurname[surname] = label
+            fullNameBySurname[Self.key(surname)] = label
         }
         if parts.count > 2 {
-            for k in 1..<(parts.count - 1) { fullNameByEnding[parts[k...].joined(separator: " ")] = label }
+            for k in 1..<(parts.count - 1) { fullNameByEnding[Self.key(parts[k...].joined(separator: " "))] = label }
             // "Qaboos bin Said" is then "Sultan Qaboos"; "Mohamed bin Zayed Al Nahyan" is "Mohamed bin Zayed".
             if Self.patronymics.contains(parts[1].lowercased()) {
-                if fullNameBySurname[parts[0]] == nil { fullNameBySurname[parts[0]] = label }
-                for k in 3..<parts.count where fullNameByEnding[parts[..<k].joined(separator: " ")] == nil {
-                    fullNameByEnding[parts[..<k].joined(separator: " ")] = label
+                let given = Self.key(parts[0])
+                if fullNameBySurname[given] == nil { fullNameBySurname[given] = label }
+                for k in 3..<parts.count {
+                    let start = Self.key(parts[..<k].joined(separator: " "))
+                    if fullNameByEnding[start] == nil { fullNameByEnding[start] = label }
                 }
             }
         }
@@ -198,6 +205,16 @@ public struct EntityResolver: Sendable {
         }
         if organizations.insert(label).inserted { organizationByInitials[Self.initials(label)] = (label, s.wikidata) }
         return Entity(type: .organization, label: label, wikidata: s.wikidata)
+    }
+
+    /// A name with its diacritics folded, case kept ("Erdoğan" -> "Erdogan"; a dateline's "EL PASO" stays apart).
+    static func key<S: StringProtocol>(_ name: S) -> String {
+        guard !name.utf8.allSatisfy({ $0 < 0x80 }) else { return String(name) }
+        var out = ""
+        for scalar in name.unicodeScalars {
+            if scalar.isASCII { out.unicodeScalars.append(scalar) } else { out += Fold.ascii(scalar) ?? String(scalar) }
+        }
+        return out
     }
 
     static func initials(_ name: String) -> String {

@@ -100,6 +100,9 @@ public enum Frames {
                 // No gap before the auxiliary: "X landed at Y and was received by Z" is not Y's reception
                 // (the coordinated view reads "X was received by Z"; the core view drops "also").
                 patterns.append("\(a)+ (was|were|is|are|been|being) !\(alt(vs)) ~5 \(p) (the)? \(t)+")
+                // "X became one of the first foreign leaders to be received at the Élysée Palace": "the one" to be received
+                // (the core view has dropped "first"; not "was expected to be received").
+                patterns.append("\(a)+ (was|were|became|becomes) (the|one) ~5 to be !\(alt(vs)) ~5 \(p) (the)? \(t)+")
             }
             if map["preposed"]?.string == "true", !nouns.isEmpty, !preps.isEmpty {
                 patterns.append("(during|on|in|at) (a|an|the|his|her|their|its)? ~3 !\(alt(nouns)) \(alt(preps)) (the)? \(t)+ [ (on|in|from|between) {_:Date} ] , (the)? \(a)+")

@@ -401,6 +401,14 @@ public struct Pipeline: Sendable {
                                 abroad.append(AbroadCandidate(subject: s, object: o, objectCountry: country(of: units[ou].span), sentenceCountries: cities,
                                                               predicate: rule.predicate, mention: mention))
                             }
+                            // "attended the forum in the Indo-Pacific in Paris", "met X at the Hôtel Matignon in Paris": each
+                            // place of a chain of "in"s after the object is where the subject was.
+                            for pu in Self.locativeChain(after: ou, units) {
+                                for o in entities(pu, objectType) where o != s {
+                                    abroad.append(AbroadCandidate(subject: s, object: o, objectCountry: country(of: units[pu].span), sentenceCountries: cities,
+                                                                  predicate: rule.predicate, mention: mention))
+                                }
+                            }
                             continue
                         }
                         if rule.predicate == "visited", s.type == .person {
@@ -775,6 +783,21 @@ public struct Pipeline: Sendable {
     /// Where a meeting took place: "in" or "at" a city or place after the match, in its clause
     /// ("met al-Sarraj in Palermo", "held talks with Putin in the Kremlin"), else "In <city>" opening
     /// the sentence before it ("In Geneva in July 1954 ... held talks with ..."). A name there is a place.
+    /// The places that follow unit `u` each after "in" or "at" ("the forum in the Indo-Pacific in Paris").
+    static func locativeChain(after u: Int, _ units: [Unit]) -> [Int] {
+        var out: [Int] = []
+        var k = u + 1
+        while k + 1 < units.count, let w = units[k].word, w == "in" || w == "at" {
+            var j = k + 1
+            if units[j].flags & UnitFlags.the != 0 { j += 1 }
+            guard j < units.count, let t = units[j].spanType, t == .city || t == .place || t == .country || t == .name,
+                  !(j + 1 < units.count && units[j + 1].word == "'s") else { break }
+            out.append(j)
+            k = j + 1
+        }
+        return out
+    }
+
     static func meetingPlace(_ m: RuleMatch, _ units: [Unit]) -> Int? {
         func placeAfter(_ k: Int) -> Int? {
             guard let w = units[k].word, w == "in" || w == "at" || w == "on" else { return nil }
@@ -984,6 +1007,8 @@ public struct Pipeline: Sendable {
     static func isPossessor(_ k: Int, _ units: [Unit]) -> Bool {
         guard let t = units[k].spanType, t == .person || t == .name, k + 2 < units.count, units[k + 1].word == "'s",
               let w = units[k + 2].word else { return false }
+        // ("Telč's sister cities are ...": a town's, not a person's sister.)
+        if k + 3 < units.count, let next = units[k + 3].word, ["city", "cities", "town", "towns"].contains(next) { return false }
         return Clauses.relationNouns.contains(w)
     }
 
@@ -1130,6 +1155,12 @@ public struct Pipeline: Sendable {
                 // "became the first state to recognise it", "among the first countries to recognise X".
                 if k >= 2, let noun = units[k - 1].word, ["country", "countries", "state", "states", "nation", "nations"].contains(noun),
                    units[k - 2].word == "first" { return false }
+                // "was the first president to visit", "became one of the (first) foreign leaders to be received": the
+                // first, last or only one, or one of several, to do it did it.
+                if (max(0, k - 6)..<k).contains(where: { j in
+                    guard let w = units[j].word else { return false }
+                    return w == "first" || w == "last" || w == "only" || (w == "one" && j + 1 < k && units[j + 1].word == "of")
+                }) { return false }
                 return (k + 1..<m.anchor).allSatisfy { units[$0].isModifier || (units[$0].word.map { ["have", "be", "been"].contains($0) } ?? false) }
             }
             return true

@@ -219,6 +219,7 @@ import ProseGraphExtraction
             "!(visit) (was|were|is|are|been) (paid) by (the)? {subject:Person}+ (to) (the)? {object:City}+",
             "{object:City}+ ~2 (was|were|is|are|been|being) !(hosted) ~2 by (the)? {subject:Person}+",
             "{subject:Person}+ (was|were|is|are|been|being) !(received) ~5 in (the)? {object:City}+",
+            "{subject:Person}+ (was|were|became|becomes) (the|one) ~5 to be !(received) ~5 in (the)? {object:City}+",
             // An optional group compiles to two patterns (with and without it) of the same source.
             "(during|on|in|at) (a|an|the|his|her|their|its)? ~3 !(visit) (to) (the)? {object:City}+ [ (on|in|from|between) {_:Date} ] , (the)? {subject:Person}+",
             "(during|on|in|at) (a|an|the|his|her|their|its)? ~3 !(visit) (to) (the)? {object:City}+ [ (on|in|from|between) {_:Date} ] , (the)? {subject:Person}+",
@@ -509,7 +510,7 @@ import ProseGraphExtraction
     /// "held talks with X in Geneva", "In Moscow ... met": each side abroad at the place of a meeting visited it
     @Test func theMeetingPlaceIsVisitedByWhoeverIsAbroad() throws {
         let f = try facts("In May 2025 Serbian President Aleksandar Vučić held talks with Russian President Vladimir Putin at the Grand Kremlin Palace in Moscow. In Belgrade in October 2014 Putin met Vučić.", "visited", title: "Russia–Serbia relations")
-        #expect(f == ["Aleksandar Vučić visited Grand Kremlin Palace 2025-05", "Vladimir Putin visited Belgrade 2014-10"])
+        #expect(f == ["Aleksandar Vučić visited Grand Kremlin Palace 2025-05", "Aleksandar Vučić visited Moscow 2025-05", "Vladimir Putin visited Belgrade 2014-10"])
     }
 
     /// "when X visited Belgrade and signed ... with Y": the coordinated predicate's subject is its clause's
@@ -1196,5 +1197,24 @@ import ProseGraphExtraction
     @Test func spanishAndFrenchPluralParticles() throws {
         let f = try facts("President Gustavo Petro of Colombia met President José Raúl Mulino in Panama City. Petro returned on 28 March 2025 for an official visit and was received by Mulino at the Palacio de las Garzas.", "visited", title: "Colombia–Panama relations")
         #expect(f == ["Gustavo Petro visited Palacio de las Garzas 2025-03-28", "Gustavo Petro visited Panama City"])
+    }
+    /// Presence abroad along a chain of places ("attended the forum in the Indo-Pacific in Paris"); "Hôtel", "Palais",
+    /// "Château" open a place's name and "Palais", "Fort" end one; "one of the first foreign leaders to be received at"
+    @Test func presenceAlongAChainOfPlacesAndTheFirstToBeReceived() throws {
+        let f = try facts("Indian Foreign Minister S. Jaishankar attended the Ministerial Forum for Cooperation in the Indo-Pacific in Paris in February 2022. Indian Prime Minister Narendra Modi arrived in France on 2 June 2017. The next day Modi became one of the first foreign leaders to be received at the Élysée Palace by the newly elected French president, Emmanuel Macron. On 13 July 2023 Modi met Prime Minister Élisabeth Borne at the Hôtel Matignon in Paris.", "visited", title: "France–India relations")
+        #expect(f == ["Narendra Modi visited France 2017-06-02", "Narendra Modi visited Hôtel Matignon 2023-07-13", "Narendra Modi visited Paris 2023-07-13", "Narendra Modi visited Élysée Palace 2017-06-03", "S. Jaishankar visited Paris 2022-02"])
+    }
+
+    /// A surname written with its diacritics is the full name written without them: "Recep Tayyip Erdogan ... Erdoğan"
+    @Test func surnamesMatchAcrossDiacritics() throws {
+        let f = try facts("ANKARA, Aug. 6, 2009 — Russian Prime Minister Vladimir Putin arrived here on Thursday for talks with Prime Minister Recep Tayyip Erdogan. Putin hosted Erdoğan in Sochi on 3 May 2017.", "metWith", title: "Russia–Turkey relations")
+        #expect(f == ["Recep Tayyip Erdogan metWith Vladimir Putin 2009-08-06,2017-05-03"])
+    }
+    /// Towns named by their river ("Krems an der Donau", "Rothenburg ob der Tauber"); a town's list of twins ("Mistelbach's
+    /// partner towns are A, B and C", "Among České Budějovice's sister cities are ..."); "a town partnership links X with
+    /// the Czech town of Y"
+    @Test func townListsOfTwinsAndTownsNamedByTheirRiver() throws {
+        let f = try facts("Laa an der Thaya and Hevlín became twin towns in 1998. Mistelbach's partner towns are Břeclav, Valtice and Hustopeče. Among České Budějovice's sister cities are Linz and Passau. A town partnership links Waidhofen an der Thaya with the Czech town of Slavonice. Rothenburg ob der Tauber was paired with Kraków in 1991.", "twinnedWith", title: "Austria–Czech Republic relations")
+        #expect(f == ["Břeclav twinnedWith Mistelbach", "Hevlín twinnedWith Laa an der Thaya 1998", "Hustopeče twinnedWith Mistelbach", "Kraków twinnedWith Rothenburg ob der Tauber 1991", "Mistelbach twinnedWith Valtice", "Slavonice twinnedWith Waidhofen an der Thaya", "České Budějovice twinnedWith Linz", "České Budějovice twinnedWith Passau"])
     }
 }
