@@ -137,7 +137,7 @@ public struct EntityRecognizer: Sendable {
         "today", "according", "despite", "with", "throughout", "over", "between", "among", "under", "upon",
         "within", "once", "additionally", "moreover", "meanwhile", "furthermore", "both", "each", "many", "some",
         "less", "more", "accordingly", "nevertheless", "nonetheless", "consequently", "subsequently", "eventually",
-        "finally", "initially", "ultimately", "similarly", "likewise", "instead", "thus", "hence", "indeed", "afterwards",
+        "finally", "initially", "ultimately", "similarly", "likewise", "instead", "thus", "hence", "indeed", "afterwards", "further",
         "shortly", "nearly", "almost", "only", "even", "several", "most", "amid", "unlike", "because", "though", "whereas",
         "together", "alongside", "along", "like", "besides", "having", "nothing", "none", "nobody", "everything", "everyone",
     ]
@@ -520,6 +520,11 @@ public struct EntityRecognizer: Sendable {
                 if let p = personAfterTitle(t, k) {
                     if k + 1 < p.tokens.lowerBound, let g = gazetteerSpan(t, k + 1), g.tokens.upperBound <= p.tokens.lowerBound {
                         spans.append(g)
+                    } else if k + 1 < p.tokens.lowerBound, t[k].lower == "of", t[k + 1].isCapitalized {
+                        // "the Governor of Lower Austria, X": the unknown place the title is of is a name.
+                        var e = k + 1
+                        while e < p.tokens.lowerBound, t[e].isCapitalized { e += 1 }
+                        spans.append(EntitySpan(tokens: (k + 1)..<e, type: .name, label: text(t, (k + 1)..<e)))
                     }
                     spans.append(p)
                     k = p.tokens.upperBound
@@ -960,8 +965,20 @@ public struct EntityRecognizer: Sendable {
            !(g.type == .city && g.tokens.count == 1 && i + 1 < t.count && t[i + 1].isCapitalized && t[i + 1].kind == .word
              && gazetteerSpan(t, i + 1) == nil && titleAt(t, i + 1) == nil && !Self.notNames.contains(t[i + 1])) { return nil }
         if titleAt(t, i) != nil { return nil }
-        let e = nameEnd(t, i)
+        var e = nameEnd(t, i)
         guard e > i else { return nil }
+        // "Prime Minister Luís Montenegro hosted": after a title, a country's one-word name that ends the capitalized
+        // run is the person's surname.
+        if e < t.count, t[e].isCapitalized, !(e + 1 < t.count && t[e + 1].isCapitalized), t[e].kind == .word,
+           let g = gazetteerSpan(t, e), g.type == .country, g.tokens.count == 1, gazetteerSpan(t, i) == nil,
+           !(e + 1 < t.count && t[e + 1].text == "'s") {
+            e += 1
+        }
+        // "Resources Minister Madeleine King travelled": so is a one-word title after one given name.
+        if e == i + 1, e < t.count, t[e].isCapitalized, let title = titleAt(t, e), title.end == e + 1,
+           !(e + 1 < t.count && (t[e + 1].isCapitalized || t[e + 1].lower == "of" || t[e + 1].text == "'s")) {
+            e += 1
+        }
         // "the General Cooperation Agreement": a capitalized run that goes on into a document's or event's name is no person.
         if e < t.count, t[e].isCapitalized, Self.notNames.contains(t[e]), !Self.monthNames.contains(t[e]),
            !Self.plainCapitalizedWords.contains(t[e]) {

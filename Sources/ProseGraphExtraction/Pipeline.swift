@@ -1177,6 +1177,16 @@ public struct Pipeline: Sendable {
             guard let d = u.span?.date, d != first, (max(0, k - 3)..<k).contains(where: { units[$0].word == "again" }) else { continue }
             out.append(d)
         }
+        // "Further treaties signed by Siam and France in 1904 and 1907": dates joined by "and" (not "between 1990 and
+        // 1995", not "in 1998 and 2000 respectively") each date the event.
+        if let k = context.dates.first(where: { units[$0].span?.date == first }), k > 0, units[k - 1].word != "between" {
+            var j = k
+            while j + 2 < units.count, units[j + 1].word == "and" || units[j + 1].word == ",", let d = units[j + 2].span?.date {
+                if !out.contains(d) { out.append(d) }
+                j += 2
+            }
+            if j > k, j + 1 < units.count, units[j + 1].word == "respectively" { return [first] }
+        }
         return out
     }
 

@@ -166,7 +166,7 @@ import Testing
         let lines = { (s: String) in s.split(separator: "\n").map(String.init).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
         let same = lines(streamed.stdout) == lines(sorted.stdout)
         #expect(same)
-        #expect(streamed.stdout.split(separator: "\n").count == 5173)
+        #expect(streamed.stdout.split(separator: "\n").count == 5188)
         let r = try run(["export", "--stream", "--per-document", "--out", "/tmp/unused"])
         #expect(r.status == 64)
         #expect(r.stderr.hasPrefix("Error: --stream and --per-document do not go together\n"))

@@ -893,7 +893,7 @@ import ProseGraphExtraction
     /// acceded to NATO" (a list as a relative clause's antecedent)
     @Test func titlesAndMembershipsInOtherShapes() throws {
         let f = try facts("The Act of Iguaçu was signed on 22 June 1966 by foreign ministers Juracy Magalhães and Raúl Sapena Pastor. In late October 1930 Eleftherios Venizelos, who had returned to office as Prime Minister of Greece in 1928, travelled to Ankara. The cosmodrome was visited by the Director General of Roscosmos, Dmitry Rogozin. On 15 October 2024 Mohammed bin Salman, by then also Prime Minister, visited Cairo. Greece and Turkey, which acceded to the North Atlantic Treaty Organization together on 18 February 1952, have remained allies.", title: "Turkey–Greece relations")
-        #expect(f == ["Eleftherios Venizelos holdsPosition \"Prime Minister\"", "Eleftherios Venizelos nationality Greece", "Eleftherios Venizelos visited Ankara 1930-10", "Greece memberOf North Atlantic Treaty Organization 1952-02-18", "Juracy Magalhães holdsPosition \"Foreign Minister\"", "Juracy Magalhães metWith Raúl Sapena Pastor 1966-06-22", "Mohammed bin Salman holdsPosition \"Prime Minister\"", "Mohammed bin Salman visited Cairo 2024-10-15", "Raúl Sapena Pastor holdsPosition \"Foreign Minister\"", "Turkey memberOf North Atlantic Treaty Organization 1952-02-18"])
+        #expect(f == ["Dmitry Rogozin holdsPosition \"Director General\"", "Eleftherios Venizelos holdsPosition \"Prime Minister\"", "Eleftherios Venizelos nationality Greece", "Eleftherios Venizelos visited Ankara 1930-10", "Greece memberOf North Atlantic Treaty Organization 1952-02-18", "Juracy Magalhães holdsPosition \"Foreign Minister\"", "Juracy Magalhães metWith Raúl Sapena Pastor 1966-06-22", "Mohammed bin Salman holdsPosition \"Prime Minister\"", "Mohammed bin Salman visited Cairo 2024-10-15", "Raúl Sapena Pastor holdsPosition \"Foreign Minister\"", "Turkey memberOf North Atlantic Treaty Organization 1952-02-18"])
     }
 
     /// A fact sheet's item "African Union: Ghana and Togo are members." (the organization before the colon); "joined the
@@ -1216,5 +1216,18 @@ import ProseGraphExtraction
     @Test func townListsOfTwinsAndTownsNamedByTheirRiver() throws {
         let f = try facts("Laa an der Thaya and Hevlín became twin towns in 1998. Mistelbach's partner towns are Břeclav, Valtice and Hustopeče. Among České Budějovice's sister cities are Linz and Passau. A town partnership links Waidhofen an der Thaya with the Czech town of Slavonice. Rothenburg ob der Tauber was paired with Kraków in 1991.", "twinnedWith", title: "Austria–Czech Republic relations")
         #expect(f == ["Břeclav twinnedWith Mistelbach", "Hevlín twinnedWith Laa an der Thaya 1998", "Hustopeče twinnedWith Mistelbach", "Kraków twinnedWith Rothenburg ob der Tauber 1991", "Mistelbach twinnedWith Valtice", "Slavonice twinnedWith Waidhofen an der Thaya", "České Budějovice twinnedWith Linz", "České Budějovice twinnedWith Passau"])
+    }
+    /// After a title, a surname that is a country's or a title's word ("Prime Minister Luís Montenegro", "Resources Minister
+    /// Madeleine King"); "the Governor of Lower Austria, X"; "X, met Mexico's Secretary of Economy, Y" gives X no nationality
+    @Test func surnamesThatAreCountriesOrTitlesAndTitlesOfAnUnknownPlace() throws {
+        let f = try facts("Prime Minister Luís Montenegro hosted his Spanish counterpart, Pedro Sánchez, in Faro. In April 2025 Resources Minister Madeleine King travelled to Osaka. The Governor of Lower Austria, Johanna Mikl-Leitner, visited Brno in June 2021. The European Commissioner for Trade, Maroš Šefčovič, met Mexico's Secretary of Economy, Marcelo Ebrard, in Mexico City.", title: "Portugal–Spain relations")
+        #expect(f.filter { $0.contains("holdsPosition") || $0.contains("nationality") } == ["Johanna Mikl-Leitner holdsPosition \"Governor\"", "Luís Montenegro holdsPosition \"Prime Minister\"", "Madeleine King holdsPosition \"Resources Minister\"", "Marcelo Ebrard holdsPosition \"Secretary of Economy\"", "Marcelo Ebrard nationality Mexico", "Pedro Sánchez nationality Spain"])
+    }
+
+    /// "Further treaties signed by Siam and France in 1904 and 1907": one signing for each date joined by "and" (not
+    /// "in 1998 and 2000 respectively"); a sentence's opening "Further" is no name
+    @Test func datesJoinedByAndEachDateTheEvent() throws {
+        let f = try facts("Further treaties signed by Siam and France in 1904 and 1907 transferred Sayaboury to French Indochina. Presidents Carlos Menem and Fernando de la Rúa visited Laos in 1998 and 2000 respectively.", title: "Laos–Thailand relations")
+        #expect(f.filter { $0.contains("signedAgreementWith") || $0.contains("visited") } == ["Carlos Menem visited Laos 1998", "Fernando de la Rúa visited Laos 1998", "France signedAgreementWith Thailand 1904,1907"])
     }
 }
