@@ -233,7 +233,11 @@ public struct Pipeline: Sendable {
                 var b = u - 1
                 while b >= 1, units[b].spanType == .date || (units[b].word.map { ["in", "on", "at", "by", "since", "then", "later"].contains($0) } ?? false) { b -= 1 }
                 let joined = b >= 1 && units[b - 1].word == "," && (units[b].word.map(Self.clauseJoiners.contains) ?? false)
-                cache[u] = resolver.resolve(span, clauseInitial: u == 0 || units[u - 1].word == ",", afterConjunction: joined)
+                let clauseInitial = u == 0 || units[u - 1].word == "," || units[u - 1].word == ";"
+                // So does one that opens a clause after a semicolon: "X attended the summit in Rome; on 5 June, the
+                // last day, she called on Y".
+                let afterSemicolon = (clauseInitial || units[max(b, 0)].word == ";") && units[..<u].contains { $0.word == ";" }
+                cache[u] = resolver.resolve(span, clauseInitial: clauseInitial, afterConjunction: joined || afterSemicolon)
             case .person, .country, .demonym, .organization, .city, .group: cache[u] = resolver.resolve(span)
             case .name:
                 // Known for later surnames and pronouns, unless it stands where a place does ("to sub-Saharan
@@ -804,8 +808,10 @@ public struct Pipeline: Sendable {
             var j = k + 1
             if j < units.count, units[j].flags & UnitFlags.the != 0 { j += 1 }
             guard j < units.count, let t = units[j].spanType, t == .place || (w != "on" && (t == .city || t == .name)) else { return nil }
-            // ("in Abe's home town": a possessor is not the place.)
-            if j + 1 < units.count, units[j + 1].word == "'s" { return nil }
+            // ("in Abe's home town": a possessor is not the place; "at Madrid's Royal Palace": the city's place is.)
+            if j + 1 < units.count, units[j + 1].word == "'s" {
+                return t == .city && j + 2 < units.count && units[j + 2].spanType == .place ? j + 2 : nil
+            }
             return j
         }
         // Inside the match, after its trigger: "X was received at Malacañang Palace by Y".
@@ -1295,6 +1301,15 @@ public struct Pipeline: Sendable {
                 // in 2018, visited Y") belongs to another event, unless that clause is the trip the
                 // event happened on ("Modi, who visited Nairobi in July 2016, held talks with Kenyatta").
                 if fallback == nil || distance < fallback!.distance { fallback = (distance, d) }
+            }
+        }
+        if best == nil, fallback == nil {
+            // "at the G20 summit in Buenos Aires (30 November – 1 December 2018)": a parenthesis of dates after the
+            // trigger, next to a place or an event (not a person's years), dates it when nothing else does.
+            for k in context.dates where k > m.anchor && parenthesized.contains(enclosure[k]) {
+                guard let open = (0..<k).last(where: { units[$0].word == "(" }), open > 0, open >= k - 2,
+                      units[open - 1].spanType != .person, units[open - 1].spanType != .name || units[open - 1].word != nil else { continue }
+                return units[k].span?.date
             }
         }
         return best?.date ?? fallback?.date

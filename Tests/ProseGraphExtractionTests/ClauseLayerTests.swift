@@ -207,7 +207,8 @@ import ProseGraphExtraction
         #expect(rules.map(\.id) == ["frame.x"])
         #expect(rules[0].patterns.map(\.source) == [
             "{subject:Person}+ ~2 !(visited) (the)? {object:City}+",
-            "{subject:Person}+ ~2 !(went) (on|back|onward|onwards|home|straight|directly)? to (the)? {object:City}+",
+            "{subject:Person}+ ~2 !(went) (on|back|onward|onwards|home|straight|directly|over)? to (the)? {object:City}+",
+            "{subject:Person}+ ~2 !(went) from (the)? {_:City|Country|Place} to (the)? {object:City}+",
             "{subject:Person}+ ~2 !(sent) ~12 to (the)? {object:City}+",
             // An optional group compiles to two patterns (with and without it) of the same source.
             "{subject:Person}+ ~2 !(paid) (a|an|the|his|her|its|their|two|three|several|many|first)? ~4 (visit) (general)? [ (as|of) (a|an|the)? {_:Title} ] (to) (the)? {object:City}+",
@@ -1229,5 +1230,12 @@ import ProseGraphExtraction
     @Test func datesJoinedByAndEachDateTheEvent() throws {
         let f = try facts("Further treaties signed by Siam and France in 1904 and 1907 transferred Sayaboury to French Indochina. Presidents Carlos Menem and Fernando de la Rúa visited Laos in 1998 and 2000 respectively.", title: "Laos–Thailand relations")
         #expect(f.filter { $0.contains("signedAgreementWith") || $0.contains("visited") } == ["Carlos Menem visited Laos 1998", "Fernando de la Rúa visited Laos 1998", "France signedAgreementWith Thailand 1904,1907"])
+    }
+    /// "travelled from London to Corfu"; "stopped over in Belgrade"; "was among the leaders at the G20 summit in Buenos Aires
+    /// (30 November – 1 December 2018)" (a parenthesis of dates next to an event); "...; on 5 June, she called on X at the
+    /// Quirinal Palace" (a pronoun after a semicolon is the sentence's subject); "At Madrid's Royal Palace, X received Y"
+    @Test func journeysFromAPlaceStopoversAndPresenceAmongLeaders() throws {
+        let f = try facts("Croatian politician Ante Trumbić travelled from London to Corfu in July 1917. Greek Prime Minister Kostas Karamanlis stopped over in Belgrade on 18 December 2006. Italian Prime Minister Giuseppe Conte was among the leaders at the G20 summit in Buenos Aires (30 November – 1 December 2018). Argentine President Cristina Fernández de Kirchner attended the FAO summit in Rome in June 2008; on 5 June, the last day, she called on President Giorgio Napolitano at the Quirinal Palace. At Madrid's Royal Palace in April 2016, King Felipe VI received Portuguese President Marcelo Rebelo de Sousa.", "visited", title: "Greece–Serbia relations")
+        #expect(f == ["Ante Trumbić visited Corfu 1917-07", "Cristina Fernández de Kirchner visited Quirinal Palace 2008-06-05", "Cristina Fernández de Kirchner visited Rome 2008-06", "Giuseppe Conte visited Buenos Aires 2018-11-30", "Kostas Karamanlis visited Belgrade 2006-12-18", "Marcelo Rebelo de Sousa visited Royal Palace 2016-04"])
     }
 }
