@@ -60,7 +60,9 @@ import ProseGraphExtraction
         GoldSet(name: "battery", gold: "Tests/Fixtures/corpus/battery/gold.tsv", inputs: ["Tests/Fixtures/corpus/battery"],
                 f1: 0.74, precision: 0.90, recall: 0.63, dates: 0.87),
         GoldSet(name: "battery-b", gold: "Tests/Fixtures/corpus/battery-b/gold.tsv", inputs: ["Tests/Fixtures/corpus/battery-b"],
-                f1: 0.76, precision: 0.95, recall: 0.63, dates: 0.82),
+                f1: 0.78, precision: 0.96, recall: 0.65, dates: 0.83),
+        GoldSet(name: "battery-c", gold: "Tests/Fixtures/corpus/battery-c/gold.tsv", inputs: ["Tests/Fixtures/corpus/battery-c"],
+                f1: 0.78, precision: 0.93, recall: 0.67, dates: 0.88),
         // Sealed sets: never read while writing rules, only scored (Tests/Fixtures/corpus/README.md).
         GoldSet(name: "sealed", gold: "Tests/Fixtures/corpus/sealed/gold.tsv", inputs: ["Tests/Fixtures/corpus/sealed"],
                 f1: 0.82, precision: 0.93, recall: 0.73, dates: 0.87),
