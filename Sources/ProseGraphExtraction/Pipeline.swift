@@ -1115,8 +1115,8 @@ public struct Pipeline: Sendable {
         var j = su - 1
         while j >= 0, units[j].spanType == .title || units[j].spanType == .demonym { j -= 1 }
         guard j >= 0, let w = units[j].word else { return false }
-        // ("with X as Prime Minister" does give X the title; "succeeds X as ambassador" does not.)
-        return ["to", "by", "from", "on", "for", "succeeded", "succeeds", "succeeding", "replaced", "replaces", "replacing"].contains(w)
+        // ("with X as Prime Minister" does give X the title; so does "succeeds X as ambassador": X held it before.)
+        return ["to", "by", "from", "on", "for"].contains(w)
     }
 
     /// Whether unit `k` is a preposition's or a verb's object ("to Qatar", "with the Netherlands",
