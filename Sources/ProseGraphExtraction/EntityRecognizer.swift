@@ -107,7 +107,7 @@ public struct EntityRecognizer: Sendable {
         ["avenue"], ["boulevard"], ["island"], ["islands"], ["strait"], ["canal"], ["dam"], ["shipyard"],
         ["house"], ["hall"], ["residence"], ["diwan"], ["track"], ["trail"], ["field"], ["airfield"], ["garden"], ["gardens"], ["hill"],
         ["factory"], ["plant"], ["headquarters"], ["compound"], ["checkpoint"], ["terminal"], ["mall"], ["hotel"], ["market"], ["prison"],
-        ["palais"], ["fort"],
+        ["palais"], ["fort"], ["building"], ["region"], ["province"], ["prefecture"], ["oblast"], ["governorate"], ["district"],
     ]
 
     /// The one-word place cues.

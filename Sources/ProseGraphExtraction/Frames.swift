@@ -107,7 +107,7 @@ public enum Frames {
                 patterns.append("\(a)+ (was|were|became|becomes) (the|one) ~5 to be !\(alt(vs)) ~5 \(p) (the)? \(t)+")
             }
             if map["preposed"]?.string == "true", !nouns.isEmpty, !preps.isEmpty {
-                patterns.append("(during|on|in|at) (a|an|the|his|her|their|its)? ~3 !\(alt(nouns)) \(alt(preps)) (the)? \(t)+ [ (on|in|from|between) {_:Date} ] , (the)? \(a)+")
+                patterns.append("(during|on|in|at|after|following) (a|an|the|his|her|their|its)? ~3 !\(alt(nouns)) \(alt(preps)) (the)? \(t)+ [ (on|in|from|between) {_:Date} ] , (the)? \(a)+")
                 // Inserted after the agent: "Ruto, on a visit to Tanzania in October 2022, met ...".
                 patterns.append("\(a) , (during|on) (a|an|the|his|her|their|its)? ~3 !\(alt(nouns)) \(alt(preps)) (the)? \(t)+")
             }

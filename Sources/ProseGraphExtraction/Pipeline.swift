@@ -46,6 +46,8 @@ public struct Pipeline: Sendable {
         let mention: Mention
         /// A visit stated outright (not a candidate): it only tells where the person is not from.
         var stated = false
+        /// `object: not-home`: holds unless the subject is known to be at home.
+        var unlessHome = false
     }
 
     /// A match of a rule whose people stand for their countries (`subject-as: nationality`,
@@ -127,7 +129,9 @@ public struct Pipeline: Sendable {
             // (Also "Lobengula, the king of the Ndebele,", "X, Zimbabwe's president,".)
             var t = k + 2
             while t < units.count, t <= k + 4, units[t].flags & UnitFlags.the != 0 || units[t].word == "a" || units[t].word == "'s" || units[t].spanType == .country { t += 1 }
+            // (Not a title with a name of its own: "After stops in Szeged and Kecskemét, President Boris Tadić ...".)
             let titled = t < units.count && units[k + 1].word == "," && units[t].spanType == .title
+                && !(t + 1 < units.count && (units[t + 1].spanType == .person || units[t + 1].spanType == .name))
             guard titled || resolver.isKnownPerson(span.label) else { continue }
             span.type = .person
             units[k] = Unit(units[k], span: span)
@@ -403,7 +407,7 @@ public struct Pipeline: Sendable {
                             let cities = sentenceCountries(units)
                             for o in objects where o != s {
                                 abroad.append(AbroadCandidate(subject: s, object: o, objectCountry: country(of: units[ou].span), sentenceCountries: cities,
-                                                              predicate: rule.predicate, mention: mention))
+                                                              predicate: rule.predicate, mention: mention, unlessHome: rule.objectNotHome))
                             }
                             // "attended the forum in the Indo-Pacific in Paris", "met X at the Hôtel Matignon in Paris": each
                             // place of a chain of "in"s after the object is where the subject was.
@@ -892,14 +896,18 @@ public struct Pipeline: Sendable {
         for c in candidates where !c.stated {
             var own = Self.nationalities(c.subject.key, graph)
             if own.isEmpty, let side = sides[c.subject.key] { own = [side] }
+            if own.isEmpty, c.unlessHome {
+                Self.addRelation(c.subject, c.predicate, c.object, c.mention, into: &graph)
+                continue
+            }
             guard !own.isEmpty else { continue }
             let isAbroad: Bool
             // A place of no gazetteer country: the country the article puts it in ("the Azerbaijani city of Shusha").
             let placedIn = Self.country(placing: c.object.key, graph)
             if let country = c.objectCountry ?? placedIn { isAbroad = !own.contains(country) }
             else if c.object.type == .place, !c.sentenceCountries.isEmpty { isAbroad = c.sentenceCountries.allSatisfy { !own.contains($0) } }
-            else if c.object.type == .place, let journey = journeyCountry(c) { isAbroad = !own.contains(journey) }
-            else { isAbroad = false }
+            else if c.object.type == .place || c.object.type == .city, let journey = journeyCountry(c) { isAbroad = !own.contains(journey) }
+            else { isAbroad = c.unlessHome }
             guard isAbroad else { continue }
             // An envoy at work in the country he is accredited to lives there: presenting credentials or signing in
             // the host capital is no visit.

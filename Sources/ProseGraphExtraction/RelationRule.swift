@@ -31,6 +31,9 @@ public struct RelationRule: Sendable {
     /// country, known from the subject's nationality ("X met Y in Port Moresby" is a visit of X's
     /// only when X is not from Papua New Guinea).
     public var objectAbroad: Bool = false
+    /// `object: not-home`: like `abroad`, but the fact also holds where the subject's country or the
+    /// object's is unknown; only a subject at home is no visitor ("X held talks in Baku").
+    public var objectNotHome: Bool = false
     /// `object: parties`: the pattern binds nothing; the fact holds between the article's two
     /// parties ("Diplomatic relations were established on 14 November 1989").
     public var betweenParties: Bool = false
@@ -187,8 +190,8 @@ public struct RuleSet: Sendable {
                 return "nationality"
             }
             let hostParty = try map["object"].map { n -> Bool in
-                guard n.string == "host-party" || n.string == "abroad" || n.string == "parties" else {
-                    throw fail("rule '\(id)': object is 'host-party', 'abroad' or 'parties' when given")
+                guard n.string == "host-party" || n.string == "abroad" || n.string == "not-home" || n.string == "parties" else {
+                    throw fail("rule '\(id)': object is 'host-party', 'abroad', 'not-home' or 'parties' when given")
                 }
                 return n.string == "host-party"
             } ?? false
@@ -207,7 +210,8 @@ public struct RuleSet: Sendable {
             var rule = RelationRule(id: id, predicate: predicate, patterns: patterns, date: date, confidence: confidence,
                                     scope: scope, keys: keys, allowReported: reported, hostPartyObject: hostParty, cityObjectAsCountry: objectAs == "country",
                                     subjectAsNationality: subjectAs != nil, objectAsNationality: objectAs == "nationality")
-            rule.objectAbroad = abroad
+            rule.objectAbroad = abroad || map["object"]?.string == "not-home"
+            rule.objectNotHome = map["object"]?.string == "not-home"
             rule.betweenParties = parties
             rule.subjectIsOtherParty = otherParty
             rules.append(rule)
