@@ -290,6 +290,15 @@ public enum Clauses {
             keep[k + 1] = false
             keep[k + 2] = false
         }
+        // "Speaker X of the National Assembly had talks", "President Y of Serbia reached": a person's body or country
+        // between the person and the verb (the nationality is read in the whole sentence).
+        for k in 0..<n where units[k].spanType == .person && k + 2 < n && units[k + 1].word == "of" {
+            var j = k + 2
+            if units[j].flags & UnitFlags.the != 0 { j += 1 }
+            guard j + 1 < n, let t = units[j].spanType, t == .organization || t == .country,
+                  units[j + 1].isVerbLike || units[j + 1].isFiniteVerb || units[j + 1].isCoordinatedVerb else { continue }
+            for r in (k + 1)...j { keep[r] = false }
+        }
         // "the two foreign ministers, A of Ecuador and B of Peru, signed": the people the group names.
         for k in 0..<n where units[k].spanType == .group && units[k].spanRole?.hasPrefix("person:") == true && k + 1 < n && units[k + 1].word == "," {
             var j = k + 2

@@ -914,7 +914,7 @@ public struct EntityRecognizer: Sendable {
 
     /// Capitalized words that make a title of a known title after them.
     static let titleModifiers: WordSet = [
-        "first", "special", "federal", "supreme", "acting", "interim", "senior", "permanent", "executive", "principal",
+        "first", "second", "third", "special", "federal", "supreme", "acting", "interim", "senior", "permanent", "executive", "principal",
         "assistant", "parliamentary", "junior", "honorary", "grand", "royal", "chief", "vice", "deputy", "lord", "high",
         "regional", "provincial", "state", "foreign", "defence", "defense", "finance", "trade", "economy", "former",
     ]

@@ -60,7 +60,7 @@ public enum Frames {
             if !verbs.isEmpty { patterns.append("\(a)+ ~2 !\(alt(verbs)) (the)? \(t)+") }
             for (p, vs) in prepMap(map["verbs-with"]) where !vs.isEmpty {
                 // A particle may come between ("travelling on to Ho Chi Minh City", "flew back to Y").
-                patterns.append("\(a)+ ~2 !\(alt(vs)) (on|back|onward|onwards|home|straight|directly|over)? \(p) (the)? \(t)+")
+                patterns.append("\(a)+ ~2 !\(alt(vs)) (on|back|onward|onwards|home|straight|directly|over|down)? \(p) (the)? \(t)+")
                 // Where from, then where to: "travelled from London to Corfu".
                 if p == "to" { patterns.append("\(a)+ ~2 !\(alt(vs)) from (the)? {_:City|Country|Place} \(p) (the)? \(t)+") }
             }

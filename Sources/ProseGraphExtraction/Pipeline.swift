@@ -241,7 +241,10 @@ public struct Pipeline: Sendable {
                 // So does one that opens a clause after a semicolon: "X attended the summit in Rome; on 5 June, the
                 // last day, she called on Y".
                 let afterSemicolon = (clauseInitial || units[max(b, 0)].word == ";") && units[..<u].contains { $0.word == ";" }
-                cache[u] = resolver.resolve(span, clauseInitial: clauseInitial, afterConjunction: joined || afterSemicolon)
+                // So does one after a leading subordinate clause: "When President X landed in Warsaw ..., he was greeted".
+                let afterLead = clauseInitial && u > 0 && (units.first?.word.map { Clauses.subordinators.contains($0) || $0 == "while" || $0 == "before" } ?? false)
+                    && units[..<(u - 1)].allSatisfy { $0.word != "," }
+                cache[u] = resolver.resolve(span, clauseInitial: clauseInitial, afterConjunction: joined || afterSemicolon || afterLead)
             case .person, .country, .demonym, .organization, .city, .group: cache[u] = resolver.resolve(span)
             case .name:
                 // Known for later surnames and pronouns, unless it stands where a place does ("to sub-Saharan

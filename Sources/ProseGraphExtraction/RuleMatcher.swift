@@ -305,20 +305,28 @@ public enum RuleMatcher {
         // A and B" lists no places after Manila.
         let places: Bool
         if case .slot(_, let types, _, _) = el { places = types.allSatisfy { $0.type == .city || $0.type == .place || $0.type == .country } } else { places = false }
-        func joint(_ unit: Unit) -> Bool { places ? unit.word.map(Self.placeJoints.contains) ?? false : isListJoint(unit) }
+        // "Chile's Sebastián Piñera and Japan's Shinzo Abe": a country's possessive before a later item is part of the joint.
+        func possessive(_ j: Int) -> Bool {
+            !places && units[j].spanType == .country && j + 1 < units.count && units[j + 1].word == "'s"
+        }
+        func joint(_ j: Int) -> Bool {
+            if possessive(j) || (j > 0 && units[j].word == "'s" && possessive(j - 1)) { return true }
+            return places ? units[j].word.map(Self.placeJoints.contains) ?? false : isListJoint(units[j])
+        }
+        func item(_ j: Int) -> Bool { accepts(el, units[j]) && !possessive(j) }
         var items: [Int] = []
         var sawConjunction = false
         var next = u + step
         var k = next
-        while inRange(k), joint(units[k]), !accepts(el, units[k]) {
+        while inRange(k), joint(k), !item(k) {
             var j = k
             var conjunction = false
-            while inRange(j), joint(units[j]) || (conjunction && leadPreposition != nil && units[j].word == leadPreposition),
-                  !accepts(el, units[j]), abs(j - k) < 6 {
+            while inRange(j), joint(j) || (conjunction && leadPreposition != nil && units[j].word == leadPreposition),
+                  !item(j), abs(j - k) < 6 {
                 if units[j].flags & UnitFlags.conjunction != 0 { conjunction = true }
                 j += step
             }
-            guard inRange(j), acceptsItem(el, units[j]), units[j].spanType != .pronoun else { break }
+            guard inRange(j), acceptsItem(el, units[j]), !possessive(j), units[j].spanType != .pronoun else { break }
             // Growing backwards, a list ends at a preposition's object: in "following a meeting with
             // A, B, along with C, held ..." the subjects are B and C, not A.
             if step == -1 {

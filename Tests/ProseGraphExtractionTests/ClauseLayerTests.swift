@@ -207,7 +207,7 @@ import ProseGraphExtraction
         #expect(rules.map(\.id) == ["frame.x"])
         #expect(rules[0].patterns.map(\.source) == [
             "{subject:Person}+ ~2 !(visited) (the)? {object:City}+",
-            "{subject:Person}+ ~2 !(went) (on|back|onward|onwards|home|straight|directly|over)? to (the)? {object:City}+",
+            "{subject:Person}+ ~2 !(went) (on|back|onward|onwards|home|straight|directly|over|down)? to (the)? {object:City}+",
             "{subject:Person}+ ~2 !(went) from (the)? {_:City|Country|Place} to (the)? {object:City}+",
             "{subject:Person}+ ~2 !(sent) ~12 to (the)? {object:City}+",
             // An optional group compiles to two patterns (with and without it) of the same source.
@@ -1251,5 +1251,13 @@ import ProseGraphExtraction
     @Test func visitsInAppositionsTimelinesAndStops() throws {
         let f = try facts("Shinzo Abe, the first Japanese prime minister in a decade to visit Chile, arrived in Santiago on 1 August 2014. In October 1977 Hungarian leader János Kádár was entertained at Karađorđevo.\n\n- May 1976 – Hungarian Prime Minister György Lázár in Belgrade\n- 1986 – Hungarian Foreign Minister Péter Várkonyi to Belgrade and Novi Sad\n- 6–8 May 2009: Hungarian President László Sólyom, state visit to Serbia\n\nAfter stops in Szeged and Kecskemét, President Boris Tadić of Serbia reached Budapest on 3 March 2005. Hungarian Prime Minister Jenő Fock toured Serbia in April 1968, inspecting the car works in Kragujevac. Japanese Minister Tetsushi Sakamoto toured salmon farms in the Los Lagos Region.", "visited", title: "Hungary–Serbia relations")
         #expect(f == ["Boris Tadić visited Budapest 2005-03-03", "Boris Tadić visited Kecskemét 2005-03-03", "Boris Tadić visited Szeged 2005-03-03", "György Lázár visited Belgrade 1976-05", "Jenő Fock visited Kragujevac 1968-04", "Jenő Fock visited Serbia 1968-04", "János Kádár visited Karađorđevo 1977-10", "László Sólyom visited Serbia 2009-05-06", "Péter Várkonyi visited Belgrade 1986", "Péter Várkonyi visited Novi Sad 1986", "Shinzo Abe visited Chile 2014-08-01", "Shinzo Abe visited Santiago 2014-08-01"])
+    }
+    /// "Chile's X and Japan's Y held a bilateral meeting" (a country's possessive inside a list); "met his host, President
+    /// X"; "sat down with his counterpart, X"; "was co-chaired by A and the South Korean Second Vice Foreign Minister, B";
+    /// "Speaker X of the National Assembly had an exchange of views with Y"; "was granted an audience by"; "When X landed
+    /// in Warsaw ..., he was greeted by Y" (the pronoun after a leading clause is that clause's subject)
+    @Test func meetingsWithHostsCounterpartsAndCoChairs() throws {
+        let f = try facts("Chile's Sebastián Piñera and Japan's Shinzo Abe held a bilateral meeting in Osaka on 28 June 2019. Nigerian President Goodluck Jonathan met his host, President Lee Myung-bak, in Seoul on 26 March 2012. Foreign Minister Yusuf Tuggar sat down with his South Korean counterpart, Cho Tae-yul, on 3 June 2024. The Joint Commission was co-chaired by Geoffrey Onyeama and the South Korean Second Vice Foreign Minister, Lee Tae-ho, on 14 November 2019. Speaker Kim Jin-pyo of the National Assembly had an exchange of views with Tajudeen Abbas in Abuja on 6 February 2024. Chang Won-sam was granted an audience by the Emir of Kano, Aminu Ado Bayero, in March 2023. Tinubu spoke. When President Yoon Suk Yeol landed in Warsaw on 12 July 2023, he was greeted at the airport by Deputy Foreign Minister Paweł Jabłoński.", "metWith", title: "Nigeria–South Korea relations")
+        #expect(f == ["Aminu Ado Bayero metWith Chang Won-sam 2023-03", "Cho Tae-yul metWith Yusuf Tuggar 2024-06-03", "Geoffrey Onyeama metWith Lee Tae-ho 2019-11-14", "Goodluck Jonathan metWith Lee Myung-bak 2012-03-26", "Kim Jin-pyo metWith Tajudeen Abbas 2024-02-06", "Paweł Jabłoński metWith Yoon Suk Yeol 2023-07-12", "Sebastián Piñera metWith Shinzo Abe 2019-06-28"])
     }
 }
