@@ -777,6 +777,11 @@ public struct EntityRecognizer: Sendable {
         guard let m = names.first(where: { $0.entries.contains { $0.kind == .position } }) else {
             // By shape: capitalized portfolio words before "Minister" or "Secretary" ("Petroleum Minister",
             // "Commerce and Industry Minister", "Works Secretary").
+            // ("Colombia's environment minister": one portfolio word in lower case after a possessive.)
+            if i > 0, t[i - 1].text == "'s", !t[i].isCapitalized, Self.portfolioWords.contains(t[i].lower), i + 1 < t.count,
+               t[i + 1].text == "minister" || t[i + 1].text == "secretary" {
+                return (EntitySpan(tokens: i..<(i + 2), type: .title, label: Self.titleCase(text(t, i..<(i + 2))), role: "minister"), i + 2)
+            }
             if t[i].isCapitalized, Self.portfolioWords.contains(t[i].lower) {
                 let (e, words) = Self.portfolioRun(t, from: i)
                 if e < t.count, e == words, t[e].text == "Minister" || t[e].text == "Secretary" {
