@@ -1266,4 +1266,10 @@ import ProseGraphExtraction
         let f = try facts("Prime Minister Han Duck-soo hosted Senate President Godswill Akpabio for talks in Seoul. In 2001 Jolanta Kurek was posted to Seoul as ambassador. In July 2019 Colombia's environment minister, Ricardo Lozano, visited Puerto Maldonado. Tokyo Governor Yuriko Koike received the mayor of Santiago, Irací Hassler, in October 2023.", "holdsPosition", title: "Colombia–Peru relations")
         #expect(f == ["Godswill Akpabio holdsPosition \"Senate President\"", "Han Duck-soo holdsPosition \"Prime Minister\"", "Irací Hassler holdsPosition \"Mayor\"", "Jolanta Kurek holdsPosition \"Ambassador\"", "Ricardo Lozano holdsPosition \"Environment Minister\"", "Yuriko Koike holdsPosition \"Governor\""])
     }
+    /// Seats of companies: "Kerry Group's head office is in Tralee", "is registered in the Netherlands but headquartered
+    /// in Blagnac", "keeps its headquarters in Dublin", "Aerogen, a Galway company", "The Paris firm Capgemini"
+    @Test func seatsOfCompaniesInOtherShapes() throws {
+        let f = try facts("Kerry Group's head office is in Tralee. Airbus SE is registered in the Netherlands but headquartered in Blagnac. CRH, which moved its listing to New York in 2023, keeps its headquarters in Dublin. Aerogen, a Galway company, supplies nebulisers. The Paris firm Capgemini employs 800 people in Ireland.", "basedIn", title: "France–Ireland relations")
+        #expect(f == ["Aerogen basedIn Galway", "Airbus SE basedIn Blagnac", "Airbus SE basedIn Netherlands", "CRH basedIn Dublin", "Capgemini basedIn Paris", "Kerry Group basedIn Tralee"])
+    }
 }
