@@ -123,6 +123,11 @@ public struct DateNormalizer: Sendable {
             if Self.previousWords.contains(a), b == "day" { return (c.adding(days: -1), i + 3) }
             if Self.previousWords.contains(a), b == "month" { return (c.adding(months: -1), i + 3) }
         }
+        // "arrived in August 2019 and ... on the 27th": an ordinal day alone, in the month of the last date.
+        if w(i) == "the", c.month != nil, i + 1 < n, t[i + 1].kind != .number, let d = day(t[i + 1]), d <= 31,
+           i + 2 >= n || t[i + 2].kind == .punctuation {
+            return (FactDate(year: c.year, month: c.month, day: d), i + 2)
+        }
         // "later that month", "earlier that month", "that month", "that day", "that evening"
         if let a = w(i), a == "later" || a == "earlier", w(i + 1) == "that", w(i + 2) == "month" {
             return (c.month == nil ? c : FactDate(year: c.year, month: c.month), i + 3)
@@ -204,6 +209,14 @@ public struct DateNormalizer: Sendable {
             if let y = tok(i + 5).flatMap(year) { return (FactDate(year: y, month: m1, day: d1), i + 6) }
             if let c = context { return (FactDate(year: c, month: m1, day: d1), i + 5) }
             return (nil, i + 5)
+        }
+        // "the 26th of December, 1826".
+        if let d = tok(i).flatMap(day), tok(i).map({ $0.kind != .number }) ?? false, tok(i + 1)?.lower == "of", let m = tok(i + 2).flatMap(month) {
+            var k = i + 3
+            if tok(k)?.text == "," { k += 1 }
+            if let y = tok(k).flatMap(year) { return (FactDate(year: y, month: m, day: d), k + 1) }
+            if let c = context { return (FactDate(year: c, month: m, day: d), i + 3) }
+            return (nil, i + 3)
         }
         // "20 March 1946", "8 November" (year from context).
         if let d = tok(i).flatMap(day), let m = tok(i + 1).flatMap(month) {

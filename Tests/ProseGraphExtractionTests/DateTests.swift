@@ -185,4 +185,11 @@ private func isoDates(sentences: [String]) -> [[String]] {
     @Test func twoDaysJoinedByAndDateByTheFirst() {
         #expect(isoDates("During a visit on 6 and 7 October 2024, the two leaders met.") == ["2024-10-06"])
     }
+    /// "on the 26th of December, 1826"; "arrived in August 2019 ... on the 27th" (the month of the last date); not "the
+    /// 20th century"
+    @Test func ordinalDayOfMonthAndOrdinalDayAlone() {
+        #expect(isoDates("The treaty was signed in London on the 26th of December, 1826.") == ["1826-12-26"])
+        #expect(isoDates(sentences: ["He arrived in August 2019 and presented copies on the 27th.", "In the 20th century trade grew."])
+                == [["2019-08", "2019-08-27"], []])
+    }
 }
