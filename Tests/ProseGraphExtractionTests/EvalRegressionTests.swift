@@ -58,16 +58,16 @@ import ProseGraphExtraction
         GoldSet(name: "dev-i", gold: "Tests/Fixtures/corpus/dev-i/gold.tsv", inputs: ["Tests/Fixtures/corpus/dev-i"],
                 f1: 0.84, precision: 0.95, recall: 0.76, dates: 0.85),
         GoldSet(name: "battery", gold: "Tests/Fixtures/corpus/battery/gold.tsv", inputs: ["Tests/Fixtures/corpus/battery"],
-                f1: 0.74, precision: 0.90, recall: 0.63, dates: 0.87),
+                f1: 0.75, precision: 0.90, recall: 0.64, dates: 0.87),
         GoldSet(name: "battery-b", gold: "Tests/Fixtures/corpus/battery-b/gold.tsv", inputs: ["Tests/Fixtures/corpus/battery-b"],
-                f1: 0.78, precision: 0.96, recall: 0.65, dates: 0.83),
+                f1: 0.79, precision: 0.97, recall: 0.67, dates: 0.84),
         GoldSet(name: "battery-c", gold: "Tests/Fixtures/corpus/battery-c/gold.tsv", inputs: ["Tests/Fixtures/corpus/battery-c"],
-                f1: 0.78, precision: 0.93, recall: 0.67, dates: 0.88),
+                f1: 0.81, precision: 0.94, recall: 0.71, dates: 0.90),
         // Sealed sets: never read while writing rules, only scored (Tests/Fixtures/corpus/README.md).
         GoldSet(name: "sealed", gold: "Tests/Fixtures/corpus/sealed/gold.tsv", inputs: ["Tests/Fixtures/corpus/sealed"],
-                f1: 0.82, precision: 0.93, recall: 0.73, dates: 0.87),
+                f1: 0.82, precision: 0.93, recall: 0.74, dates: 0.87),
         GoldSet(name: "holdout", gold: "Tests/Fixtures/holdout/gold.tsv", inputs: ["Tests/Fixtures/holdout"],
-                f1: 0.90, precision: 0.96, recall: 0.84, dates: 0.91),
+                f1: 0.90, precision: 0.96, recall: 0.85, dates: 0.91),
     ]
 
     @Test(arguments: goldSets) func goldSetMeetsItsBars(_ set: GoldSet) throws {
