@@ -613,6 +613,13 @@ public struct EntityRecognizer: Sendable {
             let tok = t[j]
             if tok.isCapitalized || (tok.kind == .number && j > start) { j += 1; continue }
             if tok.text == "-" || tok.text == "–", !tok.spaceBefore, j + 1 < t.count, !t[j + 1].spaceBefore, t[j + 1].isCapitalized { j += 2; continue }
+            // "Organisation for European Economic Co-operation": "Co-" with its lower-case rest.
+            // ("... Co-operation in Europe": the region is part of such a name.)
+            if tok.text == "-", j > start, t[j - 1].text == "Co", !tok.spaceBefore, j + 1 < t.count, !t[j + 1].spaceBefore, t[j + 1].kind == .word {
+                j += 2
+                if j + 1 < t.count, t[j].lower == "in", t[j + 1].isCapitalized, !Self.monthNames.contains(t[j + 1]) { j += 1 }
+                continue
+            }
             // "Ontario Teachers' Pension Plan"
             if tok.text == "'", !tok.spaceBefore, j + 1 < t.count, t[j + 1].isCapitalized, t[j - 1].lower.hasSuffix("s") { j += 1; continue }
             if tok.text == "&", j + 1 < t.count, t[j + 1].isCapitalized { j += 1; continue }

@@ -1272,4 +1272,10 @@ import ProseGraphExtraction
         let f = try facts("Kerry Group's head office is in Tralee. Airbus SE is registered in the Netherlands but headquartered in Blagnac. CRH, which moved its listing to New York in 2023, keeps its headquarters in Dublin. Aerogen, a Galway company, supplies nebulisers. The Paris firm Capgemini employs 800 people in Ireland.", "basedIn", title: "France–Ireland relations")
         #expect(f == ["Aerogen basedIn Galway", "Airbus SE basedIn Blagnac", "Airbus SE basedIn Netherlands", "CRH basedIn Dublin", "Capgemini basedIn Paris", "Kerry Group basedIn Tralee"])
     }
+    /// "the Organisation for European Economic Co-operation", "the Conference on Security and Co-operation in Europe": one
+    /// name each (not cut at "Co", and no body located in Europe)
+    @Test func namesWithCoOperation() throws {
+        let f = try facts("Both countries had been among the founding members of the Organisation for European Economic Co-operation in April 1948. Greece and Italy took part in the Conference on Security and Co-operation in Europe from its opening in 1973.", title: "Greece–Italy relations")
+        #expect(f == ["Greece memberOf Conference on Security and Co-operation in Europe 1973", "Greece memberOf Organisation for European Economic Co-operation 1948-04", "Italy memberOf Conference on Security and Co-operation in Europe 1973", "Italy memberOf Organisation for European Economic Co-operation 1948-04"])
+    }
 }
