@@ -800,7 +800,9 @@ public struct EntityRecognizer: Sendable {
         let entry = m.entries.first { $0.kind == .position }!
         // "appointed Norway's first minister to Sweden": a lower-case "first" before an envoy's "minister to" is an
         // ordinal; the title is "minister".
-        if t[i].text == "first", m.length == 2, i + 2 < t.count, ["to", "in", "at"].contains(t[i + 2].lower) { return titleAt(t, i + 1) }
+        if t[i].text == "first", m.length == 2, i + 2 < t.count, ["to", "in", "at", "resident", "plenipotentiary"].contains(t[i + 2].lower) {
+            return titleAt(t, i + 1)
+        }
         // "Amir Khan Muttaqi": "Amir" before a name, not after "the", is a given name.
         if t[i].text == "Amir", i + 1 < t.count, t[i + 1].isCapitalized, t[i + 1].spaceBefore, titleAt(t, i + 1) == nil,
            gazetteerSpan(t, i + 1) == nil, i == 0 || t[i - 1].lower != "the" { return nil }

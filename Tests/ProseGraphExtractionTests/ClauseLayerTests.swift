@@ -1278,4 +1278,10 @@ import ProseGraphExtraction
         let f = try facts("Both countries had been among the founding members of the Organisation for European Economic Co-operation in April 1948. Greece and Italy took part in the Conference on Security and Co-operation in Europe from its opening in 1973.", title: "Greece–Italy relations")
         #expect(f == ["Greece memberOf Conference on Security and Co-operation in Europe 1973", "Greece memberOf Organisation for European Economic Co-operation 1948-04", "Italy memberOf Conference on Security and Co-operation in Europe 1973", "Italy memberOf Organisation for European Economic Co-operation 1948-04"])
     }
+    /// "Japan's first minister resident in Santiago, X" (an ordinal, and a minister resident in a capital is an envoy);
+    /// "flew to Warsaw as President Y's special envoy to Poland"
+    @Test func ministersResidentAndSpecialEnvoysOfAHead() throws {
+        let f = try facts("Japan's first minister resident in Santiago, Eki Hioki, presented his credentials to President Pedro Montt in 1909. Kang Seok-hoon, a lawmaker, flew to Warsaw on 15 March 2022 as President Moon Jae-in's special envoy to Poland.", "envoyTo", title: "Chile–Japan relations")
+        #expect(f == ["Eki Hioki envoyTo Chile 1909", "Kang Seok-hoon envoyTo Poland 2022-03-15"])
+    }
 }
