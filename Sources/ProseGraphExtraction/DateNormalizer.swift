@@ -124,7 +124,7 @@ public struct DateNormalizer: Sendable {
             if Self.previousWords.contains(a), b == "month" { return (c.adding(months: -1), i + 3) }
         }
         // "arrived in August 2019 and ... on the 27th": an ordinal day alone, in the month of the last date.
-        if w(i) == "the", c.month != nil, i + 1 < n, t[i + 1].kind != .number, let d = day(t[i + 1]), d <= 31,
+        if w(i) == "the", c.month != nil, i + 1 < n, t[i + 1].kind != .number, let d = day(t[i + 1]),
            i + 2 >= n || t[i + 2].kind == .punctuation {
             return (FactDate(year: c.year, month: c.month, day: d), i + 2)
         }

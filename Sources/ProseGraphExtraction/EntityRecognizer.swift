@@ -800,7 +800,7 @@ public struct EntityRecognizer: Sendable {
         let entry = m.entries.first { $0.kind == .position }!
         // "appointed Norway's first minister to Sweden": a lower-case "first" before an envoy's "minister to" is an
         // ordinal; the title is "minister".
-        if t[i].text == "first", m.length == 2, i + 2 < t.count, ["to", "in", "at", "resident", "plenipotentiary"].contains(t[i + 2].lower) {
+        if m.length == 2, t[i].text == "first", i + 2 < t.count, ["to", "in", "at", "resident", "plenipotentiary"].contains(t[i + 2].lower) {
             return titleAt(t, i + 1)
         }
         // "Amir Khan Muttaqi": "Amir" before a name, not after "the", is a given name.

@@ -791,9 +791,6 @@ public struct Pipeline: Sendable {
 
     static let journeyTimes: Set<String> = ["morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "year"]
 
-    /// Where a meeting took place: "in" or "at" a city or place after the match, in its clause
-    /// ("met al-Sarraj in Palermo", "held talks with Putin in the Kremlin"), else "In <city>" opening
-    /// the sentence before it ("In Geneva in July 1954 ... held talks with ..."). A name there is a place.
     /// The places that follow unit `u` each after "in" or "at" ("the forum in the Indo-Pacific in Paris").
     static func locativeChain(after u: Int, _ units: [Unit]) -> [Int] {
         var out: [Int] = []
@@ -809,6 +806,9 @@ public struct Pipeline: Sendable {
         return out
     }
 
+    /// Where a meeting took place: "in" or "at" a city or place after the match, in its clause
+    /// ("met al-Sarraj in Palermo", "held talks with Putin in the Kremlin"), else "In <city>" opening
+    /// the sentence before it ("In Geneva in July 1954 ... held talks with ..."). A name there is a place.
     static func meetingPlace(_ m: RuleMatch, _ units: [Unit]) -> Int? {
         func placeAfter(_ k: Int) -> Int? {
             guard let w = units[k].word, w == "in" || w == "at" || w == "on" else { return nil }
